@@ -1,0 +1,11 @@
+// Declarations of every fixture-kind handler (see runner.h for the contract).
+#pragma once
+#include "core/verify/runner.h"
+
+namespace sds::verify {
+
+// Stable Diffusion case kinds (kind_*.cpp).
+
+// Whole-set kinds (top-level "kind").
+
+}  // namespace sds::verify

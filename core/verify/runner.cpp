@@ -1,0 +1,124 @@
+#include "core/verify/runner.h"
+
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "models/common/error.h"
+#include "models/io/safetensors.h"
+
+namespace sds::verify {
+
+void Reporter::pass(const std::string& name, double max_abs_err) {
+  ++passed_;
+  out_ << "PASS " << name << " max_abs_err=" << std::setprecision(3) << std::scientific << max_abs_err
+       << std::defaultfloat << "\n"
+       << std::flush;
+}
+
+void Reporter::fail(const std::string& name, const std::string& why) {
+  ++failed_;
+  out_ << "FAIL " << name << " " << why << "\n" << std::flush;
+}
+
+void Reporter::skip(const std::string& name, const std::string& why) {
+  ++skipped_;
+  out_ << "SKIP " << name << " " << why << "\n" << std::flush;
+}
+
+Tolerance sdTolerance(const nlohmann::json& kase, const std::string& tensor) {
+  Tolerance t;
+  t.atol = kase.value("atol", 0.0);
+  t.rtol = kase.value("rtol", 0.0);
+  if (kase.contains("tensors") && kase["tensors"].contains(tensor)) {
+    const auto& spec = kase["tensors"][tensor];
+    t.atol = spec.value("atol", t.atol);
+    t.rtol = spec.value("rtol", t.rtol);
+    t.max_outlier_fraction = spec.value("max_outlier_fraction", 0.0);
+  }
+  return t;
+}
+
+std::shared_ptr<const io::SafetensorsFile> openCaseFile(const std::filesystem::path& dir, const nlohmann::json& kase) {
+  if (!kase.contains("file") || !kase["file"].is_string())
+    throw Error("case '" + kase.value("name", std::string("?")) + "' names no tensor file");
+  return io::SafetensorsFile::open((dir / kase["file"].get<std::string>()).string());
+}
+
+void checkSdOutputs(Reporter& report, const std::string& run_name, const nlohmann::json& kase,
+                    const io::SafetensorsFile& file, const std::map<std::string, torch::Tensor>& actual) {
+  double worst = 0;
+  std::ostringstream failures;
+  for (const auto& [name, tensor] : actual) {
+    const Comparison c = compareTensors(tensor, file.tensor(name), sdTolerance(kase, name));
+    worst = std::max(worst, c.max_abs_err);
+    if (!c.ok) failures << name << ": " << c.detail << "; ";
+  }
+  if (failures.str().empty())
+    report.pass(run_name, worst);
+  else
+    report.fail(run_name, failures.str());
+}
+
+namespace {
+
+void runSdSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report) {
+  SdSetContext set{dir, root, {}};
+  const auto& handlers = sdCaseHandlers();
+  for (const auto& kase : root["cases"]) {
+    const std::string name = kase.value("name", std::string("?"));
+    const std::string kind = kase.value("kind", std::string());
+    const auto it = handlers.find(kind);
+    if (it == handlers.end()) {
+      report.skip(name, "kind '" + kind + "' is not implemented");
+      continue;
+    }
+    try {
+      it->second(set, kase, report);
+    } catch (const std::exception& e) {
+      report.fail(name, std::string("error: ") + e.what());
+    }
+  }
+}
+
+}  // namespace
+
+int runFixtureSet(const std::filesystem::path& dir, std::ostream& out) {
+  Reporter report(out);
+  nlohmann::json root;
+  const auto index = dir / "cases.json";
+  try {
+    std::ifstream in(index);
+    if (!in) throw Error("cannot open " + index.string());
+    root = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    out << "FAIL cases.json " << e.what() << "\n0 passed, 1 failed, 0 skipped\n";
+    return 1;
+  }
+  bool readable = true;
+  if (root.contains("kind") && root["kind"].is_string()) {
+    const std::string kind = root["kind"];
+    const auto& handlers = setHandlers();
+    const auto it = handlers.find(kind);
+    if (it == handlers.end()) {
+      report.skip(kind, "set kind '" + kind + "' is not implemented");
+    } else {
+      try {
+        it->second(dir, root, report);
+      } catch (const std::exception& e) {
+        report.fail(kind, std::string("error: ") + e.what());
+      }
+    }
+  } else if (root.contains("cases") && root["cases"].is_array()) {
+    runSdSet(dir, root, report);
+  } else {
+    out << "FAIL cases.json has neither a top-level 'kind' nor a 'cases' list\n";
+    readable = false;
+  }
+  out << report.passed() << " passed, " << report.failed() + (readable ? 0 : 1) << " failed, " << report.skipped()
+      << " skipped\n";
+  return (report.failed() == 0 && readable) ? 0 : 1;
+}
+
+}  // namespace sds::verify
