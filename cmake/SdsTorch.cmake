@@ -15,8 +15,21 @@ target_compile_options(sds_torch INTERFACE ${_sds_torch_flags})
 # Every translation unit that includes torch pays ~20 s of parsing on a 2-core
 # machine; a precompiled header cuts that to a few seconds. Targets call this
 # once; targets with the same flags reuse the first one's PCH.
+#
+# A PCH makes every compile uncacheable for ccache, so a developer with several
+# build folders (or a warm ccache) is better off without it: plain configures
+# turn it off when ccache is present, the presets (README, CI) turn it on.
 set(SDS_TORCH_PCH ${PROJECT_SOURCE_DIR}/models/torch_pch.h)
+if(SDSTEREO_CCACHE AND NOT DEFINED ENV{CI})
+  set(_sds_pch_default OFF)
+else()
+  set(_sds_pch_default ON)
+endif()
+option(SDSTEREO_PCH "Precompile the torch headers" ${_sds_pch_default})
 function(sds_use_torch_pch target)
+  if(NOT SDSTEREO_PCH)
+    return()
+  endif()
   cmake_parse_arguments(ARG "" "REUSE_FROM" "" ${ARGN})
   if(ARG_REUSE_FROM)
     target_precompile_headers(${target} REUSE_FROM ${ARG_REUSE_FROM})
