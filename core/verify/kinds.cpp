@@ -8,6 +8,7 @@ namespace sds::verify {
 const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
   static const std::map<std::string, SdCaseHandler> table = {
       // {"tokenize", &runTokenizeCase},
+      {"ddim", &runDdimCase},
   };
   return table;
 }

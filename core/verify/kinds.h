@@ -5,6 +5,7 @@
 namespace sds::verify {
 
 // Stable Diffusion case kinds (kind_*.cpp).
+void runDdimCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 
 // Whole-set kinds (top-level "kind").
 
