@@ -1,0 +1,225 @@
+#include "app/cli/bench_sd_common.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <torch/cuda.h>
+
+#include "models/common/error.h"
+
+#if __has_include(<ATen/cuda/CUDAConfig.h>)  // a CUDA build of LibTorch (Debian's CPU build has no such header)
+#include <c10/cuda/CUDACachingAllocator.h>
+#define SDS_BENCH_CUDA_MEMORY 1
+#endif
+
+namespace sds::cli::bench {
+namespace {
+
+// Shared by both versions; the per-version fields follow. Same texts as
+// scripts/bench_reference.py.
+const char* kUnetCommon = R"("act_fn": "silu", "block_out_channels": [320, 640, 1280, 1280],
+  "down_block_types": ["CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D", "DownBlock2D"],
+  "up_block_types": ["UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"],
+  "downsample_padding": 1, "flip_sin_to_cos": true, "freq_shift": 0, "in_channels": 4, "out_channels": 4,
+  "layers_per_block": 2, "mid_block_scale_factor": 1, "norm_eps": 1e-05, "norm_num_groups": 32)";
+const char* kVae = R"({"act_fn": "silu", "block_out_channels": [128, 256, 512, 512],
+  "down_block_types": ["DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D", "DownEncoderBlock2D"],
+  "up_block_types": ["UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D", "UpDecoderBlock2D"],
+  "in_channels": 3, "out_channels": 3, "latent_channels": 4, "layers_per_block": 2, "norm_num_groups": 32,
+  "sample_size": 512, "scaling_factor": 0.18215})";
+const char* kSchedulerCommon = R"("beta_start": 0.00085, "beta_end": 0.012, "beta_schedule": "scaled_linear",
+  "clip_sample": false, "set_alpha_to_one": false, "steps_offset": 1, "num_train_timesteps": 1000)";
+
+nlohmann::json loadReference(const BenchOptions& options) {
+  static std::map<std::string, nlohmann::json> cache;
+  if (options.reference_json.empty()) return {};
+  auto it = cache.find(options.reference_json);
+  if (it != cache.end()) return it->second;
+  std::ifstream in(options.reference_json);
+  if (!in) throw Error("Cannot read the reference measurements " + options.reference_json + ".");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    throw Error("The reference measurements " + options.reference_json + " are not JSON: " + e.what());
+  }
+  cache[options.reference_json] = j;
+  return j;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream s(text);
+  for (std::string item; std::getline(s, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+const char* env(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : nullptr;
+}
+
+void resetPeakMemory(const std::string& device) {
+#ifdef SDS_BENCH_CUDA_MEMORY
+  if (device == "cuda") {
+    c10::cuda::CUDACachingAllocator::emptyCache();
+    c10::cuda::CUDACachingAllocator::resetPeakStats(0);
+    return;
+  }
+#endif
+  // Linux: writing 5 resets this process's peak resident set size (VmHWM).
+  if (FILE* f = std::fopen("/proc/self/clear_refs", "w")) {
+    std::fputs("5", f);
+    std::fclose(f);
+  }
+}
+
+double peakMemoryMb(const std::string& device) {
+#ifdef SDS_BENCH_CUDA_MEMORY
+  if (device == "cuda") {
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(0);
+    return double(stats.allocated_bytes[0].peak) / (1 << 20);  // [0] = aggregate over pool kinds
+  }
+#endif
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
+  return 0;
+}
+
+void synchronize(const std::string& device) {
+  if (device == "cuda") torch::cuda::synchronize();
+}
+
+}  // namespace
+
+SdArchitecture sdArchitecture(const std::string& name) {
+  SdArchitecture a;
+  a.name = name;
+  a.vae_json = kVae;
+  if (name == "sd15") {  // runwayml/stable-diffusion-v1-5
+    a.unet_json = std::string("{") + kUnetCommon +
+                  R"(, "attention_head_dim": 8, "cross_attention_dim": 768, "sample_size": 64})";
+    a.text_json = R"({"hidden_size": 768, "intermediate_size": 3072, "num_attention_heads": 12,
+      "num_hidden_layers": 12, "hidden_act": "quick_gelu", "max_position_embeddings": 77, "vocab_size": 49408})";
+    a.scheduler_json = std::string("{") + kSchedulerCommon + R"(, "prediction_type": "epsilon"})";
+  } else if (name == "sd21") {  // stabilityai/stable-diffusion-2-1 (OpenCLIP-H text tower, 23 layers used)
+    a.unet_json = std::string("{") + kUnetCommon +
+                  R"(, "attention_head_dim": [5, 10, 20, 20], "cross_attention_dim": 1024,
+                     "use_linear_projection": true, "upcast_attention": true, "sample_size": 96})";
+    a.text_json = R"({"hidden_size": 1024, "intermediate_size": 4096, "num_attention_heads": 16,
+      "num_hidden_layers": 23, "hidden_act": "gelu", "max_position_embeddings": 77, "vocab_size": 49408})";
+    a.scheduler_json = std::string("{") + kSchedulerCommon + R"(, "prediction_type": "v_prediction"})";
+  } else {
+    throw Error("Unknown bench model '" + name + "' (sd15 or sd21).");
+  }
+  return a;
+}
+
+SdModels buildSdModels(const SdArchitecture& arch, const std::string& device) {
+  torch::manual_seed(0);
+  SdModels m;
+  m.device = torch::Device(device);
+  m.dtype = device == "cuda" ? torch::kFloat16 : torch::kFloat32;
+  m.text = std::make_shared<clip::TextEncoder>(clip::parseTextEncoderConfig(arch.text_json, arch.name + " text"));
+  m.unet = std::make_shared<unet::UNet2DConditionModel>(unet::parseUNetConfig(arch.unet_json, arch.name + " unet"));
+  m.vae = std::make_shared<vae::AutoencoderKL>(vae::parseVaeConfig(arch.vae_json, arch.name + " vae"));
+  m.scheduler = parseSchedulerConfig(arch.scheduler_json, arch.name + " scheduler");
+  m.text->to(m.device, m.dtype);
+  m.unet->to(m.device, m.dtype);
+  m.vae->to(m.device, m.dtype);
+  if (device == "cuda") {
+    m.unet->setChannelsLast(true);
+    m.vae->setChannelsLast(true);
+  }
+  m.text->eval();
+  m.unet->eval();
+  m.vae->eval();
+  return m;
+}
+
+torch::Tensor benchTokens(int64_t batch, torch::Device device) {
+  auto ids = torch::full({batch, 77}, 49407, torch::kLong);
+  ids.index_put_({torch::indexing::Slice(), 0}, 49406);
+  ids.index_put_({torch::indexing::Slice(), torch::indexing::Slice(1, 8)}, torch::arange(320, 327));
+  return ids.to(device);
+}
+
+SdPlan sdPlan(const BenchOptions& options) {
+  SdPlan p;
+  const auto ref = loadReference(options);
+  const bool cuda = options.device == "cuda";
+  p.models = {"sd15", "sd21"};
+  p.sizes = cuda ? std::vector<int>{512} : std::vector<int>{256, 512};
+  p.steps = cuda ? 20 : 4;
+  p.repeats = cuda ? 10 : 3;
+  if (ref.is_object()) {  // do exactly the reference's work
+    if (ref.contains("results")) {
+      p.models.clear();
+      for (auto it = ref["results"].begin(); it != ref["results"].end(); ++it) p.models.push_back(it.key());
+    }
+    if (ref.contains("sizes")) p.sizes = ref["sizes"].get<std::vector<int>>();
+    if (ref.contains("steps")) p.steps = ref["steps"].get<int>();
+  }
+  if (options.quick) {
+    p.models = {p.models.front()};
+    p.sizes = {p.sizes.front() == 512 && !cuda ? 256 : p.sizes.front()};
+    p.steps = 2;
+    p.repeats = 1;
+  }
+  if (const char* v = env("SDSTEREO_BENCH_MODELS")) p.models = splitList(v);
+  if (const char* v = env("SDSTEREO_BENCH_SIZES")) {
+    p.sizes.clear();
+    for (const auto& s : splitList(v)) p.sizes.push_back(std::atoi(s.c_str()));
+  }
+  if (const char* v = env("SDSTEREO_BENCH_STEPS")) p.steps = std::max(1, std::atoi(v));
+  if (const char* v = env("SDSTEREO_BENCH_REPEATS")) p.repeats = std::max(1, std::atoi(v));
+  return p;
+}
+
+Measurement measure(const std::function<void()>& fn, int repeats, int warmup, const std::string& device) {
+  for (int i = 0; i < warmup; ++i) fn();
+  synchronize(device);
+  resetPeakMemory(device);
+  Measurement m;
+  for (int i = 0; i < std::max(1, repeats); ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    fn();
+    synchronize(device);
+    m.runs_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  auto sorted = m.runs_ms;
+  std::sort(sorted.begin(), sorted.end());
+  const size_t n = sorted.size();
+  m.ms = n % 2 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+  m.peak_mb = peakMemoryMb(device);
+  return m;
+}
+
+double referenceField(const BenchOptions& options, const std::string& model, const std::string& key,
+                      const std::string& field) {
+  const auto ref = loadReference(options);
+  if (!ref.is_object() || !ref.contains("results")) return 0;
+  const auto& r = ref["results"];
+  if (!r.contains(model) || !r[model].contains(key) || !r[model][key].contains(field)) return 0;
+  return r[model][key][field].get<double>();
+}
+
+double referenceMs(const BenchOptions& options, const std::string& model, const std::string& key) {
+  return referenceField(options, model, key, "ms");
+}
+
+std::string formatMb(double mb) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f MiB", mb);
+  return buf;
+}
+
+}  // namespace sds::cli::bench
