@@ -17,14 +17,23 @@ void Reporter::pass(const std::string& name, double max_abs_err) {
        << std::flush;
 }
 
+namespace {
+// LibTorch's c10::Error messages carry a multi-line backtrace; the contract is
+// one line per case, so keep the first line.
+std::string firstLine(const std::string& text) {
+  const auto nl = text.find('\n');
+  return nl == std::string::npos ? text : text.substr(0, nl);
+}
+}  // namespace
+
 void Reporter::fail(const std::string& name, const std::string& why) {
   ++failed_;
-  out_ << "FAIL " << name << " " << why << "\n" << std::flush;
+  out_ << "FAIL " << name << " " << firstLine(why) << "\n" << std::flush;
 }
 
 void Reporter::skip(const std::string& name, const std::string& why) {
   ++skipped_;
-  out_ << "SKIP " << name << " " << why << "\n" << std::flush;
+  out_ << "SKIP " << name << " " << firstLine(why) << "\n" << std::flush;
 }
 
 Tolerance sdTolerance(const nlohmann::json& kase, const std::string& tensor) {
