@@ -14,6 +14,8 @@
 #include <vector>
 
 #include <torch/nn/module.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/normalization.h>
 #include <torch/types.h>
 
 #include "models/attention/attention_processor.h"

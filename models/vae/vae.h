@@ -8,6 +8,7 @@
 #include <memory>
 
 #include <torch/nn/module.h>
+#include <torch/nn/modules/conv.h>
 #include <torch/types.h>
 
 #include "models/vae/vae_config.h"

@@ -1,0 +1,187 @@
+#include "models/unet/unet_config.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "models/common/error.h"
+
+namespace sds::unet {
+namespace {
+
+using nlohmann::json;
+
+bool present(const json& j, const char* key) { return j.contains(key) && !j[key].is_null(); }
+
+template <typename T>
+T valueOr(const json& j, const char* key, T fallback, const std::string& origin) {
+  if (!present(j, key)) return fallback;
+  try {
+    return j[key].get<T>();
+  } catch (const std::exception&) {
+    throw Error("UNet config " + origin + ": field '" + key + "' has an unexpected type (" + j[key].dump() + ").");
+  }
+}
+
+// An int or a list of ints, expanded to `n` entries.
+std::vector<int> perBlock(const json& j, const char* key, int fallback, int n, const std::string& origin) {
+  if (!present(j, key)) return std::vector<int>(size_t(n), fallback);
+  const auto& v = j[key];
+  if (v.is_number_integer()) return std::vector<int>(size_t(n), v.get<int>());
+  if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_number_integer(); })) {
+    auto out = v.get<std::vector<int>>();
+    if (int(out.size()) != n)
+      throw Error("UNet config " + origin + ": '" + key + "' has " + std::to_string(out.size()) +
+                  " entries but there are " + std::to_string(n) + " blocks.");
+    return out;
+  }
+  throw Error("UNet config " + origin + ": '" + key + "' must be an integer or a list of integers, not " + v.dump() +
+              ".");
+}
+
+void rejectIfSet(const json& j, const char* key, const std::string& origin) {
+  if (!present(j, key)) return;
+  const auto& v = j[key];
+  const bool off = (v.is_boolean() && !v.get<bool>()) ||
+                   (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) {
+                      return e.is_boolean() && !e.get<bool>();
+                    }));
+  if (!off) throw Error("UNet config " + origin + ": '" + key + "' = " + v.dump() + " is not supported.");
+}
+
+void requireValue(const json& j, const char* key, const json& expected, const std::string& origin) {
+  if (present(j, key) && j[key] != expected)
+    throw Error("UNet config " + origin + ": '" + key + "' = " + j[key].dump() + " is not supported (only " +
+                expected.dump() + ").");
+}
+
+}  // namespace
+
+bool UNetConfig::downHasAttention(int i) const { return down_block_types.at(size_t(i)) == "CrossAttnDownBlock2D"; }
+
+bool UNetConfig::upHasAttention(int i) const { return up_block_types.at(size_t(i)) == "CrossAttnUpBlock2D"; }
+
+int UNetConfig::timeEmbeddingDim() const {
+  return time_embedding_dim > 0 ? time_embedding_dim : 4 * block_out_channels.at(0);
+}
+
+int UNetConfig::upHeads(int i) const { return num_attention_heads.at(size_t(numBlocks() - 1 - i)); }
+
+int UNetConfig::upTransformerLayers(int i) const {
+  if (!reverse_transformer_layers_per_block.empty()) return reverse_transformer_layers_per_block.at(size_t(i));
+  return transformer_layers_per_block.at(size_t(numBlocks() - 1 - i));
+}
+
+int UNetConfig::upLayers(int i) const { return layers_per_block.at(size_t(numBlocks() - 1 - i)) + 1; }
+
+int UNetConfig::attentionLayersPerForward() const {
+  int modules = 0;
+  for (int i = 0; i < numBlocks(); ++i) {
+    if (downHasAttention(i)) modules += layers_per_block[size_t(i)] * downTransformerLayers(i);
+    if (upHasAttention(i)) modules += upLayers(i) * upTransformerLayers(i);
+  }
+  if (hasMidBlock()) modules += midTransformerLayers();
+  return 2 * modules;  // attn1 + attn2 per transformer block
+}
+
+void UNetConfig::validate() const {
+  const auto fail = [this](const std::string& why) { throw Error("UNet config " + origin + ": " + why); };
+  const size_t n = block_out_channels.size();
+  if (n == 0) fail("block_out_channels is empty.");
+  if (down_block_types.size() != n || up_block_types.size() != n)
+    fail("down_block_types, up_block_types and block_out_channels must have the same length.");
+  if (layers_per_block.size() != n || num_attention_heads.size() != n || transformer_layers_per_block.size() != n)
+    fail("per-block settings must have one entry per block.");
+  if (!reverse_transformer_layers_per_block.empty() && reverse_transformer_layers_per_block.size() != n)
+    fail("reverse_transformer_layers_per_block must have one entry per block.");
+  for (const auto& t : down_block_types)
+    if (t != "CrossAttnDownBlock2D" && t != "DownBlock2D") fail("down block type '" + t + "' is not supported.");
+  for (const auto& t : up_block_types)
+    if (t != "CrossAttnUpBlock2D" && t != "UpBlock2D") fail("up block type '" + t + "' is not supported.");
+  if (hasMidBlock() && mid_block_type != "UNetMidBlock2DCrossAttn")
+    fail("mid block type '" + mid_block_type + "' is not supported.");
+  if (in_channels <= 0 || out_channels <= 0 || cross_attention_dim <= 0 || norm_num_groups <= 0)
+    fail("channel counts and norm_num_groups must be positive.");
+  for (size_t i = 0; i < n; ++i) {
+    const int c = block_out_channels[i];
+    if (c <= 0 || c % norm_num_groups != 0)
+      fail("block_out_channels[" + std::to_string(i) + "] = " + std::to_string(c) +
+           " is not a positive multiple of norm_num_groups " + std::to_string(norm_num_groups) + ".");
+    if (layers_per_block[i] < 1 || transformer_layers_per_block[i] < 1)
+      fail("layers_per_block and transformer_layers_per_block must be at least 1.");
+    const int heads = num_attention_heads[i];
+    if (heads < 1 || c % heads != 0)
+      fail("block " + std::to_string(i) + " has " + std::to_string(c) + " channels, not divisible into " +
+           std::to_string(heads) + " attention heads.");
+  }
+  // Up block i works on reversed channels with reversed heads.
+  for (int i = 0; i < int(n); ++i)
+    if (block_out_channels[n - 1 - size_t(i)] % upHeads(i) != 0) fail("up block channels not divisible by heads.");
+  if (conv_in_kernel % 2 == 0 || conv_out_kernel % 2 == 0) fail("conv_in_kernel/conv_out_kernel must be odd.");
+}
+
+UNetConfig parseUNetConfig(const std::string& json_text, const std::string& origin) {
+  json j;
+  try {
+    j = json::parse(json_text);
+  } catch (const std::exception& e) {
+    throw Error("UNet config " + origin + " is not valid JSON: " + e.what());
+  }
+  if (!j.is_object()) throw Error("UNet config " + origin + " is not a JSON object.");
+  UNetConfig c;
+  c.origin = origin;
+  c.block_out_channels = valueOr(j, "block_out_channels", std::vector<int>{320, 640, 1280, 1280}, origin);
+  const int n = int(c.block_out_channels.size());
+  c.down_block_types = valueOr(j, "down_block_types",
+                               std::vector<std::string>{"CrossAttnDownBlock2D", "CrossAttnDownBlock2D",
+                                                        "CrossAttnDownBlock2D", "DownBlock2D"},
+                               origin);
+  c.up_block_types = valueOr(j, "up_block_types",
+                             std::vector<std::string>{"UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D",
+                                                      "CrossAttnUpBlock2D"},
+                             origin);
+  c.mid_block_type = j.contains("mid_block_type") && j["mid_block_type"].is_null()
+                         ? std::string()
+                         : valueOr(j, "mid_block_type", std::string("UNetMidBlock2DCrossAttn"), origin);
+  c.in_channels = valueOr(j, "in_channels", 4, origin);
+  c.out_channels = valueOr(j, "out_channels", 4, origin);
+  c.layers_per_block = perBlock(j, "layers_per_block", 2, n, origin);
+  // diffusers: num_attention_heads = num_attention_heads or attention_head_dim.
+  c.num_attention_heads = present(j, "num_attention_heads") ? perBlock(j, "num_attention_heads", 8, n, origin)
+                                                            : perBlock(j, "attention_head_dim", 8, n, origin);
+  c.transformer_layers_per_block = perBlock(j, "transformer_layers_per_block", 1, n, origin);
+  if (present(j, "reverse_transformer_layers_per_block"))
+    c.reverse_transformer_layers_per_block = perBlock(j, "reverse_transformer_layers_per_block", 1, n, origin);
+  if (present(j, "cross_attention_dim") && !j["cross_attention_dim"].is_number_integer())
+    throw Error("UNet config " + origin + ": a per-block 'cross_attention_dim' is not supported.");
+  c.cross_attention_dim = valueOr(j, "cross_attention_dim", 1280, origin);
+  if (j.contains("norm_num_groups") && j["norm_num_groups"].is_null())
+    throw Error("UNet config " + origin + ": norm_num_groups null (no normalisation) is not supported.");
+  c.norm_num_groups = valueOr(j, "norm_num_groups", 32, origin);
+  c.norm_eps = valueOr(j, "norm_eps", 1e-5, origin);
+  c.use_linear_projection = valueOr(j, "use_linear_projection", false, origin);
+  c.upcast_attention = valueOr(j, "upcast_attention", false, origin);
+  c.flip_sin_to_cos = valueOr(j, "flip_sin_to_cos", true, origin);
+  c.freq_shift = valueOr(j, "freq_shift", 0.0, origin);
+  c.downsample_padding = valueOr(j, "downsample_padding", 1, origin);
+  c.mid_block_scale_factor = valueOr(j, "mid_block_scale_factor", 1.0, origin);
+  c.time_embedding_dim = valueOr(j, "time_embedding_dim", 0, origin);
+  c.conv_in_kernel = valueOr(j, "conv_in_kernel", 3, origin);
+  c.conv_out_kernel = valueOr(j, "conv_out_kernel", 3, origin);
+
+  for (const char* key : {"class_embed_type", "addition_embed_type", "time_cond_proj_dim", "encoder_hid_dim",
+                          "encoder_hid_dim_type", "num_class_embeds", "timestep_post_act", "time_embedding_act_fn",
+                          "cross_attention_norm", "projection_class_embeddings_input_dim", "only_cross_attention",
+                          "dual_cross_attention", "center_input_sample", "resnet_skip_time_act",
+                          "class_embeddings_concat", "mid_block_only_cross_attention"})
+    rejectIfSet(j, key, origin);
+  requireValue(j, "act_fn", "silu", origin);
+  requireValue(j, "resnet_time_scale_shift", "default", origin);
+  requireValue(j, "attention_type", "default", origin);
+  requireValue(j, "time_embedding_type", "positional", origin);
+  if (present(j, "resnet_out_scale_factor") && valueOr(j, "resnet_out_scale_factor", 1.0, origin) != 1.0)
+    throw Error("UNet config " + origin + ": resnet_out_scale_factor other than 1 is not supported.");
+  c.validate();
+  return c;
+}
+
+}  // namespace sds::unet
