@@ -8,6 +8,9 @@ namespace sds::verify {
 const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
   static const std::map<std::string, SdCaseHandler> table = {
       // {"tokenize", &runTokenizeCase},
+      {"unet", &runUNetCase},
+      {"vae_decode", &runVaeDecodeCase},
+      {"vae_encode", &runVaeEncodeCase},
       {"ddim", &runDdimCase},
   };
   return table;

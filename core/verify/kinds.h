@@ -5,6 +5,9 @@
 namespace sds::verify {
 
 // Stable Diffusion case kinds (kind_*.cpp).
+void runUNetCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
+void runVaeDecodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
+void runVaeEncodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
 void runDdimCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 
 // Whole-set kinds (top-level "kind").
