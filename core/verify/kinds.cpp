@@ -19,6 +19,7 @@ const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
 const std::map<std::string, SetHandler>& setHandlers() {
   static const std::map<std::string, SetHandler> table = {
 #ifdef SDSTEREO_HAVE_MEDIA
+      {"depth-anything-v2", &runDepthAnythingSet},
       // {"image-metrics", &runImageMetricsSet},
 #endif
   };

@@ -11,5 +11,6 @@ void runVaeEncodeCase(const SdSetContext& set, const nlohmann::json& kase, Repor
 void runDdimCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 
 // Whole-set kinds (top-level "kind").
+void runDepthAnythingSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
 
 }  // namespace sds::verify

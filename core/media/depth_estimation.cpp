@@ -1,0 +1,92 @@
+#include "core/media/depth_estimation.h"
+
+#include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
+
+#include <cmath>
+
+#include "core/engine/depth/depth_estimator.h"
+#include "core/media/depth_preprocess.h"
+#include "core/media/tensor_bridge.h"
+#include "models/common/error.h"
+
+namespace sds::media {
+
+class DepthModel {
+ public:
+  explicit DepthModel(std::shared_ptr<depth::DepthEstimator> estimator) : estimator_(std::move(estimator)) {}
+  depth::DepthEstimator& estimator() { return *estimator_; }
+
+ private:
+  std::shared_ptr<depth::DepthEstimator> estimator_;
+};
+
+namespace {
+
+depth::DepthEstimator& estimatorOf(const DepthModelHandle& model) {
+  if (!model) throw Error("No depth model is loaded.");
+  return model->estimator();
+}
+
+// [0, 1] over min..max; a constant map becomes 0.
+cv::Mat normalized01(const cv::Mat& depth) {
+  if (depth.empty() || depth.channels() != 1) throw Error("Expected a single-channel depth map.");
+  cv::Mat f;
+  depth.convertTo(f, CV_32F);
+  double lo = 0, hi = 0;
+  cv::minMaxLoc(f, &lo, &hi);
+  if (!std::isfinite(lo) || !std::isfinite(hi)) throw Error("The depth map holds non-finite values.");
+  cv::Mat out;
+  if (hi > lo)
+    f.convertTo(out, CV_32F, 1.0 / (hi - lo), -lo / (hi - lo));
+  else
+    out = cv::Mat::zeros(f.size(), CV_32F);
+  return out;
+}
+
+}  // namespace
+
+DepthModelHandle loadDepthModel(const std::string& path, const DepthModelOptions& o) {
+  depth::DepthEstimatorOptions options;
+  options.input_size = o.input_size;
+  options.device = o.device;
+  options.half = o.half;
+  options.max_long_side_factor = o.max_long_side_factor;
+  return std::make_shared<DepthModel>(depth::loadDepthEstimator(path, options));
+}
+
+DepthModelHandle wrapDepthEstimator(std::shared_ptr<depth::DepthEstimator> estimator) {
+  if (!estimator) throw Error("No depth estimator was given.");
+  return std::make_shared<DepthModel>(std::move(estimator));
+}
+
+std::string describeDepthModel(const DepthModelHandle& model) { return estimatorOf(model).description(); }
+
+cv::Mat estimateDepth(const DepthModelHandle& model, const cv::Mat& image) {
+  auto& estimator = estimatorOf(model);
+  if (image.empty()) throw Error("Cannot estimate depth for an empty image.");
+  const auto& o = estimator.options();
+  const auto size = estimator.networkSize(image.rows, image.cols);
+  const int max_long = o.max_long_side_factor > 0 ? int(std::lround(o.max_long_side_factor * o.input_size)) : 0;
+  auto input = prepareDepthInput(image, o.input_size, max_long);
+  if (input.height != size.height || input.width != size.width)
+    throw Error("Internal error: the OpenCV and engine depth sizes disagree.");
+  const auto tensor = torch::from_blob(input.chw.data(), {1, 3, input.height, input.width}, torch::kFloat32);
+  const auto depth = estimator.estimatePreprocessed(tensor, image.rows, image.cols);  // [1, H, W]
+  return tensorToMap(depth[0]);
+}
+
+cv::Mat depthToUint16(const cv::Mat& depth) {
+  cv::Mat out;
+  normalized01(depth).convertTo(out, CV_16U, 65535.0);
+  return out;
+}
+
+cv::Mat depthPreview(const cv::Mat& depth) {
+  cv::Mat gray, color;
+  normalized01(depth).convertTo(gray, CV_8U, 255.0);
+  cv::applyColorMap(gray, color, cv::COLORMAP_INFERNO);
+  return color;
+}
+
+}  // namespace sds::media

@@ -1,0 +1,37 @@
+#include "models/depth/depth_anything.h"
+
+#include <torch/torch.h>
+
+#include "models/common/error.h"
+
+namespace sds::depth {
+
+DepthAnythingV2::DepthAnythingV2(const DepthAnythingConfig& config) : config_(config) {
+  config_.validate();
+  backbone_ = register_module("backbone", std::make_shared<Dinov2Backbone>(config_));
+  neck_ = register_module("neck", std::make_shared<DptNeck>(config_));
+  head_ = register_module("head", std::make_shared<DepthHead>(config_));
+}
+
+torch::Tensor DepthAnythingV2::forward(const torch::Tensor& pixels_in, DepthTrace* trace) {
+  // pixels: [B, 3, H, W]
+  const int64_t p = config_.patch_size;
+  if (pixels_in.dim() != 4 || pixels_in.size(1) != 3)
+    throw Error("Depth Anything expects a [B, 3, H, W] image tensor, got " + std::to_string(pixels_in.dim()) +
+                " dimensions.");
+  if (pixels_in.size(2) < p || pixels_in.size(3) < p)
+    throw Error("The depth network input " + std::to_string(pixels_in.size(2)) + "x" + std::to_string(pixels_in.size(3)) +
+                " is smaller than one " + std::to_string(p) + "-pixel patch.");
+  const int64_t ph = pixels_in.size(2) / p, pw = pixels_in.size(3) / p;
+  const auto pixels = pixels_in.slice(2, 0, ph * p).slice(3, 0, pw * p).to(device(), dtype());
+  const auto features = backbone_->forward(pixels, trace);
+  const auto path1 = neck_->forward(features, trace);
+  const auto depth = head_->forward(path1, ph * p, pw * p, trace);  // [B, 1, ph*p, pw*p]
+  return torch::relu(depth).squeeze(1);
+}
+
+torch::Device DepthAnythingV2::device() const { return parameters().front().device(); }
+
+torch::Dtype DepthAnythingV2::dtype() const { return parameters().front().scalar_type(); }
+
+}  // namespace sds::depth

@@ -1,0 +1,194 @@
+#include "models/depth/depth_anything_config.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "models/common/error.h"
+#include "models/io/weights.h"
+
+namespace sds::depth {
+namespace {
+
+using nlohmann::json;
+
+void setInt(const json& j, const char* key, int& out) {
+  if (j.contains(key) && j[key].is_number_integer()) out = j[key].get<int>();
+}
+
+void setDouble(const json& j, const char* key, double& out) {
+  if (j.contains(key) && j[key].is_number()) out = j[key].get<double>();
+}
+
+template <typename T>
+void setList(const json& j, const char* key, std::vector<T>& out, const std::string& origin) {
+  if (!j.contains(key) || j[key].is_null()) return;
+  if (!j[key].is_array()) throw Error("'" + std::string(key) + "' in " + origin + " is not a list.");
+  std::vector<T> values;
+  for (const auto& v : j[key]) {
+    if (!v.is_number()) throw Error("'" + std::string(key) + "' in " + origin + " holds a value that is not a number.");
+    values.push_back(v.get<T>());
+  }
+  out = values;
+}
+
+bool isTrue(const json& j, const char* key) { return j.contains(key) && j[key].is_boolean() && j[key].get<bool>(); }
+
+int countBlocks(const io::WeightSource& w, const std::string& prefix, const std::string& suffix) {
+  int n = 0;
+  while (w.has(prefix + std::to_string(n) + suffix)) ++n;
+  return n;
+}
+
+int64_t dim(const io::WeightSource& w, const std::string& name, size_t axis) {
+  const auto& shape = w.entry(name).shape;
+  if (shape.size() <= axis)
+    throw Error("Tensor '" + w.entry(name).origin + "' has " + std::to_string(shape.size()) + " dimensions, expected more.");
+  return shape[axis];
+}
+
+void applyBackboneConfig(DepthAnythingConfig& c, const json& b, const std::string& origin) {
+  setInt(b, "hidden_size", c.embed_dim);
+  setInt(b, "num_hidden_layers", c.depth);
+  setInt(b, "num_attention_heads", c.num_heads);
+  setInt(b, "patch_size", c.patch_size);
+  setDouble(b, "layer_norm_eps", c.layer_norm_eps);
+  if (b.contains("mlp_ratio") && b["mlp_ratio"].is_number())
+    c.mlp_hidden = int(std::lround(c.embed_dim * b["mlp_ratio"].get<double>()));
+  if (b.contains("image_size") && b["image_size"].is_number_integer() && c.patch_size > 0)
+    c.pos_grid = b["image_size"].get<int>() / c.patch_size;
+  if (b.contains("qkv_bias") && b["qkv_bias"].is_boolean()) c.qkv_bias = b["qkv_bias"].get<bool>();
+  if (isTrue(b, "use_swiglu_ffn"))
+    throw Error(origin + " describes a SwiGLU encoder (ViT-G); only the ViT-S/B/L MLP encoders are supported.");
+  if (b.contains("num_register_tokens") && b["num_register_tokens"].is_number_integer() &&
+      b["num_register_tokens"].get<int>() != 0)
+    throw Error(origin + " describes an encoder with register tokens, which Depth Anything V2 does not use.");
+  if (b.contains("apply_layernorm") && b["apply_layernorm"].is_boolean() && !b["apply_layernorm"].get<bool>())
+    throw Error(origin + " sets apply_layernorm to false; Depth Anything V2 normalises its features.");
+  std::vector<int> out_indices;
+  setList(b, "out_indices", out_indices, origin);
+  if (out_indices.empty() && b.contains("out_features") && b["out_features"].is_array()) {
+    for (const auto& f : b["out_features"]) {
+      const std::string s = f.is_string() ? f.get<std::string>() : "";
+      if (s.rfind("stage", 0) != 0) throw Error("out_features in " + origin + " holds '" + s + "', not 'stageN'.");
+      out_indices.push_back(std::stoi(s.substr(5)));
+    }
+  }
+  if (!out_indices.empty()) {
+    // transformers' stage 0 is the embedding output, stage k the output of block k-1.
+    c.layer_indices.clear();
+    for (int i : out_indices) c.layer_indices.push_back(i - 1);
+  }
+}
+
+void applyOriginalBlock(DepthAnythingConfig& c, const json& o, const std::string& origin) {
+  setInt(o, "embed_dim", c.embed_dim);
+  setInt(o, "depth", c.depth);
+  setInt(o, "num_heads", c.num_heads);
+  setInt(o, "mlp_hidden_dim", c.mlp_hidden);
+  setInt(o, "patch_size", c.patch_size);
+  setDouble(o, "layer_norm_eps", c.layer_norm_eps);
+  setList(o, "intermediate_layer_idx", c.layer_indices, origin);
+  setInt(o, "features", c.features);
+  setList(o, "out_channels", c.out_channels, origin);
+  setInt(o, "head_features_2", c.head_features_2);
+  if (o.contains("pos_embed_grid") && o["pos_embed_grid"].is_array() && !o["pos_embed_grid"].empty())
+    c.pos_grid = o["pos_embed_grid"][0].get<int>();
+  if (isTrue(o, "use_clstoken"))
+    throw Error(origin + " uses the class-token readout (use_clstoken), which Depth Anything V2 models do not use.");
+  if (isTrue(o, "use_bn")) throw Error(origin + " uses batch norm in the DPT head (use_bn), which is not supported.");
+  if (o.contains("ffn_layer") && o["ffn_layer"].is_string() && o["ffn_layer"].get<std::string>() != "mlp")
+    throw Error(origin + " uses the '" + o["ffn_layer"].get<std::string>() + "' FFN; only 'mlp' is supported.");
+}
+
+}  // namespace
+
+void DepthAnythingConfig::validate() const {
+  const auto bad = [&](const std::string& what) { throw Error("Invalid Depth Anything configuration (" + origin + "): " + what + "."); };
+  if (embed_dim <= 0 || depth <= 0 || num_heads <= 0 || mlp_hidden <= 0) bad("sizes must be positive");
+  if (embed_dim % num_heads != 0)
+    bad("embed dim " + std::to_string(embed_dim) + " is not divisible by " + std::to_string(num_heads) + " heads");
+  if (patch_size <= 0 || pos_grid <= 0) bad("patch size and position grid must be positive");
+  if (layer_indices.size() != 4) bad("the DPT head needs exactly 4 intermediate layers");
+  for (int i : layer_indices)
+    if (i < 0 || i >= depth) bad("intermediate layer " + std::to_string(i) + " is outside 0.." + std::to_string(depth - 1));
+  if (out_channels.size() != 4 || reassemble_factors.size() != 4) bad("the DPT head needs 4 out_channels and 4 factors");
+  for (int oc : out_channels)
+    if (oc <= 0) bad("out_channels must be positive");
+  for (double f : reassemble_factors)
+    if (!(f == 0.5 || f == 1 || (f > 1 && f == std::floor(f)))) bad("reassemble factor " + std::to_string(f) + " is not 0.5, 1 or an integer > 1");
+  if (features <= 1 || features % 2 != 0) bad("features must be even and positive");
+  if (head_features_2 <= 0) bad("head_features_2 must be positive");
+}
+
+std::vector<int> officialLayerIndices(int depth) {
+  switch (depth) {
+    case 12: return {2, 5, 8, 11};
+    case 24: return {4, 11, 17, 23};
+    case 40: return {9, 19, 29, 39};
+    default: return {};
+  }
+}
+
+void requireKnownLayout(const DepthAnythingConfig& c) {
+  if (c.num_heads <= 0)
+    throw Error("Cannot tell the number of attention heads of the " + std::to_string(c.embed_dim) +
+                "-wide encoder in " + c.origin + "; put its config.json beside the weights.");
+  if (c.layer_indices.empty())
+    throw Error("Cannot tell which encoder blocks feed the DPT head of the " + std::to_string(c.depth) +
+                "-block encoder in " + c.origin + "; put its config.json (backbone_config.out_indices) beside the weights.");
+}
+
+DepthAnythingConfig detectDepthAnythingConfig(const io::WeightSource& w) {
+  DepthAnythingConfig c;
+  c.origin = w.description();
+  const std::string proj = "backbone.embeddings.patch_embeddings.projection.weight";
+  c.embed_dim = int(dim(w, proj, 0));
+  c.patch_size = int(dim(w, proj, 2));
+  const int64_t tokens = dim(w, "backbone.embeddings.position_embeddings", 1) - 1;
+  c.pos_grid = int(std::lround(std::sqrt(double(tokens))));
+  if (int64_t(c.pos_grid) * c.pos_grid != tokens)
+    throw Error("Tensor '" + w.entry("backbone.embeddings.position_embeddings").origin + "' holds " +
+                std::to_string(tokens) + " patch positions, not a square grid.");
+  c.depth = countBlocks(w, "backbone.encoder.layer.", ".norm1.weight");
+  if (c.depth == 0) throw Error("No encoder blocks ('backbone.encoder.layer.0.norm1.weight') in " + c.origin + ".");
+  if (w.has("backbone.encoder.layer.0.mlp.weights_in.weight"))
+    throw Error(c.origin + " holds a SwiGLU encoder (ViT-G); only the ViT-S/B/L MLP encoders are supported.");
+  c.mlp_hidden = int(dim(w, "backbone.encoder.layer.0.mlp.fc1.weight", 0));
+  c.layer_scale = w.has("backbone.encoder.layer.0.layer_scale1.lambda1");
+  c.qkv_bias = w.has("backbone.encoder.layer.0.attention.attention.query.bias");
+  // Every released model has 64-wide heads; others need their config.json (0 = unknown).
+  c.num_heads = c.embed_dim % 64 == 0 ? c.embed_dim / 64 : 0;
+  c.layer_indices = officialLayerIndices(c.depth);
+  c.features = int(dim(w, "neck.convs.0.weight", 0));
+  for (int j = 0; j < 4; ++j) {
+    const std::string layer = "neck.reassemble_stage.layers." + std::to_string(j);
+    c.out_channels[size_t(j)] = int(dim(w, layer + ".projection.weight", 0));
+    const std::string resize = layer + ".resize.weight";
+    // DPT's resize: transposed conv with kernel = stride = factor, identity, or a stride-2 3x3 conv.
+    c.reassemble_factors[size_t(j)] = !w.has(resize) ? 1.0 : dim(w, resize, 2) == 3 ? 0.5 : double(dim(w, resize, 2));
+  }
+  c.head_features_2 = int(dim(w, "head.conv2.weight", 0));
+  return c;
+}
+
+DepthAnythingConfig applyDepthAnythingConfigJson(DepthAnythingConfig c, const nlohmann::json& j, const std::string& origin) {
+  if (!j.is_object()) throw Error(origin + " is not a JSON object.");
+  const std::string type = j.value("model_type", std::string("depth_anything"));
+  if (type == "dpt")
+    throw Error(origin + " describes a DPT (MiDaS) model; only Depth Anything V2 checkpoints are supported.");
+  if (type != "depth_anything") throw Error(origin + " describes a '" + type + "' model, not Depth Anything.");
+  if (j.value("depth_estimation_type", std::string("relative")) != "relative")
+    throw Error(origin + " describes a metric-depth model; only relative (inverse) depth models are supported.");
+  c.origin = origin;
+  if (j.contains("backbone_config") && j["backbone_config"].is_object())
+    applyBackboneConfig(c, j["backbone_config"], origin);
+  setList(j, "reassemble_factors", c.reassemble_factors, origin);
+  setList(j, "neck_hidden_sizes", c.out_channels, origin);
+  setInt(j, "fusion_hidden_size", c.features);
+  setInt(j, "head_hidden_size", c.head_features_2);
+  if (j.contains("depth_anything_v2_original") && j["depth_anything_v2_original"].is_object())
+    applyOriginalBlock(c, j["depth_anything_v2_original"], origin);
+  return c;
+}
+
+}  // namespace sds::depth

@@ -1,0 +1,153 @@
+#include "models/depth/depth_anything_loader.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <initializer_list>
+#include <optional>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "models/common/error.h"
+#include "models/depth/depth_anything_keys.h"
+#include "models/io/safetensors.h"
+#include "models/io/weights.h"
+
+namespace sds::depth {
+namespace fs = std::filesystem;
+namespace {
+
+bool hasExtension(const fs::path& p, std::initializer_list<const char*> exts) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+  return std::any_of(exts.begin(), exts.end(), [&](const char* e) { return ext == e; });
+}
+
+// Zip (torch.save since 1.6) or a raw pickle stream.
+bool looksLikePickle(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  unsigned char head[4] = {0, 0, 0, 0};
+  in.read(reinterpret_cast<char*>(head), 4);
+  return (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) || head[0] == 0x80;
+}
+
+[[noreturn]] void refusePickle(const fs::path& p) {
+  const std::string out = (p.parent_path() / p.stem()).string() + ".safetensors";
+  throw Error(p.string() +
+              " is a PyTorch pickle, which sdstereo never opens (unpickling can run code). Convert it once to "
+              "safetensors and pass that file instead, e.g.: python3 -c \"import torch; from safetensors.torch import "
+              "save_file; save_file(torch.load('" + p.string() + "', map_location='cpu', weights_only=True), '" + out +
+              "')\"");
+}
+
+fs::path resolveWeights(const fs::path& path) {
+  if (!fs::exists(path)) throw Error("The depth model " + path.string() + " does not exist.");
+  if (fs::is_directory(path)) {
+    if (fs::exists(path / "model.safetensors")) return path / "model.safetensors";
+    std::vector<fs::path> candidates, pickles;
+    for (const auto& e : fs::directory_iterator(path)) {
+      if (hasExtension(e.path(), {".safetensors"})) candidates.push_back(e.path());
+      if (hasExtension(e.path(), {".pth", ".pt", ".bin", ".ckpt"})) pickles.push_back(e.path());
+    }
+    if (candidates.size() == 1) return candidates.front();
+    if (candidates.empty() && !pickles.empty()) refusePickle(pickles.front());
+    throw Error("The folder " + path.string() + (candidates.empty() ? " holds no .safetensors file" : " holds several .safetensors files") +
+                "; pass the depth model's file itself.");
+  }
+  if (hasExtension(path, {".pth", ".pt", ".bin", ".ckpt", ".pkl"}) || looksLikePickle(path)) refusePickle(path);
+  return path;
+}
+
+// config.json beside the weights, if it describes a Depth Anything (or DPT) model.
+std::optional<nlohmann::json> readConfigJson(const fs::path& weights, std::string& config_path) {
+  const fs::path candidate = weights.parent_path() / "config.json";
+  if (!fs::exists(candidate)) return std::nullopt;
+  nlohmann::json j;
+  try {
+    std::ifstream in(candidate);
+    j = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    throw Error("Cannot read " + candidate.string() + ": " + e.what());
+  }
+  const std::string type = j.is_object() ? j.value("model_type", std::string()) : std::string();
+  if (type != "depth_anything" && type != "dpt") return std::nullopt;  // another model's config
+  config_path = candidate.string();
+  return j;
+}
+
+DepthWeightLayout detectLayout(const io::WeightSource& source) {
+  bool official = false, transformers = false, dpt = false;
+  for (const auto& key : source.names()) {
+    official |= key.rfind("pretrained.", 0) == 0;
+    transformers |= key.rfind("backbone.", 0) == 0;
+    dpt |= key.rfind("dpt.", 0) == 0;
+  }
+  if (dpt) throw Error(source.description() + " holds a DPT (MiDaS) model; only Depth Anything V2 checkpoints are supported.");
+  if (official == transformers)
+    throw Error(source.description() + " is not a Depth Anything V2 checkpoint: expected 'pretrained.*' (official) or "
+                "'backbone.*' (transformers) tensors.");
+  return official ? DepthWeightLayout::Official : DepthWeightLayout::Transformers;
+}
+
+// The tensors the configuration is read from, named in the file's own layout when missing.
+void requireShapeTensors(const io::WeightSource& transformers, DepthWeightLayout layout) {
+  std::vector<std::string> needed = {"backbone.embeddings.patch_embeddings.projection.weight",
+                                     "backbone.embeddings.position_embeddings", "backbone.encoder.layer.0.norm1.weight",
+                                     "backbone.encoder.layer.0.mlp.fc1.weight", "neck.convs.0.weight", "head.conv2.weight"};
+  for (int j = 0; j < 4; ++j) needed.push_back("neck.reassemble_stage.layers." + std::to_string(j) + ".projection.weight");
+  for (const auto& name : needed) {
+    if (transformers.has(name)) continue;
+    const auto official = officialKeyFor(name);
+    const std::string shown = layout == DepthWeightLayout::Official && official ? official->key : name;
+    throw Error("Tensor '" + shown + "' is missing from " + transformers.description() +
+                ", so the model's size cannot be read from it.");
+  }
+}
+
+struct Resolved {
+  fs::path weights;
+  std::string config_path;
+  DepthWeightLayout layout;
+  io::WeightSource raw, transformers;
+  DepthAnythingConfig config;
+};
+
+Resolved resolve(const std::string& path) {
+  Resolved r;
+  r.weights = resolveWeights(path);
+  r.raw = io::WeightSource::fromFile(io::SafetensorsFile::open(r.weights.string()));
+  r.layout = detectLayout(r.raw);
+  r.transformers = r.layout == DepthWeightLayout::Official ? officialToTransformers(r.raw) : r.raw;
+  requireShapeTensors(r.transformers, r.layout);
+  r.config = detectDepthAnythingConfig(r.transformers);
+  if (const auto json = readConfigJson(r.weights, r.config_path))
+    r.config = applyDepthAnythingConfigJson(r.config, *json, r.config_path);
+  requireKnownLayout(r.config);
+  r.config.validate();
+  return r;
+}
+
+}  // namespace
+
+const char* layoutName(DepthWeightLayout layout) {
+  return layout == DepthWeightLayout::Official ? "official" : "transformers";
+}
+
+DepthAnythingConfig readDepthAnythingConfig(const std::string& path) { return resolve(path).config; }
+
+LoadedDepthModel loadDepthAnything(const std::string& path, const DepthLoadOptions& options) {
+  Resolved r = resolve(path);
+  auto model = std::make_shared<DepthAnythingV2>(r.config);
+  if (r.layout == DepthWeightLayout::Official) checkOfficialWeights(*model, r.raw);
+  io::LoadOptions load;
+  load.ignore_unused = [](const std::string& key) { return key == "backbone.embeddings.mask_token"; };
+  load.device = options.device;
+  load.dtype = options.dtype;
+  io::loadModule(*model, r.transformers, load);
+  model->eval();
+  return LoadedDepthModel{model, r.layout, r.weights.string(), r.config_path};
+}
+
+}  // namespace sds::depth
