@@ -1,0 +1,125 @@
+// Stable Diffusion from a diffusers folder (model_index.json + one folder per
+// component), as diffusers' StableDiffusionPipeline.from_pretrained lays it out.
+#include <nlohmann/json.hpp>
+
+#include "models/common/error.h"
+#include "models/sd/checkpoint_files.h"
+#include "models/sd/sd_loading.h"
+#include "models/unet/unet_config.h"
+#include "models/vae/vae_config.h"
+#include "models/vae/vae_ldm_keys.h"
+
+namespace sds::sd::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Refuses pipelines whose components this engine does not implement.
+void checkModelIndex(const fs::path& folder) {
+  const auto file = existingFile(folder / "model_index.json");
+  if (!file) return;
+  nlohmann::json index;
+  try {
+    index = nlohmann::json::parse(readText(*file));
+  } catch (const nlohmann::json::exception& e) {
+    throw Error("The pipeline index " + file->string() + " is not valid JSON (" + e.what() + ").");
+  }
+  if (!index.is_object()) throw Error("The pipeline index " + file->string() + " is not a JSON object.");
+  const std::string cls = index.value("_class_name", std::string());
+  if (index.contains("text_encoder_2") || cls.find("XL") != std::string::npos)
+    throw Error(folder.string() + " is a Stable Diffusion XL model (" + cls +
+                "); only Stable Diffusion 1.x and 2.x are supported.");
+  const std::pair<const char*, std::vector<std::string>> expected[] = {
+      {"text_encoder", {"CLIPTextModel", "CLIPTextModelWithProjection"}},
+      {"unet", {"UNet2DConditionModel"}},
+      {"vae", {"AutoencoderKL"}},
+  };
+  for (const auto& [component, classes] : expected) {
+    if (!index.contains(component)) continue;
+    const auto& entry = index[component];
+    if (!entry.is_array() || entry.size() != 2 || !entry[1].is_string()) continue;
+    const std::string got = entry[1].get<std::string>();
+    if (std::find(classes.begin(), classes.end(), got) == classes.end())
+      throw Error("The pipeline index " + file->string() + " gives '" + component + "' the class " + got +
+                  ", which is not supported (expected " + classes.front() + ").");
+  }
+}
+
+fs::path componentFolder(const fs::path& folder, const char* name) {
+  const fs::path dir = folder / name;
+  if (!fs::is_directory(dir))
+    throw Error("The diffusers model " + folder.string() + " has no " + name + "/ folder.");
+  return dir;
+}
+
+std::string componentConfig(const fs::path& folder, const char* name) {
+  const fs::path file = componentFolder(folder, name) / "config.json";
+  if (!fs::is_regular_file(file)) throw Error("The diffusers model " + folder.string() + " has no " + name + "/config.json.");
+  return readText(file);
+}
+
+std::optional<clip::TextEncoderConfig> textConfigIfPresent(const fs::path& folder) {
+  const auto file = existingFile(folder / "text_encoder" / "config.json");
+  if (!file) return std::nullopt;
+  return clip::parseTextEncoderConfig(readText(*file), file->string());
+}
+
+}  // namespace
+
+StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions& options) {
+  checkModelIndex(folder);
+  StableDiffusion sd;
+  sd.layout = SdLayout::Diffusers;
+  sd.source = folder.string();
+  sd.device = options.device;
+  sd.dtype = options.dtype;
+
+  const auto text_config = textConfigIfPresent(folder);
+  std::optional<unet::UNetConfig> unet_config;
+  if ((options.components & kUNet) || !text_config) {
+    const fs::path origin = folder / "unet" / "config.json";
+    unet_config = unet::parseUNetConfig(componentConfig(folder, "unet"), origin.string());
+  }
+  if (options.version)
+    sd.version = *options.version;
+  else if (text_config)
+    sd.version = versionOfTextEncoder(*text_config);
+  else
+    sd.version = (unet_config->use_linear_projection || unet_config->cross_attention_dim == 1024) ? SdVersion::SD2
+                                                                                                  : SdVersion::SD1;
+
+  if (const auto scheduler = readSchedulerConfig(folder)) sd.scheduler = *scheduler;
+  else if (sd.version == SdVersion::SD2) sd.scheduler.prediction_type = PredictionType::VPrediction;
+  if (options.prediction_type) sd.scheduler.prediction_type = *options.prediction_type;
+
+  if (options.components & kTokenizer) {
+    const std::string dir =
+        options.tokenizer_dir.empty() ? componentFolder(folder, "tokenizer").string() : options.tokenizer_dir;
+    sd.tokenizer = clip::Tokenizer::fromFolder(dir);
+  }
+  if (options.components & kTextEncoder) {
+    if (!text_config) throw Error("The diffusers model " + folder.string() + " has no text_encoder/config.json.");
+    sd.text_encoder = buildTextEncoder(
+        *text_config, openComponentWeights(componentFolder(folder, "text_encoder"), "model", options.variant), options);
+  }
+  std::optional<vae::VaeConfig> vae_config;
+  if (options.components & kVae) {
+    const fs::path origin = folder / "vae" / "config.json";
+    vae_config = vae::parseVaeConfig(componentConfig(folder, "vae"), origin.string());
+  }
+  if (unet_config && vae_config && unet_config->in_channels != vae_config->latent_channels)
+    throw Error("The UNet of " + folder.string() + " takes " + std::to_string(unet_config->in_channels) +
+                " input channels but the VAE has " + std::to_string(vae_config->latent_channels) +
+                " latent channels (an inpainting or depth model?); only text-to-image models are supported.");
+  if (options.components & kUNet) {
+    const auto weights = openComponentWeights(componentFolder(folder, "unet"), "diffusion_pytorch_model", options.variant);
+    sd.unet = buildUNet(*unet_config, weights, options);
+  }
+  if (options.components & kVae) {
+    const auto weights = openComponentWeights(componentFolder(folder, "vae"), "diffusion_pytorch_model", options.variant);
+    sd.vae = buildVae(*vae_config, vae::vaeWeightsWithCurrentNames(weights), options);
+  }
+  return sd;
+}
+
+}  // namespace sds::sd::detail

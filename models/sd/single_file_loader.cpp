@@ -1,0 +1,138 @@
+// Stable Diffusion from one original (CompVis/LDM layout) .safetensors file:
+// `model.diffusion_model.*` (UNet), `first_stage_model.*` (VAE),
+// `cond_stage_model.*` (text encoder), plus LDM schedule buffers that are not
+// needed. Architecture numbers that the shapes do not reveal (heads, norm
+// groups, the scheduler) come from SdLoadOptions::config_dir when given, else
+// from real SD's defaults, like diffusers' from_single_file(config=...).
+#include "models/clip/text_encoder_layouts.h"
+#include "models/common/error.h"
+#include "models/sd/sd_loading.h"
+#include "models/unet/unet_ldm_keys.h"
+#include "models/vae/vae_ldm_keys.h"
+
+namespace sds::sd::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kUNetPrefix = "model.diffusion_model.";
+constexpr const char* kVaePrefix = "first_stage_model.";
+
+bool hasPrefix(const io::WeightSource& w, const std::string& prefix) {
+  for (const auto& key : w.names())
+    if (key.compare(0, prefix.size(), prefix) == 0) return true;
+  return false;
+}
+
+// config_dir/<component>/config.json when a config folder was given and has it.
+std::optional<fs::path> overrideConfig(const SdLoadOptions& options, const char* component) {
+  if (options.config_dir.empty()) return std::nullopt;
+  return existingFile(fs::path(options.config_dir) / component / "config.json");
+}
+
+SdVersion detectVersion(const io::WeightSource& all, const std::optional<clip::TextLayout>& text,
+                        const SdLoadOptions& options) {
+  if (options.version) return *options.version;
+  if (text) return *text == clip::TextLayout::OpenClip ? SdVersion::SD2 : SdVersion::SD1;
+  // No text encoder in the file: SD 2.x cross-attends to 1024-wide OpenCLIP states.
+  const std::string probe = std::string(kUNetPrefix) + "input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight";
+  if (all.has(probe) && all.entry(probe).shape.size() == 2 && all.entry(probe).shape[1] == 1024) return SdVersion::SD2;
+  return SdVersion::SD1;
+}
+
+SchedulerConfig schedulerFor(SdVersion version, const SdLoadOptions& options) {
+  SchedulerConfig s;
+  std::optional<SchedulerConfig> from_dir;
+  if (!options.config_dir.empty()) from_dir = readSchedulerConfig(options.config_dir);
+  if (from_dir)
+    s = *from_dir;
+  else  // diffusers' from_single_file default: SD 2.x checkpoints are v-prediction (768-v)
+    s.prediction_type = version == SdVersion::SD2 ? PredictionType::VPrediction : PredictionType::Epsilon;
+  if (options.prediction_type) s.prediction_type = *options.prediction_type;
+  return s;
+}
+
+std::shared_ptr<clip::Tokenizer> tokenizerFor(const fs::path& file, const SdLoadOptions& options) {
+  if (!options.tokenizer_dir.empty()) return clip::Tokenizer::fromFolder(options.tokenizer_dir);
+  if (!options.config_dir.empty() && fs::is_directory(fs::path(options.config_dir) / "tokenizer"))
+    return clip::Tokenizer::fromFolder((fs::path(options.config_dir) / "tokenizer").string());
+  throw Error("The single-file checkpoint " + file.string() +
+              " holds no tokenizer; give a tokenizer folder (vocab.json, merges.txt, special_tokens_map.json) or a "
+              "diffusers configuration folder that has tokenizer/.");
+}
+
+std::shared_ptr<clip::TextEncoder> textEncoderFor(const fs::path& file, const io::WeightSource& all,
+                                                  const std::optional<clip::TextLayout>& layout,
+                                                  const SdLoadOptions& options) {
+  if (!layout)
+    throw Error("The single-file checkpoint " + file.string() + " has no text encoder (no " + clip::kLdmHfTextPrefix +
+                "* or " + clip::kLdmOpenClipTextPrefix + "* tensors).");
+  if (const auto config_file = overrideConfig(options, "text_encoder")) {
+    const auto config = clip::parseTextEncoderConfig(readText(*config_file), config_file->string());
+    const auto weights = clip::textEncoderWeightsFromLdm(all, *layout, config.num_hidden_layers);
+    return buildTextEncoder(config, weights, options);
+  }
+  const auto weights = clip::textEncoderWeightsFromLdm(all, *layout);
+  return buildTextEncoder(clip::detectTextEncoderConfig(weights, *layout, file.string()), weights, options);
+}
+
+std::shared_ptr<unet::UNet2DConditionModel> unetFor(const std::shared_ptr<const io::SafetensorsFile>& st,
+                                                    SdVersion version, const SdLoadOptions& options) {
+  const auto ldm = io::WeightSource::fromFile(st, kUNetPrefix);
+  unet::UNetConfig config;
+  if (const auto config_file = overrideConfig(options, "unet")) {
+    config = unet::parseUNetConfig(readText(*config_file), config_file->string());
+  } else {
+    unet::LdmUNetDefaults defaults;
+    defaults.upcast_attention = version == SdVersion::SD2;  // as diffusers converts SD 2.x
+    config = unet::detectUNetConfigFromLdm(ldm, defaults);
+  }
+  return buildUNet(config, unet::unetWeightsFromLdm(ldm, config), options);
+}
+
+std::shared_ptr<vae::AutoencoderKL> vaeFor(const fs::path& file, const std::shared_ptr<const io::SafetensorsFile>& st,
+                                           const SdLoadOptions& options) {
+  const auto ldm = io::WeightSource::fromFile(st, kVaePrefix);
+  if (ldm.size() == 0)
+    throw Error("The single-file checkpoint " + file.string() + " has no autoencoder (no " + kVaePrefix + "* tensors).");
+  vae::VaeConfig config;
+  if (const auto config_file = overrideConfig(options, "vae"))
+    config = vae::parseVaeConfig(readText(*config_file), config_file->string());
+  else
+    config = vae::detectVaeConfigFromLdm(ldm);
+  return buildVae(config, vae::vaeWeightsFromLdm(ldm, config), options);
+}
+
+}  // namespace
+
+StableDiffusion loadSingleFile(const fs::path& file, const SdLoadOptions& options) {
+  const auto st = io::SafetensorsFile::open(file.string());
+  const auto all = io::WeightSource::fromFile(st);
+  if (hasPrefix(all, "conditioner.embedders."))
+    throw Error(file.string() + " is a Stable Diffusion XL checkpoint; only Stable Diffusion 1.x and 2.x are supported.");
+  if (!hasPrefix(all, kUNetPrefix))
+    throw Error(file.string() + " is not a single-file Stable Diffusion checkpoint (it has no " + kUNetPrefix +
+                "* tensors).");
+  if (!options.config_dir.empty() && !fs::is_directory(options.config_dir))
+    throw Error("The configuration folder " + options.config_dir + " does not exist.");
+
+  const auto text_layout = clip::detectTextLayout(all);
+  StableDiffusion sd;
+  sd.layout = SdLayout::SingleFile;
+  sd.source = file.string();
+  sd.device = options.device;
+  sd.dtype = options.dtype;
+  sd.version = detectVersion(all, text_layout, options);
+  sd.scheduler = schedulerFor(sd.version, options);
+  if (options.components & kTokenizer) sd.tokenizer = tokenizerFor(file, options);
+  if (options.components & kTextEncoder) sd.text_encoder = textEncoderFor(file, all, text_layout, options);
+  if (options.components & kUNet) sd.unet = unetFor(st, sd.version, options);
+  if (options.components & kVae) sd.vae = vaeFor(file, st, options);
+  if (sd.unet && sd.vae && sd.unet->config().in_channels != sd.vae->config().latent_channels)
+    throw Error("The UNet of " + file.string() + " takes " + std::to_string(sd.unet->config().in_channels) +
+                " input channels but the VAE has " + std::to_string(sd.vae->config().latent_channels) +
+                " latent channels (an inpainting or depth model?); only text-to-image models are supported.");
+  return sd;
+}
+
+}  // namespace sds::sd::detail
