@@ -7,7 +7,9 @@ namespace sds::verify {
 
 const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
   static const std::map<std::string, SdCaseHandler> table = {
-      // {"tokenize", &runTokenizeCase},
+      {"tokenize", &runTokenizeCase},
+      {"tokenize_ftfy", &runTokenizeCase},
+      {"text_encoder", &runTextEncoderCase},
       {"unet", &runUNetCase},
       {"vae_decode", &runVaeDecodeCase},
       {"vae_encode", &runVaeEncodeCase},

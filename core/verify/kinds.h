@@ -5,6 +5,8 @@
 namespace sds::verify {
 
 // Stable Diffusion case kinds (kind_*.cpp).
+void runTokenizeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // tokenize, tokenize_ftfy
+void runTextEncoderCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 void runUNetCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 void runVaeDecodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
 void runVaeEncodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
