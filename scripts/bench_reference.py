@@ -75,6 +75,7 @@ def parse_args():
     p.add_argument("--repeats", type=int, default=0, help="timed runs per measurement (median)")
     p.add_argument("--quick", action="store_true", help="smoke run: sd15 at 256 only, 1 repeat, 2 steps")
     p.add_argument("--out", default="")
+    p.add_argument("--profile", default="", help="write per-operator times of one UNet step to PREFIX.MODEL.SIZE.txt")
     a = p.parse_args()
     cuda = a.device == "cuda"
     if a.quick:
@@ -138,13 +139,16 @@ def measure(fn, repeats, warmup=1):
         fn()
     sync()
     reset_peak()
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         fn()
         sync()
         times.append((time.perf_counter() - t0) * 1000)
-    return {"ms": statistics.median(times), "runs_ms": [round(t, 1) for t in times], "peak_mb": round(peak_mb(), 1)}
+        cpu.append((time.process_time() - c0) * 1000)
+    # cpu_ms: CPU time of all threads (user + sys), less sensitive than wall time to other load on the machine.
+    return {"ms": statistics.median(times), "runs_ms": [round(t, 1) for t in times],
+            "cpu_ms": round(statistics.median(cpu), 1), "peak_mb": round(peak_mb(), 1)}
 
 
 # ---- the work -------------------------------------------------------------------------------
@@ -194,6 +198,11 @@ def run_model(name, cfg):
                 return scheduler.step(noise, t, latents).prev_sample
 
             out[f"unet_step@{size}"] = measure(step, ARGS.repeats)
+            if ARGS.profile:  # per-operator CPU totals of one step
+                with torch.autograd.profiler.profile() as prof:
+                    step()
+                with open(f"{ARGS.profile}.{name}.{size}.txt", "w") as f:
+                    f.write(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=40))
 
             def decode():
                 img = vae.decode(latents / VAE["scaling_factor"]).sample
