@@ -1,5 +1,9 @@
 #include "core/engine/runtime.h"
 
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+#include <torch/version.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
