@@ -14,6 +14,7 @@ const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
       {"vae_decode", &runVaeDecodeCase},
       {"vae_encode", &runVaeEncodeCase},
       {"ddim", &runDdimCase},
+      {"txt2img", &runTxt2ImgCase},
   };
   return table;
 }

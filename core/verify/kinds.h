@@ -11,6 +11,7 @@ void runUNetCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& 
 void runVaeDecodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
 void runVaeEncodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
 void runDdimCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
+void runTxt2ImgCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 
 // Whole-set kinds (top-level "kind").
 void runDepthAnythingSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/

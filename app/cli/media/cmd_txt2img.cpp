@@ -1,0 +1,120 @@
+// `sdstereo txt2img`: one picture from a prompt with Stable Diffusion, written
+// atomically as PNG (or by extension) with the generation parameters in a PNG
+// text chunk "parameters".
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include <torch/cuda.h>
+
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "core/engine/pipelines/txt2img.h"
+#include "core/media/image_io.h"
+#include "core/media/tensor_bridge.h"
+#include "models/common/error.h"
+#include "models/sd/stable_diffusion.h"
+
+namespace sds::cli {
+namespace {
+
+const char* kUsage =
+    "Usage: sdstereo txt2img --model PATH --prompt TEXT --out FILE.png [options]\n\n"
+    "Generates one image with classifier-free guidance. The same seed gives the same picture on every device\n"
+    "(the initial noise is drawn on the CPU).\n\n"
+    "  --model PATH         a diffusers folder (model_index.json, unet/, vae/, ...) or a single-file .safetensors\n"
+    "  --config-dir DIR     for single files: a diffusers-layout folder with the matching configs and tokenizer\n"
+    "  --prompt TEXT        what to draw\n"
+    "  --negative TEXT      what to avoid (default: empty)\n"
+    "  --steps N            denoising steps (default 30)\n"
+    "  --guidance S         classifier-free guidance scale (default 7.5; <= 1 disables guidance)\n"
+    "  --seed N             noise seed (default: random, printed)\n"
+    "  --width W            image width in pixels, a multiple of 8 (default 512)\n"
+    "  --height H           image height in pixels, a multiple of 8 (default 512)\n"
+    "  --scheduler NAME     ddim (default), dpmpp-2m or dpmpp-2m-karras\n"
+    "  --device DEV         cpu (default), cuda or cuda:N\n"
+    "  --half               float16 UNet and VAE on CUDA\n"
+    "  --out FILE           output image (.png keeps the parameters in a text chunk)";
+
+uint64_t seedFrom(const Args& a) {
+  if (!a.has("seed")) return (uint64_t(std::random_device{}()) << 32) | std::random_device{}();
+  const std::string text = a.get("seed", "");
+  try {
+    size_t used = 0;
+    const unsigned long long v = std::stoull(text, &used);
+    if (used == text.size() && text.front() != '-') return v;
+  } catch (const std::exception&) {
+  }
+  throw Error("Option --seed needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
+}
+
+torch::Device deviceFrom(const std::string& name) {
+  try {
+    const torch::Device device(name);
+    if (device.is_cuda() && !torch::cuda::is_available())
+      throw Error("--device " + name + " was asked for but this LibTorch build sees no CUDA device.");
+    if (!device.is_cuda() && !device.is_cpu()) throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
+    return device;
+  } catch (const c10::Error&) {
+    throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
+  }
+}
+
+std::string parametersText(const pipelines::Txt2ImgParams& p, const std::string& model) {
+  std::ostringstream o;
+  o << p.prompt << "\nNegative prompt: " << p.negative_prompt << "\nSteps: " << p.steps
+    << ", Sampler: " << schedulers::schedulerKindName(p.scheduler) << ", CFG scale: " << p.guidance_scale
+    << ", Seed: " << p.seed << ", Size: " << p.width << "x" << p.height << ", Model: " << model;
+  return o.str();
+}
+
+int run(const std::vector<std::string>& argv) {
+  const Args a(argv,
+               {"model", "config-dir", "prompt", "negative", "steps", "guidance", "seed", "width", "height",
+                "scheduler", "device", "out"},
+               {"half"});
+  if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
+  pipelines::Txt2ImgParams p;
+  p.prompt = a.required("prompt");
+  p.negative_prompt = a.get("negative", "");
+  p.steps = int(a.integer("steps", 30));
+  p.guidance_scale = a.number("guidance", 7.5);
+  p.seed = seedFrom(a);
+  p.width = int(a.integer("width", 512));
+  p.height = int(a.integer("height", 512));
+  p.scheduler = schedulers::parseSchedulerKind(a.get("scheduler", "ddim"));
+  const std::string out = a.required("out");
+  if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");
+  if (p.width % 8 || p.height % 8 || p.width <= 0 || p.height <= 0)
+    throw Error("--width and --height must be positive multiples of 8, got " + std::to_string(p.width) + "x" +
+                std::to_string(p.height) + ".");
+
+  sd::SdLoadOptions options;
+  options.device = deviceFrom(a.get("device", "cpu"));
+  if (a.flag("half")) {
+    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
+    options.dtype = torch::kFloat16;
+  }
+  options.config_dir = a.get("config-dir", "");
+  const std::string model_path = a.required("model");
+  const auto model = sd::loadStableDiffusion(model_path, options);
+  std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
+            << options.device.str() << ", seed " << p.seed << "\n";
+
+  pipelines::RunControl control;
+  control.progress = [](const Progress& pr) {
+    if (pr.stage == "denoising" && pr.step > 0) std::cerr << "\rstep " << pr.step << "/" << pr.total << std::flush;
+    if (pr.stage == "denoising" && pr.step == pr.total) std::cerr << "\n";
+  };
+  const auto result = pipelines::txt2img(model, p, control);
+  const std::string name = std::filesystem::path(model_path).filename().string();
+  media::writeImageAtomic(out, media::tensor01ToImage8(result.image01), {{"parameters", parametersText(p, name)}});
+  std::cout << "wrote " << out << "\n";
+  return 0;
+}
+
+const CommandRegistration reg{{"txt2img", "generate an image from a prompt with Stable Diffusion", kUsage, &run}};
+
+}  // namespace
+}  // namespace sds::cli

@@ -1,0 +1,102 @@
+#include "core/engine/pipelines/txt2img.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <c10/core/InferenceMode.h>
+
+#include "core/engine/pipelines/guidance.h"
+#include "core/engine/pipelines/text_conditioning.h"
+#include "models/common/error.h"
+#include "models/sd/stable_diffusion.h"
+
+namespace sds::pipelines {
+
+namespace {
+
+std::string shapeText(const torch::Tensor& t) {
+  std::string s = "[";
+  for (int64_t i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.size(i));
+  return s + "]";
+}
+
+torch::Tensor checkedInitialLatents(const torch::Tensor& x, int64_t channels, int64_t h, int64_t w) {
+  if (x.dim() != 4 || x.size(0) != 1 || x.size(1) != channels || x.size(2) != h || x.size(3) != w)
+    throw Error("The initial latents have shape " + shapeText(x) + " but this image size needs [1, " +
+                std::to_string(channels) + ", " + std::to_string(h) + ", " + std::to_string(w) + "].");
+  return x;
+}
+
+torch::Tensor checkedEmbeddings(const torch::Tensor& e) {
+  if (e.dim() != 3 || e.size(0) != 2)
+    throw Error("The prompt embeddings have shape " + shapeText(e) + "; expected [2, N, D] (uncond, cond).");
+  return e;
+}
+
+}  // namespace
+
+std::pair<int64_t, int64_t> latentSizeFor(const sd::StableDiffusion& sd, int height, int width) {
+  const int f = sd.vae ? sd.vae->downscaleFactor() : 8;
+  if (height <= 0 || width <= 0 || height % f != 0 || width % f != 0)
+    throw Error("The image size " + std::to_string(width) + "x" + std::to_string(height) +
+                " is not supported: width and height must be positive multiples of " + std::to_string(f) + ".");
+  return {height / f, width / f};
+}
+
+torch::Tensor seededNoise(uint64_t seed, int64_t channels, int64_t h, int64_t w) {
+  auto generator = at::detail::createCPUGenerator(seed);
+  return torch::randn({1, channels, h, w}, generator, torch::TensorOptions().dtype(torch::kFloat32));
+}
+
+torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& latents) {
+  // latents: [B, 4, h, w]
+  if (!sd.vae) throw Error("The model was loaded without its VAE, so latents cannot be decoded.");
+  c10::InferenceMode guard;
+  // decode() casts to the decoder's own device and dtype (float32 when upcast).
+  const auto image = sd.vae->decode(latents.to(torch::kFloat32) / sd.vae->scalingFactor());
+  return (image.to(torch::kFloat32) / 2 + 0.5).clamp(0, 1).cpu();
+}
+
+Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params, const RunControl& control) {
+  if (!sd.unet) throw Error("The model was loaded without its UNet, so it cannot generate images.");
+  c10::InferenceMode guard;
+  const auto [h, w] = latentSizeFor(sd, params.height, params.width);
+  auto scheduler = schedulers::makeScheduler(params.scheduler, sd.scheduler);
+  scheduler->setTimesteps(params.steps);
+
+  const auto pair = checkedEmbeddings(params.prompt_embeddings
+                                          ? *params.prompt_embeddings
+                                          : encodeGuidancePair(sd, params.prompt, params.negative_prompt));
+  const bool guided = params.guidance_scale > 1.0;
+  const auto embeddings = guided ? guidanceBatch(pair, 1) : pair.slice(0, 1);
+
+  const int64_t channels = sd.unet->config().in_channels;
+  torch::Tensor x = params.initial_latents ? checkedInitialLatents(*params.initial_latents, channels, h, w)
+                                           : seededNoise(params.seed, channels, h, w);
+  x = x.to(sd.device, torch::kFloat32) * scheduler->initNoiseSigma();
+
+  const double denoise_end = params.decode ? 0.9 : 1.0;
+  const StageReporter denoising(control.progress, "denoising", params.steps, 0.0, denoise_end);
+  denoising.report(0);
+  const auto& timesteps = scheduler->timesteps();
+  for (size_t i = 0; i < timesteps.size(); ++i) {
+    control.cancel.throwIfCancelled();
+    const int64_t t = timesteps[i];
+    const auto guided_output =
+        guidedNoisePrediction(*sd.unet, scheduler->scaleModelInput(x, t), t, embeddings, params.guidance_scale);
+    x = scheduler->step(guided_output, t, x).prev_sample;
+    if (control.on_step) control.on_step(int(i), t, guided_output, x);
+    denoising.report(int(i) + 1);
+  }
+
+  Txt2ImgResult result;
+  result.latents = x.cpu();
+  result.timesteps = timesteps;
+  if (params.decode) {
+    control.cancel.throwIfCancelled();
+    const StageReporter decoding(control.progress, "decoding", 1, denoise_end, 1.0);
+    result.image01 = decodeLatents(sd, x);
+    decoding.report(1);
+  }
+  return result;
+}
+
+}  // namespace sds::pipelines

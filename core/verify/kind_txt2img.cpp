@@ -1,0 +1,89 @@
+// Kind `txt2img`: the whole classifier-free-guided DDIM sampling loop from the
+// prompt text and the case's x_T, decoded, once per weight layout
+// (`txt2img@diffusers`, `txt2img@single-file`). On a mismatch the run names the
+// first step whose guided output or latent diverges (debug tensors).
+#include "core/engine/pipelines/txt2img.h"
+#include "core/verify/kinds.h"
+#include "core/verify/sd_models.h"
+#include "models/common/error.h"
+#include "models/io/safetensors.h"
+
+namespace sds::verify {
+
+namespace {
+
+pipelines::Txt2ImgParams paramsFromCase(const nlohmann::json& inputs, const io::SafetensorsFile& file) {
+  if (inputs.value("eta", 0.0) != 0.0) throw Error("only eta 0 is implemented");
+  pipelines::Txt2ImgParams p;
+  p.prompt = inputs.at("prompt").get<std::string>();
+  p.negative_prompt = inputs.value("negative_prompt", "");
+  p.steps = inputs.at("num_inference_steps");
+  p.guidance_scale = inputs.at("guidance_scale");
+  p.height = inputs.at("height");
+  p.width = inputs.at("width");
+  p.scheduler = schedulers::SchedulerKind::Ddim;
+  p.initial_latents = file.tensor("x_T");
+  return p;
+}
+
+std::string firstDivergingStep(const nlohmann::json& kase, const io::SafetensorsFile& file,
+                               const std::vector<torch::Tensor>& guided, const std::vector<torch::Tensor>& latents) {
+  for (size_t i = 0; i < latents.size(); ++i) {
+    for (const auto& [name, mine] : {std::pair{"step_noise_pred", guided[i]}, {"step_latents", latents[i]}}) {
+      if (!file.contains(name)) continue;
+      const auto c = compareTensors(mine, file.tensor(name)[int64_t(i)], sdTolerance(kase, name));
+      if (!c.ok) return "; first divergence at step " + std::to_string(i) + " in " + name + ": " + c.detail;
+    }
+  }
+  return "";
+}
+
+void runLayout(const SdSetContext& set, const nlohmann::json& kase, const io::SafetensorsFile& file,
+               sd::SdLayout layout, Reporter& report) {
+  const std::string run = sdRunName(kase, layout);
+  if (!hasSdLayout(set, layout)) {
+    report.skip(run, std::string("this set has no ") + sd::layoutName(layout) + " weights");
+    return;
+  }
+  try {
+    const auto model = sdModel(set, layout);
+    const auto params = paramsFromCase(kase.at("inputs"), file);
+    std::vector<torch::Tensor> guided, latents;
+    pipelines::RunControl control;
+    control.on_step = [&](int, int64_t, const torch::Tensor& g, const torch::Tensor& x) {
+      guided.push_back(g.cpu());
+      latents.push_back(x.cpu());
+    };
+    const auto result = pipelines::txt2img(*model, params, control);
+    const auto expected_ts = kase.at("inputs").value("timesteps", std::vector<int64_t>{});
+    if (!expected_ts.empty() && expected_ts != result.timesteps) {
+      report.fail(run, "timesteps differ from inputs.timesteps");
+      return;
+    }
+    const std::map<std::string, torch::Tensor> actual = {{"latents", result.latents}, {"image01", result.image01}};
+    bool ok = true;
+    for (const auto& [name, t] : actual) ok = ok && compareTensors(t, file.tensor(name), sdTolerance(kase, name)).ok;
+    if (ok) {
+      checkSdOutputs(report, run, kase, file, actual);
+      return;
+    }
+    std::string why;
+    for (const auto& [name, t] : actual) {
+      const auto c = compareTensors(t, file.tensor(name), sdTolerance(kase, name));
+      if (!c.ok) why += name + ": " + c.detail + "; ";
+    }
+    report.fail(run, why + firstDivergingStep(kase, file, guided, latents));
+  } catch (const std::exception& e) {
+    report.fail(run, std::string("error: ") + e.what());
+  }
+}
+
+}  // namespace
+
+void runTxt2ImgCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report) {
+  const auto file = openCaseFile(set.dir, kase);
+  for (const auto layout : {sd::SdLayout::Diffusers, sd::SdLayout::SingleFile})
+    runLayout(set, kase, *file, layout, report);
+}
+
+}  // namespace sds::verify
