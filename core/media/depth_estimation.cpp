@@ -28,19 +28,17 @@ depth::DepthEstimator& estimatorOf(const DepthModelHandle& model) {
   return model->estimator();
 }
 
-// [0, 1] over min..max; a constant map becomes 0.
-cv::Mat normalized01(const cv::Mat& depth) {
+// 8-bit over min..max; a constant map becomes 0.
+cv::Mat normalized8(const cv::Mat& depth) {
   if (depth.empty() || depth.channels() != 1) throw Error("Expected a single-channel depth map.");
-  cv::Mat f;
-  depth.convertTo(f, CV_32F);
   double lo = 0, hi = 0;
-  cv::minMaxLoc(f, &lo, &hi);
+  cv::minMaxLoc(depth, &lo, &hi);
   if (!std::isfinite(lo) || !std::isfinite(hi)) throw Error("The depth map holds non-finite values.");
   cv::Mat out;
   if (hi > lo)
-    f.convertTo(out, CV_32F, 1.0 / (hi - lo), -lo / (hi - lo));
+    depth.convertTo(out, CV_8U, 255.0 / (hi - lo), -lo * 255.0 / (hi - lo));
   else
-    out = cv::Mat::zeros(f.size(), CV_32F);
+    out = cv::Mat::zeros(depth.size(), CV_8U);
   return out;
 }
 
@@ -65,27 +63,16 @@ std::string describeDepthModel(const DepthModelHandle& model) { return estimator
 cv::Mat estimateDepth(const DepthModelHandle& model, const cv::Mat& image) {
   auto& estimator = estimatorOf(model);
   if (image.empty()) throw Error("Cannot estimate depth for an empty image.");
-  const auto& o = estimator.options();
   const auto size = estimator.networkSize(image.rows, image.cols);
-  const int max_long = o.max_long_side_factor > 0 ? int(std::lround(o.max_long_side_factor * o.input_size)) : 0;
-  auto input = prepareDepthInput(image, o.input_size, max_long);
-  if (input.height != size.height || input.width != size.width)
-    throw Error("Internal error: the OpenCV and engine depth sizes disagree.");
+  auto input = prepareDepthInputAt(image, size.height, size.width);
   const auto tensor = torch::from_blob(input.chw.data(), {1, 3, input.height, input.width}, torch::kFloat32);
   const auto depth = estimator.estimatePreprocessed(tensor, image.rows, image.cols);  // [1, H, W]
   return tensorToMap(depth[0]);
 }
 
-cv::Mat depthToUint16(const cv::Mat& depth) {
-  cv::Mat out;
-  normalized01(depth).convertTo(out, CV_16U, 65535.0);
-  return out;
-}
-
 cv::Mat depthPreview(const cv::Mat& depth) {
-  cv::Mat gray, color;
-  normalized01(depth).convertTo(gray, CV_8U, 255.0);
-  cv::applyColorMap(gray, color, cv::COLORMAP_INFERNO);
+  cv::Mat color;
+  cv::applyColorMap(normalized8(depth), color, cv::COLORMAP_INFERNO);
   return color;
 }
 

@@ -35,11 +35,9 @@ DepthModelHandle wrapDepthEstimator(std::shared_ptr<depth::DepthEstimator> estim
 std::string describeDepthModel(const DepthModelHandle& model);
 
 // image: BGR, grey or BGRA, 8/16-bit or float -> CV_32FC1 relative inverse depth
-// at the image size (not normalised). Throws sds::Error.
+// at the image size (not normalised; image_io.h mapTo16Bit() writes it as a
+// 16-bit PNG). Throws sds::Error.
 cv::Mat estimateDepth(const DepthModelHandle& model, const cv::Mat& image);
-
-// Depth map -> CV_16UC1 with min..max mapped to 0..65535 (a constant map gives 0).
-cv::Mat depthToUint16(const cv::Mat& depth);
 
 // Depth map -> CV_8UC3 BGR colour preview (inferno colour map, near = bright).
 cv::Mat depthPreview(const cv::Mat& depth);

@@ -2,14 +2,12 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/engine/depth/depth_preprocess_torch.h"
 #include "core/engine/depth/depth_size_rule.h"
 #include "models/common/error.h"
 
 namespace sds::media {
 namespace {
-
-constexpr double kMean[3] = {0.485, 0.456, 0.406};  // RGB, as core/engine/depth/depth_preprocess_torch.h
-constexpr double kStd[3] = {0.229, 0.224, 0.225};
 
 double unitScale(int depth) {
   switch (depth) {
@@ -40,23 +38,30 @@ cv::Mat toRgb64(const cv::Mat& image) {
 }
 
 DepthNetworkInput prepareDepthInput(const cv::Mat& image, int input_size, int max_long_side) {
-  const cv::Mat rgb64 = toRgb64(image);
+  if (image.empty()) throw Error("Cannot estimate depth for an empty image.");
   const auto size = depth::limitedDepthNetworkSize(image.rows, image.cols, input_size, max_long_side);
+  return prepareDepthInputAt(image, size.height, size.width);
+}
+
+DepthNetworkInput prepareDepthInputAt(const cv::Mat& image, int net_h, int net_w) {
+  if (net_h <= 0 || net_w <= 0) throw Error("The depth network size must be positive.");
+  const cv::Mat rgb64 = toRgb64(image);
   cv::Mat resized;
-  cv::resize(rgb64, resized, cv::Size(size.width, size.height), 0, 0, cv::INTER_CUBIC);  // values may overshoot
+  cv::resize(rgb64, resized, cv::Size(net_w, net_h), 0, 0, cv::INTER_CUBIC);  // values may overshoot [0, 1]
 
   DepthNetworkInput out;
-  out.height = size.height;
-  out.width = size.width;
+  out.height = net_h;
+  out.width = net_w;
   out.image_height = image.rows;
   out.image_width = image.cols;
-  const size_t plane = size_t(size.height) * size_t(size.width);
+  const size_t plane = size_t(net_h) * size_t(net_w);
   out.chw.resize(3 * plane);
-  for (int y = 0; y < size.height; ++y) {
+  for (int y = 0; y < net_h; ++y) {
     const auto* row = resized.ptr<cv::Vec3d>(y);
-    for (int x = 0; x < size.width; ++x)
+    for (int x = 0; x < net_w; ++x)
       for (int c = 0; c < 3; ++c)
-        out.chw[size_t(c) * plane + size_t(y) * size.width + x] = float((row[x][c] - kMean[c]) / kStd[c]);
+        out.chw[size_t(c) * plane + size_t(y) * net_w + x] =
+            float((row[x][c] - depth::kImageNetMean[c]) / depth::kImageNetStd[c]);
   }
   return out;
 }

@@ -22,6 +22,9 @@ struct DepthNetworkInput {
 // Throws sds::Error for empty or unsupported images.
 DepthNetworkInput prepareDepthInput(const cv::Mat& image, int input_size = 518, int max_long_side = 0);
 
+// The same at a given network size (e.g. DepthEstimator::networkSize()).
+DepthNetworkInput prepareDepthInputAt(const cv::Mat& image, int net_h, int net_w);
+
 // The image as RGB float64 in [0, 1] (grey repeated, alpha dropped), the first
 // step of the preprocessing.
 cv::Mat toRgb64(const cv::Mat& image);

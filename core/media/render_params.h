@@ -22,6 +22,7 @@ struct RenderParams {
   double convergence = 0.0;    // 0..1: the normalised disparity that lands on the screen plane (zero parallax)
   ViewMode view_mode = ViewMode::RightFromLeft;
   FillMode fill = FillMode::Background;
+  std::string device = "cpu";  // where the warp runs: "cpu" or "cuda" (the result is the same)
 };
 
 DepthKind parseDepthKind(const std::string& s);  // "inverse-depth" | "depth" | "disparity-px"; throws sds::Error

@@ -13,6 +13,7 @@ struct StereoPair {
   cv::Mat right;           // CV_8UC3 BGR
   cv::Mat disparity_px;    // CV_32FC1, the left view's disparity in pixels that was applied
   cv::Mat holes;           // CV_8UC1, 255 where the right view was disoccluded and filled
+  cv::Mat holes_left;      // CV_8UC1, the same for the left view (all 0 unless both views are synthesised)
 };
 
 // image: 8/16-bit grey, BGR or BGRA. depth: single channel, any size (resized

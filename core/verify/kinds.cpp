@@ -13,17 +13,21 @@ const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
       {"unet", &runUNetCase},
       {"vae_decode", &runVaeDecodeCase},
       {"vae_encode", &runVaeEncodeCase},
+      {"stereo_shift", &runStereoShiftCase},
+      {"txt2stereo", &runTxt2StereoCase},
       {"ddim", &runDdimCase},
       {"txt2img", &runTxt2ImgCase},
+      {"ddim_inversion", &runDdimInversionCase},
   };
   return table;
 }
 
 const std::map<std::string, SetHandler>& setHandlers() {
   static const std::map<std::string, SetHandler> table = {
+      {"stereo-ops", &runStereoOpsSet},
 #ifdef SDSTEREO_HAVE_MEDIA
+      {"image-metrics", &runImageMetricsSet},
       {"depth-anything-v2", &runDepthAnythingSet},
-      // {"image-metrics", &runImageMetricsSet},
 #endif
   };
   return table;

@@ -10,10 +10,15 @@ void runTextEncoderCase(const SdSetContext& set, const nlohmann::json& kase, Rep
 void runUNetCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 void runVaeDecodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
 void runVaeEncodeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_vae.cpp
+void runStereoShiftCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
+void runTxt2StereoCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 void runDdimCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 void runTxt2ImgCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
+void runDdimInversionCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 
 // Whole-set kinds (top-level "kind").
+void runStereoOpsSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);
+void runImageMetricsSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
 void runDepthAnythingSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
 
 }  // namespace sds::verify

@@ -1,6 +1,7 @@
 #include "models/clip/text_cleanup.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "models/clip/unicode.h"

@@ -1,7 +1,7 @@
 #include "models/common/nn_blocks.h"
 
 #include <torch/autograd.h>
-#include <torch/nn/functional/padding.h>
+#include <torch/nn/functional/upsampling.h>
 
 namespace sds::nn {
 
@@ -59,7 +59,8 @@ torch::Tensor Upsample2D::forward(const torch::Tensor& x, std::optional<std::vec
   auto up = x;
   // Nearest upsampling lacks bfloat16 kernels on older LibTorch builds.
   if (x.scalar_type() == torch::kBFloat16) up = up.to(torch::kFloat32);
-  up = torch::upsample_nearest2d(up, out);
+  namespace F = torch::nn::functional;
+  up = F::interpolate(up, F::InterpolateFuncOptions().size(out).mode(torch::kNearest));
   if (up.scalar_type() != x.scalar_type()) up = up.to(x.scalar_type());
   return conv_->forward(up);
 }

@@ -152,9 +152,15 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::string& 
   for (const auto& i : file->infos_) by_offset.push_back(&i);
   std::sort(by_offset.begin(), by_offset.end(),
             [](const TensorInfo* a, const TensorInfo* b) { return a->begin < b->begin; });
-  for (size_t i = 1; i < by_offset.size(); ++i)
-    if (by_offset[i]->begin < by_offset[i - 1]->end && by_offset[i]->begin != by_offset[i]->end)
-      fail(path, "tensors '" + by_offset[i - 1]->name + "' and '" + by_offset[i]->name + "' overlap");
+  // Compare with the furthest-reaching earlier tensor, not just the previous
+  // one: an empty tensor in between must not hide an overlap.
+  const TensorInfo* reach = nullptr;
+  for (const TensorInfo* t : by_offset) {
+    if (t->begin == t->end) continue;
+    if (reach && t->begin < reach->end)
+      fail(path, "tensors '" + reach->name + "' and '" + t->name + "' overlap");
+    if (!reach || t->end > reach->end) reach = t;
+  }
   return file;
 }
 

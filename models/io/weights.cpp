@@ -96,7 +96,8 @@ void loadModule(torch::nn::Module& module, const WeightSource& source, const Loa
       mismatched.push_back(name + " (file " + shapeText(e.shape) + ", model " + shapeText(target.sizes().vec()) + ")");
       continue;
     }
-    if (target.is_floating_point() && !isFloatingDType(e.dtype)) {
+    const bool weight_dtype = e.dtype == DType::F32 || e.dtype == DType::F16 || e.dtype == DType::BF16;
+    if (target.is_floating_point() && !weight_dtype) {
       not_float.push_back(name + " (" + dtypeName(e.dtype) + ")");
       continue;
     }

@@ -273,18 +273,17 @@ class TestDepth : public QObject {
     QVERIFY(panorama.width <= 4 * 56);
   }
 
-  void exportsSixteenBitAndPreview() {
-    cv::Mat d(2, 3, CV_32F);
+  void colourPreview() {
+    cv::Mat d(2, 3, CV_32F, cv::Scalar(2));
     d.at<float>(0, 0) = 1;
     d.at<float>(1, 2) = 3;
-    for (int i = 1; i < 5; ++i) d.at<float>(i / 3, i % 3) = 2;
-    const cv::Mat u16 = media::depthToUint16(d);
-    QCOMPARE(u16.type(), CV_16UC1);
-    QCOMPARE(int(u16.at<uint16_t>(0, 0)), 0);
-    QCOMPARE(int(u16.at<uint16_t>(1, 2)), 65535);
-    QCOMPARE(int(u16.at<uint16_t>(0, 1)), 32768);
-    QCOMPARE(media::depthPreview(d).type(), CV_8UC3);
-    QCOMPARE(cv::countNonZero(media::depthToUint16(cv::Mat(2, 2, CV_32F, cv::Scalar(5)))), 0);
+    const cv::Mat preview = media::depthPreview(d);
+    QCOMPARE(preview.type(), CV_8UC3);
+    QCOMPARE(preview.size(), d.size());
+    // Near (large inverse depth) is bright in the inferno map.
+    QVERIFY(cv::sum(preview.at<cv::Vec3b>(1, 2))[0] > cv::sum(preview.at<cv::Vec3b>(0, 0))[0] + 300);
+    QCOMPARE(media::depthPreview(cv::Mat(2, 2, CV_32F, cv::Scalar(5))).size(), cv::Size(2, 2));
+    VERIFY_THROWS(media::depthPreview(cv::Mat()), "single-channel");
   }
 
   void verifyRunnerPassesTheWholeSet() {

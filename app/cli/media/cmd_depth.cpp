@@ -39,7 +39,7 @@ int run(const std::vector<std::string>& argv) {
   const auto model = media::loadDepthModel(a.required("model"), options);
   std::cout << media::describeDepthModel(model) << "\n";
   const cv::Mat depth = media::estimateDepth(model, image);
-  media::writeImageAtomic(out, media::depthToUint16(depth), {{"sdstereo", "relative inverse depth, normalised"}});
+  media::writeImageAtomic(out, media::mapTo16Bit(depth), {{"sdstereo", "relative inverse depth, normalised"}});
   std::cout << "wrote " << out << "\n";
   if (a.has("preview")) {
     media::writeImageAtomic(a.get("preview", ""), media::depthPreview(depth));

@@ -1,5 +1,6 @@
 #include "core/engine/schedulers/dpm_solver_multistep.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 

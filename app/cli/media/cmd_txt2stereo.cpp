@@ -1,0 +1,239 @@
+// `sdstereo txt2stereo`: a stereo pair from a prompt by the StereoDiffusion
+// method. Writes left/right views, side-by-side, anaglyph, the disparity map
+// (16-bit PNG preview and exact float TIFF) and the parameters (PNG text chunk
+// "parameters" in every image, and params.json), so any result can be made
+// again with --params DIR/params.json.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <random>
+
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "core/engine/depth/depth_estimator.h"
+#include "core/engine/pipelines/txt2stereo.h"
+#include "core/engine/pipelines/txt2stereo_json.h"
+#include "core/media/image_io.h"
+#include "core/media/stereo_export.h"
+#include "core/media/stereo_formats.h"
+#include "core/media/tensor_bridge.h"
+#include "models/common/atomic_file.h"
+#include "models/common/error.h"
+#include "models/sd/stable_diffusion.h"
+
+namespace sds::cli {
+namespace {
+
+const char* kUsage =
+    "Usage: sdstereo txt2stereo --model PATH (--depth-model PATH | --disparity FILE) --prompt TEXT --out DIR "
+    "[options]\n\n"
+    "Generates the left view with Stable Diffusion, estimates its depth (or takes yours) and denoises the right\n"
+    "view by StereoDiffusion (latent stereo pixel shift, shift masking, coupled self-attention).\n\n"
+    "  --model PATH          a diffusers folder or a single-file .safetensors\n"
+    "  --config-dir DIR      for single files: a diffusers-layout folder with the configs and tokenizer\n"
+    "  --depth-model PATH    Depth Anything V2 (folder or .safetensors) run on the left image\n"
+    "  --depth-input-size N  short side of the depth network input (default 518)\n"
+    "  --disparity FILE      your disparity / inverse-depth map (near = bright; 8/16-bit PNG, float TIFF)\n"
+    "  --params FILE         start from a params.json written by an earlier run (options below override it)\n"
+    "  --prompt TEXT         what to draw\n"
+    "  --negative TEXT       what to avoid (default: empty)\n"
+    "  --steps N             DDIM steps (default 50)\n"
+    "  --guidance S          classifier-free guidance scale (default 7.5)\n"
+    "  --seed N              noise seed (default: random, printed and stored)\n"
+    "  --width W, --height H image size in pixels, multiples of 8 (default 512)\n"
+    "  --scale PCT           disparity scale in percent of the width (default 8)\n"
+    "  --exponent E          disparity exponent (default 1)\n"
+    "  --shift-step N        DDIM step of the stereo shift (default: --shift-fraction x steps)\n"
+    "  --shift-fraction F    the shift step as a fraction of the steps (default 0.2)\n"
+    "  --attention-start N   first step of the coupled attention (default: the shift step)\n"
+    "  --mask-interval N     re-apply the shift on the mask every N steps (default 10; 0 = never)\n"
+    "  --direction D         uni (one-way, default) or bi (two-way) self-attention\n"
+    "  --deblur              fill disoccluded holes with fresh noise\n"
+    "  --shift-both          move both views half the disparity each way\n"
+    "  --no-kv-cache         always denoise both views in one batch (no left-view K/V cache)\n"
+    "  --kv-budget-mb N      memory budget of the K/V cache (default 8192)\n"
+    "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
+    "  --device DEV          cpu (default), cuda or cuda:N\n"
+    "  --half                float16 UNet, VAE and depth model on CUDA\n"
+    "  --compare-mono N      also time N mono txt2img runs of the same size and steps against N pairs and print\n"
+    "                        the cost ratio (medians; pass 1 included, depth too when estimated)\n"
+    "  --out DIR             output folder (created)";
+
+const std::set<std::string> kValued = {"model", "config-dir", "depth-model", "depth-input-size", "disparity",
+                                       "params", "prompt", "negative", "steps", "guidance", "seed", "width",
+                                       "height", "scale", "exponent", "shift-step", "shift-fraction",
+                                       "attention-start", "mask-interval", "direction", "kv-budget-mb",
+                                       "anaglyph", "device", "out", "compare-mono"};
+const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "half"};
+
+uint64_t parseSeed(const std::string& text) {
+  try {
+    size_t used = 0;
+    const unsigned long long v = std::stoull(text, &used);
+    if (used == text.size() && !text.empty() && text.front() != '-') return v;
+  } catch (const std::exception&) {
+  }
+  throw Error("Option --seed needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
+}
+
+pipelines::Txt2StereoParams readParams(const Args& a) {
+  pipelines::Txt2StereoParams p;
+  p.steps = 50;
+  if (a.has("params")) {
+    std::ifstream in(a.get("params", ""));
+    if (!in) throw Error("Cannot open the parameter file " + a.get("params", "") + ".");
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw Error("The parameter file " + a.get("params", "") + " is not JSON.");
+    p = pipelines::txt2stereoParamsFromJson(j);
+  } else {
+    p.seed = (uint64_t(std::random_device{}()) << 32) | std::random_device{}();
+  }
+  p.prompt = a.has("params") && !a.has("prompt") ? p.prompt : a.required("prompt");
+  p.negative_prompt = a.get("negative", p.negative_prompt);
+  p.steps = int(a.integer("steps", p.steps));
+  p.guidance_scale = a.number("guidance", p.guidance_scale);
+  if (a.has("seed")) p.seed = parseSeed(a.get("seed", ""));
+  p.width = int(a.integer("width", p.width));
+  p.height = int(a.integer("height", p.height));
+  p.scale_factor = a.number("scale", p.scale_factor);
+  p.exponent = a.number("exponent", p.exponent);
+  if (a.has("shift-fraction")) {
+    p.shift_step = -1;
+    p.shift_fraction = a.number("shift-fraction", p.shift_fraction);
+  }
+  p.shift_step = int(a.integer("shift-step", p.shift_step));
+  p.attention_start_step = int(a.integer("attention-start", p.attention_start_step));
+  p.mask_interval = int(a.integer("mask-interval", p.mask_interval));
+  if (a.has("direction")) p.direction = stereo::parseAttentionDirection(a.get("direction", "uni"));
+  p.deblur = p.deblur || a.flag("deblur");
+  p.shift_both = p.shift_both || a.flag("shift-both");
+  p.use_kv_cache = p.use_kv_cache && !a.flag("no-kv-cache");
+  p.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 8192)) << 20;
+  if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");
+  if (p.width % 8 || p.height % 8 || p.width <= 0 || p.height <= 0)
+    throw Error("--width and --height must be positive multiples of 8, got " + std::to_string(p.width) + "x" +
+                std::to_string(p.height) + ".");
+  p.validate();
+  return p;
+}
+
+double seconds(const std::function<void()>& f) {
+  const auto start = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// Times `runs` mono pictures and `runs` pairs alternately (one warm-up each),
+// so a busy machine slows both alike.
+void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2StereoParams& params,
+                     const std::shared_ptr<depth::DepthEstimator>& depth, int runs) {
+  pipelines::Txt2ImgParams mono;
+  mono.prompt = params.prompt;
+  mono.negative_prompt = params.negative_prompt;
+  mono.steps = params.steps;
+  mono.guidance_scale = params.guidance_scale;
+  mono.seed = params.seed;
+  mono.width = params.width;
+  mono.height = params.height;
+  std::vector<double> mono_s, pair_s;
+  for (int i = 0; i <= runs; ++i) {
+    const double m = seconds([&] { pipelines::txt2img(model, mono); });
+    const double p = seconds([&] { pipelines::txt2stereo(model, params, {}, depth); });
+    if (i == 0) continue;  // warm-up
+    mono_s.push_back(m);
+    pair_s.push_back(p);
+  }
+  const double m = median(mono_s), p = median(pair_s);
+  std::cout << "mono txt2img " << m << " s, stereo pair " << p << " s, ratio " << p / m << " (median of " << runs
+            << ", " << params.steps << " steps, " << params.width << "x" << params.height << ")\n";
+}
+
+void writeText(const std::filesystem::path& path, const std::string& text) {
+  writeFileAtomic(path.string(), text);
+  std::cout << "wrote " << path.string() << "\n";
+}
+
+void writeOutputs(const std::filesystem::path& dir, const pipelines::Txt2StereoResult& r, const std::string& json,
+                  const std::string& anaglyph) {
+  std::filesystem::create_directories(dir);
+  const media::TextChunks text = {{"parameters", json}};
+  const cv::Mat left = media::tensor01ToImage8(r.image01[0]), right = media::tensor01ToImage8(r.image01[1]);
+  const auto image = [&](const std::string& name, const cv::Mat& m) {
+    media::writeImageAtomic((dir / name).string(), m, text);
+    std::cout << "wrote " << (dir / name).string() << "\n";
+  };
+  image("left.png", left);
+  image("right.png", right);
+  image("sbs.png", media::composeStereo(left, right, media::StereoFormat::SbsParallel));
+  image("anaglyph.png", media::composeStereo(left, right, media::parseStereoFormat(anaglyph)));
+  const cv::Mat disparity = media::tensorToMap(r.disparity);
+  media::exportDepthPng16((dir / "disparity.png").string(), disparity, json);
+  std::cout << "wrote " << (dir / "disparity.png").string() << "\n";
+  image("disparity.tiff", disparity);  // exact float32: --disparity DIR/disparity.tiff reproduces the pair
+  writeText(dir / "params.json", json + "\n");
+}
+
+int run(const std::vector<std::string>& argv) {
+  const Args a(argv, kValued, kFlags);
+  if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
+  if (a.has("depth-model") == a.has("disparity"))
+    throw Error("Give exactly one of --depth-model (estimate the depth of the left view) and --disparity FILE.");
+  auto params = readParams(a);
+  const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
+  if (media::parseStereoFormat(anaglyph) < media::StereoFormat::AnaglyphTrue)
+    throw Error("--anaglyph needs one of the anaglyph formats, got '" + anaglyph + "'.");
+  const std::filesystem::path out = a.required("out");
+
+  sd::SdLoadOptions options;
+  options.device = torch::Device(a.get("device", "cpu"));
+  if (a.flag("half")) {
+    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
+    options.dtype = torch::kFloat16;
+  }
+  options.config_dir = a.get("config-dir", "");
+  const std::string model_path = a.required("model");
+  const auto model = sd::loadStableDiffusion(model_path, options);
+
+  std::map<std::string, std::string> extra = {{"model", model_path}};
+  std::shared_ptr<depth::DepthEstimator> depth;
+  if (a.has("depth-model")) {
+    depth::DepthEstimatorOptions d;
+    d.device = options.device.str();
+    d.half = a.flag("half");
+    d.input_size = int(a.integer("depth-input-size", d.input_size));
+    depth = depth::loadDepthEstimator(a.get("depth-model", ""), d);
+    extra["depth_model"] = a.get("depth-model", "");
+    extra["depth_input_size"] = std::to_string(d.input_size);
+  } else {
+    params.disparity = media::mapToTensor(media::loadDepthMap(a.get("disparity", "")));
+    extra["disparity"] = a.get("disparity", "");
+  }
+  std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
+            << options.device.str() << ", seed " << params.seed << "\n";
+
+  pipelines::RunControl control;
+  control.progress = [](const Progress& p) {
+    if (p.total > 0 && p.step > 0) std::cerr << "\r" << p.stage << " " << p.step << "/" << p.total << "   " << std::flush;
+    if (p.total > 0 && p.step == p.total) std::cerr << "\n";
+  };
+  if (a.has("compare-mono")) compareWithMono(model, params, depth, int(std::max(1L, a.integer("compare-mono", 3))));
+  pipelines::Txt2StereoResult result;
+  const double took = seconds([&] { result = pipelines::txt2stereo(model, params, control, depth); });
+  std::cout << "pair in " << took << " s (" << (result.used_kv_cache ? "left-view K/V cache" : "two-view batch")
+            << ", shift at step " << result.shift_step << ")\n";
+  writeOutputs(out, result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph);
+  return 0;
+}
+
+const CommandRegistration reg{{"txt2stereo", "generate a stereo pair from a prompt (StereoDiffusion)", kUsage, &run}};
+
+}  // namespace
+}  // namespace sds::cli

@@ -1,0 +1,23 @@
+// Txt2StereoParams <-> JSON, stored next to every result (PNG text chunk and a
+// side file) so a pair can be reproduced exactly: every field that changes the
+// numbers is written, including the derived shift step and deblur seed.
+// Tensors (initial latents, embeddings, a user disparity map) are not stored;
+// the caller records where they came from in `extra`.
+#pragma once
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/engine/pipelines/txt2stereo.h"
+
+namespace sds::pipelines {
+
+nlohmann::json txt2stereoParamsToJson(const Txt2StereoParams& params,
+                                      const std::map<std::string, std::string>& extra = {});
+
+// Reads the fields written above (missing ones keep their defaults). Throws
+// sds::Error naming a field of the wrong type or value.
+Txt2StereoParams txt2stereoParamsFromJson(const nlohmann::json& j);
+
+}  // namespace sds::pipelines

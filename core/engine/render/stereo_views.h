@@ -1,0 +1,36 @@
+// The classical renderer: one photo + a depth-like map -> a stereo pair, by
+// forward warping (forward_warp.h) and background-side hole filling
+// (hole_fill.h). LibTorch only; runs on the input's device.
+#pragma once
+#include <torch/types.h>
+
+#include "core/engine/render/disparity_map.h"
+#include "core/engine/render/forward_warp.h"
+#include "core/engine/render/hole_fill.h"
+
+namespace sds::render {
+
+enum class HoleFill { Background, None };  // None leaves holes black (another fill runs later)
+
+struct RenderOptions {
+  DisparityParams disparity;
+  bool both_views = false;  // false: right view from the left; true: both views, half the disparity each way
+  HoleFill fill = HoleFill::Background;
+  WarpOptions warp;         // warp.shift is set by the renderer
+  FillOptions fill_options;
+};
+
+struct RenderedViews {
+  torch::Tensor left, right;              // [1,C,H,W] like the input
+  torch::Tensor disparity;                // [H,W] float32: the full left-to-right disparity in px of the input view
+  torch::Tensor left_holes, right_holes;  // [H,W] bool: pixels nothing landed on (filled unless fill == None)
+};
+
+// image: [1,C,H,W] float; map: [H,W] of the same size (see DisparityParams).
+RenderedViews renderStereoViews(const torch::Tensor& image, const torch::Tensor& map, const RenderOptions& options);
+
+// The same with a disparity in pixels already computed (e.g. by disparityFromMap).
+RenderedViews renderWithDisparity(const torch::Tensor& image, const torch::Tensor& disparity,
+                                  const RenderOptions& options);
+
+}  // namespace sds::render

@@ -1,0 +1,133 @@
+#include "core/media/stereo_render.h"
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
+#include <torch/torch.h>
+
+#include "core/engine/render/stereo_views.h"
+#include "core/media/image_io.h"
+#include "models/common/error.h"
+
+namespace sds::media {
+namespace {
+
+render::MapKind toEngine(DepthKind k) {
+  switch (k) {
+    case DepthKind::InverseDepth: return render::MapKind::InverseDepth;
+    case DepthKind::Depth: return render::MapKind::Depth;
+    case DepthKind::DisparityPx: return render::MapKind::DisparityPx;
+  }
+  throw Error("Unknown depth kind.");
+}
+
+// The warp does not care about channel order, so BGR bytes go in as they are
+// (0..255 floats, [1,3,H,W]) and come back the same way. OpenCV's SIMD plane
+// copies are several times faster here than permute + type conversion.
+torch::Tensor bgrToTensor(const cv::Mat& bgr8) {
+  auto t = torch::empty({1, 3, bgr8.rows, bgr8.cols}, torch::kFloat32);
+  std::vector<cv::Mat> planes(3);
+  cv::split(bgr8, planes);
+  for (int c = 0; c < 3; ++c) {
+    cv::Mat plane(bgr8.rows, bgr8.cols, CV_32F, t[0][c].data_ptr());
+    planes[c].convertTo(plane, CV_32F);
+  }
+  return t;
+}
+
+cv::Mat tensorToBgr(const torch::Tensor& t_in) {
+  const auto t = t_in.to(torch::kCPU, torch::kFloat32).contiguous();
+  const int h = int(t.size(2)), w = int(t.size(3));
+  std::vector<cv::Mat> planes(3);
+  for (int c = 0; c < 3; ++c)  // convertTo rounds to nearest and saturates to 0..255
+    cv::Mat(h, w, CV_32F, t[0][c].data_ptr()).convertTo(planes[c], CV_8U);
+  cv::Mat bgr;
+  cv::merge(planes, bgr);
+  return bgr;
+}
+
+cv::Mat maskToMat(const torch::Tensor& m) {
+  const auto bytes = m.to(torch::kCPU).to(torch::kUInt8).contiguous();  // 0 / 1
+  cv::Mat out;
+  cv::Mat(int(bytes.size(0)), int(bytes.size(1)), CV_8UC1, bytes.data_ptr()).convertTo(out, CV_8U, 255.0);
+  return out;
+}
+
+// The map at the image's size. Disparities in pixels are resampled without
+// blending (0 = unknown must not mix with neighbours) and rescaled to the image's width.
+cv::Mat mapAtImageSize(const cv::Mat& depth, const cv::Size& size, DepthKind kind) {
+  cv::Mat map;
+  depth.convertTo(map, CV_32F);
+  if (map.size() == size) return map;
+  cv::Mat resized;
+  if (kind == DepthKind::DisparityPx) {
+    cv::resize(map, resized, size, 0, 0, cv::INTER_NEAREST);
+    resized *= double(size.width) / double(map.cols);
+  } else {
+    const bool shrinking = size.width < map.cols && size.height < map.rows;
+    cv::resize(map, resized, size, 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+  }
+  return resized;
+}
+
+void checkInputs(const cv::Mat& image, const cv::Mat& depth) {
+  if (image.empty()) throw Error("The image is empty.");
+  if (depth.empty()) throw Error("The depth map is empty.");
+  if (depth.channels() != 1) throw Error("The depth map must have a single channel.");
+  if (image.cols < 2 || image.rows < 1) throw Error("The image is too small to render a stereo pair.");
+}
+
+render::RenderOptions engineOptions(const RenderParams& p) {
+  render::RenderOptions o;
+  o.disparity.kind = toEngine(p.depth_kind);
+  o.disparity.scale_percent = p.scale_percent;
+  o.disparity.exponent = p.exponent;
+  o.disparity.convergence = p.convergence;
+  o.both_views = p.view_mode == ViewMode::BothHalf;
+  o.fill = p.fill == FillMode::Background ? render::HoleFill::Background : render::HoleFill::None;
+  return o;
+}
+
+torch::Device renderDevice(const std::string& name) {
+  if (name == "cpu" || name.empty()) return torch::kCPU;
+  if (name == "cuda") {
+    if (!torch::cuda::is_available()) throw Error("The device 'cuda' was asked for, but LibTorch sees no CUDA GPU.");
+    return torch::kCUDA;
+  }
+  throw Error("Unknown render device '" + name + "' (use cpu or cuda).");
+}
+
+render::RenderedViews onCpu(const render::RenderedViews& v) {
+  if (v.right.device().is_cpu()) return v;
+  return {v.left.cpu(), v.right.cpu(), v.disparity.cpu(), v.left_holes.cpu(), v.right_holes.cpu()};
+}
+
+}  // namespace
+
+StereoPair renderStereo(const cv::Mat& image, const cv::Mat& depth, const RenderParams& params) {
+  checkInputs(image, depth);
+  const render::RenderOptions options = engineOptions(params);
+  render::validate(options.disparity);
+  const cv::Mat bgr = toBgr8(image);
+  const cv::Mat map = mapAtImageSize(depth, bgr.size(), params.depth_kind);
+
+  torch::InferenceMode guard;
+  const torch::Device device = renderDevice(params.device);
+  const auto map_t = torch::from_blob(const_cast<float*>(map.ptr<float>()), {map.rows, map.cols}, torch::kFloat32);
+  const render::RenderedViews cpu_or_gpu =
+      render::renderStereoViews(bgrToTensor(bgr).to(device), map_t.to(device), options);
+  const render::RenderedViews views = onCpu(cpu_or_gpu);
+
+  StereoPair pair;
+  pair.left = options.both_views ? tensorToBgr(views.left) : bgr.clone();
+  pair.right = tensorToBgr(views.right);
+  pair.disparity_px = cv::Mat(map.rows, map.cols, CV_32F, views.disparity.contiguous().data_ptr()).clone();
+  pair.holes = maskToMat(views.right_holes);
+  pair.holes_left = options.both_views ? maskToMat(views.left_holes) : cv::Mat::zeros(map.size(), CV_8UC1);
+  if (params.fill == FillMode::Telea) {
+    cv::inpaint(pair.right.clone(), pair.holes, pair.right, 3, cv::INPAINT_TELEA);
+    if (options.both_views) cv::inpaint(pair.left.clone(), pair.holes_left, pair.left, 3, cv::INPAINT_TELEA);
+  }
+  return pair;
+}
+
+}  // namespace sds::media

@@ -1,0 +1,241 @@
+// Drives the real studio window under the offscreen platform: open a photo and
+// a depth map through the API seam, move a slider, export through the injected
+// target, drop files, and check that settings survive a restart. Uses the real
+// renderer; inputs are made in code.
+#include <QAction>
+#include <QComboBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <QtTest>
+#include <memory>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <qcustomplot.h>
+
+#include "core/media/mpo.h"
+#include "core/media/png_text.h"
+#include "models/common/atomic_file.h"
+#include "ui/document/document_controller.h"
+#include "ui/export/export_controller.h"
+#include "ui/render/render_controller.h"
+#include "ui/main_window.h"
+#include "ui/widgets/image_view.h"
+#include "ui/widgets/preview_tabs.h"
+
+using namespace sds::ui;
+
+namespace {
+
+constexpr int kW = 96, kH = 64;
+constexpr int kTimeoutMs = 60000;
+
+// A textured photo and a depth map with a near disc in the middle.
+void writeInputs(const QString& image_path, const QString& depth_path) {
+  cv::Mat image(kH, kW, CV_8UC3);
+  for (int y = 0; y < kH; ++y)
+    for (int x = 0; x < kW; ++x)
+      image.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(x * 255 / kW), uchar(((x / 8 + y / 8) % 2) * 200), uchar(y * 3));
+  cv::Mat depth(kH, kW, CV_8UC1, cv::Scalar(40));
+  cv::circle(depth, {kW / 2, kH / 2}, kH / 3, cv::Scalar(230), cv::FILLED);
+  QVERIFY(cv::imwrite(image_path.toStdString(), image));
+  QVERIFY(cv::imwrite(depth_path.toStdString(), depth));
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir dir_;
+  QString image_, depth_;
+  std::unique_ptr<QSettings> settings_;
+
+  QString path(const QString& name) const { return dir_.filePath(name); }
+
+  std::unique_ptr<MainWindow> makeWindow() {
+    auto w = std::make_unique<MainWindow>(*settings_);
+    w->show();
+    return w;
+  }
+
+  // Opens the inputs and waits for the first preview.
+  void openAndRender(MainWindow& w) {
+    QSignalSpy rendered(&w.renderer(), &RenderController::rendered);
+    w.openFiles(image_, depth_);
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.renderer().isBusy(), kTimeoutMs);
+  }
+
+  QStringList exportVia(MainWindow& w, const QString& format, const QString& file) {
+    QSignalSpy exported(&w.exporter(), &ExportController::exported);
+    QSignalSpy failed(&w.exporter(), &ExportController::failed);
+    w.exporter().setNextTarget(ExportTarget{format, file, 90});
+    auto* action = w.findChild<QAction*>(QStringLiteral("actionExport"));
+    if (!action || !action->isEnabled()) return {};
+    action->trigger();
+    if (!QTest::qWaitFor([&] { return exported.count() + failed.count() > 0; }, kTimeoutMs)) return {};
+    if (failed.count() > 0) qWarning() << failed.at(0).at(0).toString();
+    return exported.isEmpty() ? QStringList() : exported.at(0).at(0).toStringList();
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    image_ = path(QStringLiteral("scene.png"));
+    depth_ = path(QStringLiteral("scene_depth.png"));
+    writeInputs(image_, depth_);
+  }
+
+  void init() {
+    QFile::remove(path(QStringLiteral("studio.ini")));
+    settings_ = std::make_unique<QSettings>(path(QStringLiteral("studio.ini")), QSettings::IniFormat);
+  }
+
+  void loadsAndShowsPreviews() {
+    auto w = makeWindow();
+    openAndRender(*w);
+    const SharedDocument doc = w->documents().document();
+    QVERIFY(doc && doc->sources);
+    QCOMPARE(doc->image_path, image_);
+    QCOMPARE(w->previews()->view(PreviewTabs::PhotoTab)->image().size(), QSize(kW, kH));
+    QCOMPARE(w->previews()->view(PreviewTabs::SideBySideTab)->image().size(), QSize(2 * kW, kH));
+    QCOMPARE(w->previews()->view(PreviewTabs::AnaglyphTab)->image().size(), QSize(kW, kH));
+    QCOMPARE(w->previews()->currentIndex(), int(PreviewTabs::SideBySideTab));
+    auto* plot = w->findChild<QCustomPlot*>(QStringLiteral("disparityPlot"));
+    QVERIFY(plot);
+    auto* bars = qobject_cast<QCPBars*>(plot->plottable(0));
+    QVERIFY(bars && bars->data()->size() > 1);
+  }
+
+  void sliderMoveRerendersThePreview() {
+    auto w = makeWindow();
+    openAndRender(*w);
+    const QImage before = w->previews()->view(PreviewTabs::SideBySideTab)->image().copy();
+    QSignalSpy rendered(&w->renderer(), &RenderController::rendered);
+    auto* slider = w->findChild<QSlider*>(QStringLiteral("scaleSlider"));
+    QVERIFY(slider);
+    slider->setValue(slider->value() + 40);  // +4 % of the width
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->renderer().isBusy(), kTimeoutMs);
+    const auto result = rendered.last().at(0).value<RenderResult>();
+    QCOMPARE(result.params.scale_percent, 7.0);  // default 3 % + 4 %
+    const QImage after = w->previews()->view(PreviewTabs::SideBySideTab)->image();
+    QCOMPARE(after.size(), before.size());
+    QVERIFY(after != before);
+    // The left half is the photo itself in both renders; the right view moved.
+    QCOMPARE(after.copy(0, 0, kW, kH), before.copy(0, 0, kW, kH));
+  }
+
+  void depthKindChangeRerenders() {
+    auto w = makeWindow();
+    openAndRender(*w);
+    QSignalSpy rendered(&w->renderer(), &RenderController::rendered);
+    auto* kind = w->findChild<QComboBox*>(QStringLiteral("depthKindCombo"));
+    QVERIFY(kind);
+    kind->setCurrentIndex(1);  // depth, near is dark
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1, kTimeoutMs);
+    QVERIFY(rendered.last().at(0).value<RenderResult>().params.depth_kind == sds::media::DepthKind::Depth);
+  }
+
+  void exportsSideBySidePng() {
+    auto w = makeWindow();
+    openAndRender(*w);
+    const QString file = path(QStringLiteral("out_sbs.png"));
+    QCOMPARE(exportVia(*w, QStringLiteral("sbs"), file), QStringList{file});
+    const cv::Mat written = cv::imread(file.toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(written.cols, 2 * kW);
+    QCOMPARE(written.rows, kH);
+    QCOMPARE(written.type(), CV_8UC3);
+    const auto text = sds::media::readPngText(sds::readFileBytes(file.toStdString()));
+    bool has_params = false;
+    for (const auto& [key, value] : text)
+      has_params |= key == "sdstereo-params" && value.find("scale_percent") != std::string::npos;
+    QVERIFY(has_params);
+  }
+
+  void exportsEveryOtherKind() {
+    auto w = makeWindow();
+    openAndRender(*w);
+    const QString mpo = path(QStringLiteral("out.mpo"));
+    QVERIFY(exportVia(*w, QStringLiteral("mpo"), mpo).contains(mpo));
+    const auto views = sds::media::decodeMpo(sds::readFileBytes(mpo.toStdString()));
+    QCOMPARE(int(views.size()), 2);
+    QCOMPARE(views[1].cols, kW);
+
+    const QString depth16 = path(QStringLiteral("out_disparity.png"));
+    QCOMPARE(exportVia(*w, QStringLiteral("depth16"), depth16), QStringList{depth16});
+    const cv::Mat map = cv::imread(depth16.toStdString(), cv::IMREAD_UNCHANGED);
+    QCOMPARE(map.type(), CV_16UC1);
+    QCOMPARE(map.cols, kW);
+
+    const QStringList separate = exportVia(*w, QStringLiteral("separate"), path(QStringLiteral("pair.png")));
+    QCOMPARE(separate.size(), 2);
+    for (const QString& f : separate) QCOMPARE(cv::imread(f.toStdString()).cols, kW);
+
+    const QString dubois = path(QStringLiteral("out_dubois.jpg"));
+    QCOMPARE(exportVia(*w, QStringLiteral("anaglyph-dubois"), dubois).first(), dubois);
+    QCOMPARE(cv::imread(dubois.toStdString()).cols, kW);
+  }
+
+  void droppedFilesOpenAsPhotoAndDepth() {
+    auto w = makeWindow();
+    QSignalSpy changed(&w->documents(), &DocumentController::documentChanged);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(depth_), QUrl::fromLocalFile(image_)});  // depth first on purpose
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w.get(), &drop);
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, kTimeoutMs);
+    QCOMPARE(w->documents().document()->image_path, image_);
+    QCOMPARE(w->documents().document()->depth_path, depth_);
+  }
+
+  void missingFileIsReportedNotFatal() {
+    auto w = makeWindow();
+    QSignalSpy errors(w.get(), &MainWindow::errorReported);
+    w->openFiles(path(QStringLiteral("no_such_photo.png")), depth_);
+    QTRY_VERIFY_WITH_TIMEOUT(errors.count() == 1, kTimeoutMs);
+    QVERIFY(errors.at(0).at(0).toString().contains(QStringLiteral("no_such_photo.png")));
+    QVERIFY(!w->findChild<QAction*>(QStringLiteral("actionExport"))->isEnabled());
+  }
+
+  void settingsSurviveARestart() {
+    {
+      auto w = makeWindow();
+      openAndRender(*w);
+      w->findChild<QSlider*>(QStringLiteral("convergenceSlider"))->setValue(40);
+      w->findChild<QComboBox*>(QStringLiteral("anaglyphFormatCombo"))->setCurrentIndex(2);
+      w->close();
+    }
+    auto w = makeWindow();
+    QCOMPARE(w->findChild<QSlider*>(QStringLiteral("convergenceSlider"))->value(), 40);
+    QCOMPARE(w->findChild<QComboBox*>(QStringLiteral("anaglyphFormatCombo"))->currentIndex(), 2);
+    QCOMPARE(w->renderer().params().convergence, 0.4);
+    // The last session reopens on start-up.
+    QSignalSpy changed(&w->documents(), &DocumentController::documentChanged);
+    w->openStartupFiles();
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, kTimeoutMs);
+    QCOMPARE(w->documents().document()->depth_path, depth_);
+    StudioSettings typed(*settings_);
+    QCOMPARE(typed.recent().size(), 1);
+    QCOMPARE(typed.recent().first().image, image_);
+  }
+
+  void firstStartOpensTheSample() {
+    auto w = makeWindow();
+    QSignalSpy rendered(&w->renderer(), &RenderController::rendered);
+    const bool has_sample = w->findChild<QAction*>(QStringLiteral("actionOpenSample"))->isEnabled();
+    if (!has_sample) QSKIP("resources/sample is not there yet");
+    w->openStartupFiles();
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1, kTimeoutMs);
+    QVERIFY(w->documents().document()->image_path.endsWith(QStringLiteral("sample/image.png")));
+  }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,79 @@
+// The studio's main window: layout and wiring only. Each feature is its own
+// widget or controller (previews, render controls, histogram, document loading,
+// rendering, export); services come in through the constructor.
+#pragma once
+#include <QMainWindow>
+#include <QThreadPool>
+
+#include "ui/common/studio_settings.h"
+#include "ui/document/document.h"
+#include "ui/render/render_worker.h"
+
+class QLabel;
+class QSettings;
+
+namespace sds::ui {
+
+class DisparityPlot;
+class DocumentController;
+class ExportController;
+class FileActions;
+class JobProgress;
+class PreviewTabs;
+class RenderControls;
+class RenderController;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  // settings: where the studio remembers things (the caller owns it).
+  // render: the preview renderer (empty = core's renderStereo).
+  explicit MainWindow(QSettings& settings, RenderFn render = {}, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opening files without dialogs (command line, tests). Loading is
+  // asynchronous: watch documents().documentChanged.
+  void openFiles(const QString& image, const QString& depth);
+  bool openSample();
+  // The last session's files when they still exist, else the bundled sample.
+  void openStartupFiles();
+
+  DocumentController& documents() const { return *documents_; }
+  RenderController& renderer() const { return *renderer_; }
+  ExportController& exporter() const { return *exporter_; }
+  PreviewTabs* previews() const { return previews_; }
+
+ Q_SIGNALS:
+  void errorReported(const QString& message);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  QWidget* buildSidePanel();
+  void buildMenus();
+  void wireControllers();
+  void onDocumentChanged(const SharedDocument& document);
+  void onRendered(const RenderResult& result);
+  void showError(const QString& message);
+  void exportCurrent();
+  void updateTitle();
+  void showAbout();
+
+  StudioSettings settings_;
+  QThreadPool pool_;  // load and export jobs; waited for on destruction
+  DocumentController* documents_;
+  RenderController* renderer_;
+  ExportController* exporter_;
+  FileActions* files_;
+  PreviewTabs* previews_;
+  RenderControls* controls_;
+  DisparityPlot* plot_;
+  JobProgress* progress_;
+  QLabel* render_info_;
+  QAction* export_action_ = nullptr;
+};
+
+}  // namespace sds::ui

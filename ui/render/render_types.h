@@ -1,0 +1,65 @@
+// Value types that travel between the studio's GUI thread and its render
+// worker. cv::Mat buffers in them are written by exactly one thread and then
+// handed over: nobody writes a Mat after it was put into one of these.
+#pragma once
+#include <QMetaType>
+#include <QtGlobal>
+#include <memory>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "core/media/render_params.h"
+#include "core/media/stereo_formats.h"
+
+namespace sds::ui {
+
+// The loaded photo and depth map at preview resolution. Immutable once built,
+// shared read-only between the GUI thread and the worker.
+struct RenderSources {
+  cv::Mat image;                // CV_8UC3 BGR, long side <= the preview limit
+  cv::Mat depth;                // CV_32FC1, same size, area-averaged, values as in the file
+  cv::Mat disparity_px;         // CV_32FC1, same size, for DepthKind::DisparityPx: resampled
+                                // without blending (0 = unknown) and in preview pixels
+  double preview_to_full = 1.0; // full-resolution width / preview width
+  cv::Mat right;                // non-empty: a finished pair (CV_8UC3, same size); only composed
+
+  const cv::Mat& depthFor(media::DepthKind kind) const {
+    return kind == media::DepthKind::DisparityPx ? disparity_px : depth;
+  }
+};
+using SharedSources = std::shared_ptr<const RenderSources>;
+
+// What the previews show besides the pair itself.
+struct PreviewFormats {
+  media::StereoFormat side_by_side = media::StereoFormat::SbsParallel;
+  media::StereoFormat anaglyph = media::StereoFormat::AnaglyphDubois;
+};
+
+struct RenderRequest {
+  quint64 id = 0;
+  SharedSources sources;
+  media::RenderParams params;
+  PreviewFormats formats;
+};
+
+struct DisparityHistogram {
+  double min_px = 0;             // left edge of the first bin, full-resolution pixels
+  double bin_width_px = 1;
+  std::vector<double> counts;    // fraction of pixels per bin
+};
+
+struct RenderResult {
+  quint64 id = 0;
+  media::RenderParams params;
+  PreviewFormats formats;
+  cv::Mat left, right;           // CV_8UC3 BGR, preview resolution
+  cv::Mat side_by_side;          // composed in formats.side_by_side
+  cv::Mat anaglyph;              // composed in formats.anaglyph
+  DisparityHistogram histogram;
+  double render_ms = 0;          // time the worker spent on this request
+};
+
+}  // namespace sds::ui
+
+Q_DECLARE_METATYPE(sds::ui::RenderResult)

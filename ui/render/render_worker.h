@@ -1,0 +1,38 @@
+// The studio's render worker: lives in its own QThread, renders one request at a
+// time at preview resolution and composes the preview formats. It never touches
+// a widget; results travel back as value structs.
+#pragma once
+#include <QObject>
+#include <QString>
+#include <functional>
+
+#include "core/media/stereo_render.h"
+#include "models/common/progress.h"
+#include "ui/render/render_types.h"
+
+namespace sds::ui {
+
+// The renderer itself; a seam so tests can stand in a slow or gated one.
+using RenderFn = std::function<media::StereoPair(const cv::Mat& image, const cv::Mat& depth,
+                                                 const media::RenderParams& params)>;
+
+class RenderWorker : public QObject {
+  Q_OBJECT
+ public:
+  explicit RenderWorker(RenderFn render);
+
+  // Runs on the worker thread. Checks `cancel` between stages.
+  void render(const RenderRequest& request, const sds::CancelToken& cancel);
+
+ Q_SIGNALS:
+  void rendered(const sds::ui::RenderResult& result);
+  void cancelled(quint64 id);
+  void failed(quint64 id, const QString& message);
+
+ private:
+  RenderResult renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel) const;
+
+  RenderFn render_;
+};
+
+}  // namespace sds::ui

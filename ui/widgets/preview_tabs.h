@@ -1,0 +1,44 @@
+// The previews: photo, depth map, side by side and anaglyph, one tab each. The
+// stereo tabs choose their own variant (parallel/cross, anaglyph kind).
+#pragma once
+#include <QTabWidget>
+
+#include "ui/document/document.h"
+#include "ui/render/render_types.h"
+
+class QComboBox;
+
+namespace sds::ui {
+
+class ImageView;
+
+class PreviewTabs : public QTabWidget {
+  Q_OBJECT
+ public:
+  enum Tab { PhotoTab, DepthTab, SideBySideTab, AnaglyphTab };
+
+  explicit PreviewTabs(QWidget* parent = nullptr);
+
+  void showDocument(const SharedDocument& document);
+  void showResult(const RenderResult& result);
+  ImageView* view(Tab tab) const;
+
+  PreviewFormats formats() const;
+  void setFormats(const PreviewFormats& formats);  // emits formatsChanged when it changes
+
+ Q_SIGNALS:
+  void formatsChanged(const sds::ui::PreviewFormats& formats);
+
+ private:
+  QWidget* stereoPage(ImageView* view, QComboBox* variant, const QString& label);
+  void emitFormats();
+
+  ImageView* photo_;
+  ImageView* depth_;
+  ImageView* side_by_side_;
+  ImageView* anaglyph_;
+  QComboBox* sbs_variant_;
+  QComboBox* anaglyph_variant_;
+};
+
+}  // namespace sds::ui

@@ -1,0 +1,124 @@
+#include "ui/widgets/render_controls.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QPushButton>
+#include <QSlider>
+
+#include "ui/common/display_names.h"
+#include "ui/widgets/slider_field.h"
+
+namespace sds::ui {
+
+using media::DepthKind;
+using media::FillMode;
+using media::ViewMode;
+
+namespace {
+
+template <typename Enum>
+void addItem(QComboBox* box, Enum value, const QString& text) {
+  box->addItem(text, int(value));
+}
+
+template <typename Enum>
+Enum current(const QComboBox* box) {
+  return Enum(box->currentData().toInt());
+}
+
+template <typename Enum>
+void select(QComboBox* box, Enum value) {
+  box->setCurrentIndex(std::max(0, box->findData(int(value))));
+}
+
+SliderField* makeField(const char* name, double min, double max, double step, int decimals) {
+  auto* field = new SliderField(min, max, step, decimals);
+  field->setObjectName(QLatin1String(name) + QLatin1String("Field"));
+  field->slider()->setObjectName(QLatin1String(name) + QLatin1String("Slider"));
+  field->spinBox()->setObjectName(QLatin1String(name) + QLatin1String("Spin"));
+  return field;
+}
+
+}  // namespace
+
+RenderControls::RenderControls(QWidget* parent)
+    : QWidget(parent),
+      depth_kind_(new QComboBox),
+      scale_(makeField("scale", 0.0, 10.0, 0.1, 1)),
+      convergence_(makeField("convergence", 0.0, 1.0, 0.01, 2)),
+      exponent_(makeField("exponent", 0.2, 3.0, 0.05, 2)),
+      view_mode_(new QComboBox),
+      fill_(new QComboBox),
+      reset_(new QPushButton(tr("Reset"))) {
+  depth_kind_->setObjectName(QStringLiteral("depthKindCombo"));
+  for (DepthKind k : {DepthKind::InverseDepth, DepthKind::Depth, DepthKind::DisparityPx})
+    addItem(depth_kind_, k, DisplayNames::depthKind(k));
+  view_mode_->setObjectName(QStringLiteral("viewModeCombo"));
+  for (ViewMode m : {ViewMode::RightFromLeft, ViewMode::BothHalf}) addItem(view_mode_, m, DisplayNames::viewMode(m));
+  fill_->setObjectName(QStringLiteral("fillCombo"));
+  for (FillMode f : {FillMode::Background, FillMode::Telea}) addItem(fill_, f, DisplayNames::fillMode(f));
+  reset_->setObjectName(QStringLiteral("resetParamsButton"));
+  scale_->setSuffix(QStringLiteral(" %"));
+
+  scale_->setToolTip(tr("Largest disparity, in percent of the image width"));
+  convergence_->setToolTip(tr("Which depth lands on the screen plane: 0 = the farthest, 1 = the nearest"));
+  exponent_->setToolTip(tr("Shapes the depth: above 1 pushes detail towards the viewer, below 1 away"));
+  fill_->setToolTip(tr("How areas that the right view sees but the photo does not are filled"));
+
+  auto* form = new QFormLayout(this);
+  form->setContentsMargins(0, 0, 0, 0);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->addRow(tr("Depth map"), depth_kind_);
+  form->addRow(tr("Disparity"), scale_);
+  form->addRow(tr("Convergence"), convergence_);
+  form->addRow(tr("Exponent"), exponent_);
+  form->addRow(tr("Views"), view_mode_);
+  form->addRow(tr("Fill"), fill_);
+  form->addRow(QString(), reset_);
+
+  for (QComboBox* box : {depth_kind_, view_mode_, fill_})
+    connect(box, &QComboBox::currentIndexChanged, this, &RenderControls::emitChanged);
+  for (SliderField* field : {scale_, convergence_, exponent_})
+    connect(field, &SliderField::valueChanged, this, &RenderControls::emitChanged);
+  connect(reset_, &QPushButton::clicked, this, [this] { setParams(media::RenderParams{}); });
+  setParams(media::RenderParams{});
+}
+
+media::RenderParams RenderControls::params() const {
+  media::RenderParams p;
+  p.depth_kind = current<DepthKind>(depth_kind_);
+  p.scale_percent = scale_->value();
+  p.convergence = convergence_->value();
+  p.exponent = exponent_->value();
+  p.view_mode = current<ViewMode>(view_mode_);
+  p.fill = current<FillMode>(fill_);
+  return p;
+}
+
+void RenderControls::setParams(const media::RenderParams& p) {
+  setting_ = true;
+  select(depth_kind_, p.depth_kind);
+  scale_->setValue(p.scale_percent);
+  convergence_->setValue(p.convergence);
+  exponent_->setValue(p.exponent);
+  select(view_mode_, p.view_mode);
+  select(fill_, p.fill);
+  setting_ = false;
+  emitChanged();
+}
+
+void RenderControls::emitChanged() {
+  if (setting_) return;
+  updateEnabled();
+  Q_EMIT paramsChanged(params());
+}
+
+void RenderControls::updateEnabled() {
+  // A disparity map in pixels already says how far everything shifts.
+  const bool relative = current<DepthKind>(depth_kind_) != DepthKind::DisparityPx;
+  scale_->setEnabled(relative);
+  exponent_->setEnabled(relative);
+}
+
+}  // namespace sds::ui

@@ -1,0 +1,40 @@
+// The classical renderer's parameters as sliders and choices. Emits the whole
+// parameter set whenever any of them changes (every slider step while dragging).
+#pragma once
+#include <QWidget>
+
+#include "core/media/render_params.h"
+
+class QComboBox;
+class QPushButton;
+
+namespace sds::ui {
+
+class SliderField;
+
+class RenderControls : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RenderControls(QWidget* parent = nullptr);
+
+  media::RenderParams params() const;
+  void setParams(const media::RenderParams& params);  // emits paramsChanged once
+
+ Q_SIGNALS:
+  void paramsChanged(const sds::media::RenderParams& params);
+
+ private:
+  void emitChanged();
+  void updateEnabled();
+
+  QComboBox* depth_kind_;
+  SliderField* scale_;
+  SliderField* convergence_;
+  SliderField* exponent_;
+  QComboBox* view_mode_;
+  QComboBox* fill_;
+  QPushButton* reset_;
+  bool setting_ = false;
+};
+
+}  // namespace sds::ui
