@@ -226,16 +226,26 @@ std::u32string collapseWhitespace(const std::u32string& s) {
 std::string htmlUnescape(const std::string& text) { return utf32ToUtf8(unescape32(utf8ToUtf32(text))); }
 
 std::string fixTextLikeFtfy(const std::string& text) {
-  std::u32string s = utf8ToUtf32(text);
-  // Text with '<' may be HTML: ftfy then leaves its entities alone.
-  const bool unescape = s.find(U'<') == std::u32string::npos;
-  // ftfy repeats its fixes until the text stops changing.
-  for (int pass = 0; pass < 4; ++pass) {
-    std::u32string fixed = toNfc(fixCharacters(unescape ? ftfyUnescape(s) : s));
-    if (fixed == s) break;
-    s = std::move(fixed);
+  const std::u32string s = utf8ToUtf32(text);
+  std::u32string out;
+  // ftfy fixes line by line; from the first line with '<' on (it may be HTML)
+  // it leaves entities alone.
+  bool unescape = true;
+  for (size_t pos = 0; pos < s.size();) {
+    const size_t newline = s.find(U'\n', pos);
+    const size_t end = newline == std::u32string::npos ? s.size() : newline + 1;
+    std::u32string segment = s.substr(pos, end - pos);
+    if (segment.find(U'<') != std::u32string::npos) unescape = false;
+    // ftfy repeats its fixes until the text stops changing.
+    for (int pass = 0; pass < 4; ++pass) {
+      std::u32string fixed = toNfc(fixCharacters(unescape ? ftfyUnescape(segment) : segment));
+      if (fixed == segment) break;
+      segment = std::move(fixed);
+    }
+    out += segment;
+    pos = end;
   }
-  return utf32ToUtf8(s);
+  return utf32ToUtf8(out);
 }
 
 std::string cleanPrompt(const std::string& text) {

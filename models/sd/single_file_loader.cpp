@@ -56,9 +56,12 @@ std::shared_ptr<clip::Tokenizer> tokenizerFor(const fs::path& file, const SdLoad
   if (!options.tokenizer_dir.empty()) return clip::Tokenizer::fromFolder(options.tokenizer_dir);
   if (!options.config_dir.empty() && fs::is_directory(fs::path(options.config_dir) / "tokenizer"))
     return clip::Tokenizer::fromFolder((fs::path(options.config_dir) / "tokenizer").string());
+  // A tokenizer/ folder kept beside the checkpoint.
+  const fs::path beside = fs::absolute(file).parent_path() / "tokenizer";
+  if (fs::is_directory(beside)) return clip::Tokenizer::fromFolder(beside.string());
   throw Error("The single-file checkpoint " + file.string() +
-              " holds no tokenizer; give a tokenizer folder (vocab.json, merges.txt, special_tokens_map.json) or a "
-              "diffusers configuration folder that has tokenizer/.");
+              " holds no tokenizer; give a tokenizer folder (vocab.json, merges.txt, special_tokens_map.json), a "
+              "diffusers configuration folder that has tokenizer/, or put tokenizer/ beside the file.");
 }
 
 std::shared_ptr<clip::TextEncoder> textEncoderFor(const fs::path& file, const io::WeightSource& all,

@@ -48,7 +48,7 @@ struct SdLoadOptions {
   // rest is detected from the weights with real SD's defaults).
   std::string config_dir;
   // Where the tokenizer files are; default: the model's tokenizer/ (diffusers)
-  // or config_dir/tokenizer (single file).
+  // or, for a single file, config_dir/tokenizer, else tokenizer/ beside the file.
   std::string tokenizer_dir;
   // diffusers weight variant to prefer, e.g. "fp16".
   std::string variant;

@@ -123,6 +123,12 @@ class TestSdLoader : public QObject {
     text.components = sd::kTextEncoder;
     SDS_VERIFY_THROWS(sd::loadStableDiffusion(single("sd-tiny-v1").string(), text), "heads");
     SDS_VERIFY_THROWS(sd::loadStableDiffusion(single("sd-tiny-v1").string(), onlyText()), "tokenizer");
+    // A tokenizer/ folder beside the file is found.
+    fs::copy(kData / "sd-tiny-v2/model/tokenizer", tmp_ / "tokenizer", fs::copy_options::recursive);
+    SdLoadOptions tok;
+    tok.components = sd::kTokenizer;
+    QCOMPARE(sd::loadStableDiffusion(single("sd-tiny-v2").string(), tok).tokenizer->padId(), int64_t(0));
+    fs::remove_all(tmp_ / "tokenizer");
   }
 
   void overridesWin() {

@@ -131,6 +131,11 @@ class TestTokenizer : public QObject {
     QCOMPARE(cleanPrompt("a\x1b[31mred\x1b[0m\tb\r\nc\x01"), std::string("ared b c"));
   }
 
+  void ftfyLeavesEntitiesFromTheFirstHtmlLineOn() {
+    QCOMPARE(sds::clip::fixTextLikeFtfy("a &amp; b\n<i> &amp;"), std::string("a & b\n<i> &amp;"));
+    QCOMPARE(sds::clip::fixTextLikeFtfy("<i>\n&amp;"), std::string("<i>\n&amp;"));
+  }
+
   void htmlUnescapeFollowsPython() {
     using sds::clip::htmlUnescape;
     QCOMPARE(htmlUnescape("&notit; &amp &lt;&gt; &#0; &#128; &#x110000; &unknown;"),

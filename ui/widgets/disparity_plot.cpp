@@ -6,6 +6,11 @@
 #include <qcustomplot.h>
 
 namespace sds::ui {
+namespace {
+
+constexpr double kFloor = 1e-6;  // bars start here: a log axis has no zero
+
+}  // namespace
 
 DisparityPlot::DisparityPlot(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot(this)), bars_(nullptr), screen_plane_(nullptr) {
@@ -31,8 +36,12 @@ DisparityPlot::DisparityPlot(QWidget* parent)
     axis->grid()->setPen(QPen(palette().color(QPalette::Midlight), 0, Qt::DotLine));
   }
   plot_->xAxis->setLabel(tr("Disparity (pixels, full resolution)"));
+  // Flat areas (sky, walls) pile into one bin; a log scale keeps the rest visible.
+  plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+  plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
   plot_->yAxis->setTickLabels(false);
-  plot_->yAxis->setLabel(tr("Pixels"));
+  plot_->yAxis->setLabel(tr("Share of pixels (log)"));
+  bars_->setBaseValue(kFloor);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -45,24 +54,30 @@ void DisparityPlot::setHistogram(const sds::ui::DisparityHistogram& h) {
     clear();
     return;
   }
-  QVector<double> keys, values;
-  keys.reserve(int(h.counts.size()));
-  for (size_t i = 0; i < h.counts.size(); ++i) keys.push_back(h.min_px + (double(i) + 0.5) * h.bin_width_px);
-  values = QVector<double>(h.counts.begin(), h.counts.end());
+  QVector<double> keys, values;  // empty bins are left out: log(0) does not exist
+  for (size_t i = 0; i < h.counts.size(); ++i) {
+    if (h.counts[i] <= 0) continue;
+    keys.push_back(h.min_px + (double(i) + 0.5) * h.bin_width_px);
+    values.push_back(h.counts[i]);
+  }
   bars_->setWidth(h.bin_width_px);
   bars_->setData(keys, values, true);
   const double lo = std::min(0.0, h.min_px), hi = std::max(0.0, h.min_px + h.bin_width_px * h.counts.size());
   const double pad = std::max(0.5, (hi - lo) * 0.03);
   plot_->xAxis->setRange(lo - pad, hi + pad);
-  const double top = values.isEmpty() ? 1.0 : *std::max_element(values.begin(), values.end());
-  plot_->yAxis->setRange(0, top > 0 ? top * 1.08 : 1.0);
+  double top = kFloor, low = 1.0;
+  for (double v : values) {
+    top = std::max(top, v);
+    if (v > 0) low = std::min(low, v);
+  }
+  plot_->yAxis->setRange(std::max(kFloor, low * 0.5), top * 1.5);
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void DisparityPlot::clear() {
   bars_->data()->clear();
   plot_->xAxis->setRange(-1, 10);
-  plot_->yAxis->setRange(0, 1);
+  plot_->yAxis->setRange(kFloor, 1);
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -5,6 +5,7 @@
 // again with --params DIR/params.json.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -120,10 +121,16 @@ pipelines::Txt2StereoParams readParams(const Args& a) {
   return p;
 }
 
-double seconds(const std::function<void()>& f) {
+struct Took {
+  double wall = 0, cpu = 0;  // seconds; cpu over all threads (robust on a busy machine)
+};
+
+Took timed(const std::function<void()>& f) {
   const auto start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
   f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return {std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+          double(std::clock() - cpu_start) / CLOCKS_PER_SEC};
 }
 
 double median(std::vector<double> v) {
@@ -131,8 +138,8 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-// Times `runs` mono pictures and `runs` pairs alternately (one warm-up each),
-// so a busy machine slows both alike.
+// Times `runs` mono pictures and `runs` pairs alternately (after one warm-up
+// each), so a busy machine slows both alike.
 void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2StereoParams& params,
                      const std::shared_ptr<depth::DepthEstimator>& depth, int runs) {
   pipelines::Txt2ImgParams mono;
@@ -143,17 +150,21 @@ void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2Ster
   mono.seed = params.seed;
   mono.width = params.width;
   mono.height = params.height;
-  std::vector<double> mono_s, pair_s;
+  std::vector<double> mono_wall, mono_cpu, pair_wall, pair_cpu;
   for (int i = 0; i <= runs; ++i) {
-    const double m = seconds([&] { pipelines::txt2img(model, mono); });
-    const double p = seconds([&] { pipelines::txt2stereo(model, params, {}, depth); });
+    const Took m = timed([&] { pipelines::txt2img(model, mono); });
+    const Took p = timed([&] { pipelines::txt2stereo(model, params, {}, depth); });
     if (i == 0) continue;  // warm-up
-    mono_s.push_back(m);
-    pair_s.push_back(p);
+    mono_wall.push_back(m.wall);
+    mono_cpu.push_back(m.cpu);
+    pair_wall.push_back(p.wall);
+    pair_cpu.push_back(p.cpu);
   }
-  const double m = median(mono_s), p = median(pair_s);
-  std::cout << "mono txt2img " << m << " s, stereo pair " << p << " s, ratio " << p / m << " (median of " << runs
-            << ", " << params.steps << " steps, " << params.width << "x" << params.height << ")\n";
+  std::cout << "median of " << runs << " (" << params.steps << " steps, " << params.width << "x" << params.height
+            << "): mono txt2img " << median(mono_wall) << " s wall / " << median(mono_cpu)
+            << " s CPU, stereo pair " << median(pair_wall) << " s wall / " << median(pair_cpu)
+            << " s CPU; ratio " << median(pair_wall) / median(mono_wall) << " wall, "
+            << median(pair_cpu) / median(mono_cpu) << " CPU\n";
 }
 
 void writeText(const std::filesystem::path& path, const std::string& text) {
@@ -226,8 +237,8 @@ int run(const std::vector<std::string>& argv) {
   };
   if (a.has("compare-mono")) compareWithMono(model, params, depth, int(std::max(1L, a.integer("compare-mono", 3))));
   pipelines::Txt2StereoResult result;
-  const double took = seconds([&] { result = pipelines::txt2stereo(model, params, control, depth); });
-  std::cout << "pair in " << took << " s (" << (result.used_kv_cache ? "left-view K/V cache" : "two-view batch")
+  const Took took = timed([&] { result = pipelines::txt2stereo(model, params, control, depth); });
+  std::cout << "pair in " << took.wall << " s (" << (result.used_kv_cache ? "left-view K/V cache" : "two-view batch")
             << ", shift at step " << result.shift_step << ")\n";
   writeOutputs(out, result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph);
   return 0;
