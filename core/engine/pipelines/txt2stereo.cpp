@@ -193,10 +193,7 @@ Txt2StereoResult Txt2StereoSession::run(const Txt2StereoParams& params, const Ru
   in.timesteps = p1.timesteps;
   in.pass1_latents = p1.latents;
   in.pass1_image01 = p1.image01;
-  const bool estimating = !params.disparity && !p1.estimated_disparity.defined();
-  if (estimating && control.progress) control.progress(Progress{"depth", 0, 1, split});
   in.disparity = disparityFor(params);
-  if (estimating && control.progress) control.progress(Progress{"depth", 1, 1, split});
   const bool cache_ok = wantsFastPath(params) && p1.kv && !p1.kv->overflowed() &&
                         p1.kv->firstStep() <= firstCachedStep(params) &&
                         (pass2_steps <= 0 ||
