@@ -58,7 +58,6 @@ class TestInversion : public QObject {
 
  private Q_SLOTS:
   void testNullTextMatchesReference() {
-    QSKIP("Known failure, open in the issue: recon_latents debug tensor outside tolerance (the verify case outputs pass)");
     const auto kase = inversionCase();
     const auto file = caseFile();
     const auto r = invertImage(model(), file->tensor("image_u8"), fixtureParams(kase));
@@ -79,17 +78,16 @@ class TestInversion : public QObject {
     QVERIFY(!r.uncond_embeddings[0].equal(r.uncond_embeddings[1]));
     // Sampling back with the per-step embeddings retraces the null-text trajectory. The
     // reference's own recon differs from ours through the embeddings' allowed outliers
-    // (amplified by guidance 7.5 on random weights), so only gross errors are caught here.
+    // (amplified by guidance 7.5 on random weights), hence a tolerance above the case's 1e-3.
     const auto recon = reconstructLatent(model(), r, 7.5);
     const auto expected_recon = file->tensor("recon_latents");
     const double recon_err = (recon - expected_recon).abs().max().item<double>();
     qInfo("recon_latents max |ours - reference| = %.3g (max |reference| %.3g)", recon_err,
           expected_recon.abs().max().item<double>());
-    QVERIFY(recon_err < 0.05 * expected_recon.abs().max().item<double>());
+    QVERIFY(recon_err < 2e-2);  // measured 4e-3 on latents of magnitude ~10
   }
 
   void testFastModeFollowsTheUnguidedPath() {
-    QSKIP("Known failure, open in the issue: fast-mode reconstruction check fails; needs review");
     InversionParams p;
     p.prompt = "a red car";
     p.steps = 6;

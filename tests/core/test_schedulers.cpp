@@ -170,7 +170,6 @@ class TestSchedulers : public QObject {
   }
 
   void testDpmSolverConvergesFasterThanDdim() {
-    QSKIP("Known failure, open in the issue: DPM-Solver++ 2M convergence check fails; the sampler needs review");
     // Gaussian data N(mu, sd^2): the probability-flow ODE keeps the z-score, so
     // the exact x0 for x_T is mu + sd * (x_T - sqrt(abar_T) mu) / sqrt(abar_T sd^2 + 1 - abar_T).
     // Both samplers end at abar = 1 (DPM-Solver++'s final sigma 0, DDIM's set_alpha_to_one).
@@ -196,7 +195,6 @@ class TestSchedulers : public QObject {
   }
 
   void testFirstOrderDpmSolverIsDdim() {
-    QSKIP("Known failure, open in the issue: first-order DPM-Solver++ differs from DDIM by more than 1e-5; needs review");
     // With the same noise levels, first-order DPM-Solver++ is DDIM (eta 0).
     auto cfg = sdConfig();
     cfg.timestep_spacing = "trailing";  // DDIM's prev_t = t - 100 then is the next timestep
