@@ -59,6 +59,7 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
   controls_->setParams(settings_.renderParams());
   previews_->setFormats(settings_.previewFormats());
   renderer_->setFormats(previews_->formats());
+  renderer_->setDisplay(previews_->display());
   updateTitle();
   resize(1280, 800);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
@@ -127,6 +128,7 @@ void MainWindow::wireControllers() {
     renderer_->setFormats(f);
     settings_.setPreviewFormats(f);
   });
+  connect(previews_, &PreviewTabs::displayChanged, renderer_, &RenderController::setDisplay);
   connect(renderer_, &RenderController::rendered, this, &MainWindow::onRendered);
   connect(renderer_, &RenderController::failed, this, [this](const QString& message) {
     render_info_->setText(message);
@@ -170,10 +172,11 @@ void MainWindow::onDocumentChanged(const SharedDocument& document) {
 
 void MainWindow::onRendered(const RenderResult& result) {
   previews_->showResult(result);
+  if (!result.rendered) return;  // only composed again for the display
   plot_->setHistogram(result.histogram);
   render_info_->setText(tr("Preview %1 × %2, rendered in %3 ms")
-                            .arg(result.left.cols)
-                            .arg(result.left.rows)
+                            .arg(result.preview_size.width)
+                            .arg(result.preview_size.height)
                             .arg(result.render_ms, 0, 'f', 0));
 }
 
@@ -184,6 +187,10 @@ void MainWindow::exportCurrent() {
 void MainWindow::showError(const QString& message) {
   render_info_->setText(message);
   Q_EMIT errorReported(message);
+  if (present_error_) {
+    present_error_(message);
+    return;
+  }
   auto* box = new QMessageBox(QMessageBox::Warning, tr("StereoDiffusion Studio"), message, QMessageBox::Ok, this);
   box->setObjectName(QStringLiteral("errorBox"));
   box->setAttribute(Qt::WA_DeleteOnClose);

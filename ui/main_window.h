@@ -4,6 +4,7 @@
 #pragma once
 #include <QMainWindow>
 #include <QThreadPool>
+#include <functional>
 
 #include "ui/common/studio_settings.h"
 #include "ui/document/document.h"
@@ -43,6 +44,10 @@ class MainWindow : public QMainWindow {
   ExportController& exporter() const { return *exporter_; }
   PreviewTabs* previews() const { return previews_; }
 
+  // How errors reach the user; the default opens a (non-blocking) message box.
+  // Tests pass a recorder so nothing pops up.
+  void setErrorPresenter(std::function<void(const QString&)> present) { present_error_ = std::move(present); }
+
  Q_SIGNALS:
   void errorReported(const QString& message);
 
@@ -74,6 +79,7 @@ class MainWindow : public QMainWindow {
   JobProgress* progress_;
   QLabel* render_info_;
   QAction* export_action_ = nullptr;
+  std::function<void(const QString&)> present_error_;
 };
 
 }  // namespace sds::ui

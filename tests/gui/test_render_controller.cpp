@@ -86,7 +86,30 @@ class TestRenderController : public QObject {
     QCOMPARE(result.side_by_side.cols, 64);  // parallel SBS of two 32-pixel views
     QCOMPARE(result.anaglyph.cols, 32);
     QVERIFY(!result.histogram.counts.empty());
+    QVERIFY(result.rendered);
     QTRY_VERIFY(!c.isBusy());
+  }
+
+  void displayChangesComposeWithoutRendering() {
+    GatedRenderer r;
+    r.gate.release(100);
+    RenderController c(r.fn());
+    QSignalSpy rendered(&c, &RenderController::rendered);
+    c.setSources(makeSources());
+    QTRY_COMPARE(rendered.count(), 1);
+    PreviewDisplay d;
+    d.side_by_side = true;
+    d.anaglyph = false;
+    d.limit = cv::Size(32, 100);  // two 32-pixel views must shrink to half
+    c.setDisplay(d);
+    QTRY_COMPARE(rendered.count(), 2);
+    const auto result = rendered.at(1).at(0).value<RenderResult>();
+    QVERIFY(!result.rendered);
+    QCOMPARE(r.callCount(), size_t(1));
+    QCOMPARE(result.side_by_side.cols, 32);
+    QCOMPARE(result.side_by_side.rows, 12);
+    QVERIFY(result.anaglyph.empty());
+    QCOMPARE(result.preview_size, cv::Size(32, 24));
   }
 
   void coalescesManyMovesIntoTheLastValue() {

@@ -1,7 +1,6 @@
 #include "ui/render/disparity_stats.h"
 
-#include <algorithm>
-#include <cmath>
+#include <opencv2/imgproc.hpp>
 
 namespace sds::ui {
 
@@ -10,22 +9,22 @@ DisparityHistogram disparityHistogram(const cv::Mat& disparity_px, double to_ful
   if (disparity_px.empty() || disparity_px.type() != CV_32FC1 || bins < 1) return h;
   double lo = 0, hi = 0;
   cv::minMaxLoc(disparity_px, &lo, &hi);
-  lo *= to_full;
-  hi *= to_full;
-  const bool flat = !(hi - lo > 1e-9);
-  h.min_px = flat ? lo - 0.5 : lo;
-  h.bin_width_px = flat ? 1.0 : (hi - lo) / bins;
-  h.counts.assign(flat ? 1 : bins, 0.0);
-  const int last = int(h.counts.size()) - 1;
-  for (int y = 0; y < disparity_px.rows; ++y) {
-    const float* row = disparity_px.ptr<float>(y);
-    for (int x = 0; x < disparity_px.cols; ++x) {
-      const int bin = int(std::floor((row[x] * to_full - h.min_px) / h.bin_width_px));
-      h.counts[std::clamp(bin, 0, last)] += 1.0;
-    }
+  if (!(hi - lo > 1e-9)) {  // flat: one bin around the value
+    h.min_px = lo * to_full - 0.5;
+    h.counts = {1.0};
+    return h;
   }
+  // calcHist's upper bound is exclusive: widen it a hair so the maximum counts.
+  const float range[] = {float(lo), float(hi + (hi - lo) * 1e-6)};
+  const float* ranges[] = {range};
+  const int channels[] = {0};
+  cv::Mat hist;
+  cv::calcHist(&disparity_px, 1, channels, cv::Mat(), hist, 1, &bins, ranges);
+  h.min_px = lo * to_full;
+  h.bin_width_px = (hi - lo) * to_full / bins;
   const double total = double(disparity_px.total());
-  for (double& c : h.counts) c /= total;
+  h.counts.resize(size_t(bins));
+  for (int i = 0; i < bins; ++i) h.counts[size_t(i)] = hist.at<float>(i) / total;
   return h;
 }
 

@@ -35,6 +35,11 @@ void RenderController::setFormats(const PreviewFormats& formats) {
   requestRender();
 }
 
+void RenderController::setDisplay(const PreviewDisplay& display) {
+  display_ = display;
+  requestRender();
+}
+
 void RenderController::cancel() {
   pending_ = false;
   ++latest_id_;  // whatever is running now is stale
@@ -59,7 +64,7 @@ void RenderController::requestRender() {
 void RenderController::dispatch() {
   const bool was_busy = isBusy();
   pending_ = false;
-  RenderRequest request{latest_id_, sources_, params_, formats_};
+  RenderRequest request{latest_id_, sources_, params_, formats_, display_};
   in_flight_id_ = request.id;
   in_flight_cancel_ = sds::CancelToken();
   QMetaObject::invokeMethod(

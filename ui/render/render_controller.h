@@ -22,6 +22,7 @@ class RenderController : public QObject {
   void setSources(SharedSources sources);  // null: nothing to render
   void setParams(const media::RenderParams& params);
   void setFormats(const PreviewFormats& formats);
+  void setDisplay(const PreviewDisplay& display);  // a change only composes again
   const media::RenderParams& params() const { return params_; }
   const PreviewFormats& formats() const { return formats_; }
   bool hasSources() const { return sources_ != nullptr; }
@@ -48,6 +49,7 @@ class RenderController : public QObject {
   SharedSources sources_;
   media::RenderParams params_;
   PreviewFormats formats_;
+  PreviewDisplay display_;
   quint64 latest_id_ = 0;     // id of the newest request
   quint64 in_flight_id_ = 0;  // the worker's current request, 0 when idle
   bool pending_ = false;      // a newer request waits for the worker

@@ -36,11 +36,20 @@ struct PreviewFormats {
   media::StereoFormat anaglyph = media::StereoFormat::AnaglyphDubois;
 };
 
+// Which stereo views are on screen and how big: only those are composed, shrunk
+// to fit, so the GUI thread converts no more pixels than it shows.
+struct PreviewDisplay {
+  bool side_by_side = true;
+  bool anaglyph = true;
+  cv::Size limit;  // device pixels; empty: the preview resolution
+};
+
 struct RenderRequest {
   quint64 id = 0;
   SharedSources sources;
   media::RenderParams params;
   PreviewFormats formats;
+  PreviewDisplay display;
 };
 
 struct DisparityHistogram {
@@ -53,10 +62,11 @@ struct RenderResult {
   quint64 id = 0;
   media::RenderParams params;
   PreviewFormats formats;
-  cv::Mat left, right;           // CV_8UC3 BGR, preview resolution
-  cv::Mat side_by_side;          // composed in formats.side_by_side
-  cv::Mat anaglyph;              // composed in formats.anaglyph
+  cv::Size preview_size;         // of each view, before fitting to the display
+  cv::Mat side_by_side;          // composed in formats.side_by_side; empty when not displayed
+  cv::Mat anaglyph;              // composed in formats.anaglyph; empty when not displayed
   DisparityHistogram histogram;
+  bool rendered = false;         // false: the last pair was only composed again
   double render_ms = 0;          // time the worker spent on this request
 };
 

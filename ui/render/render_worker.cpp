@@ -4,9 +4,35 @@
 #include <QElapsedTimer>
 #include <exception>
 
+#include <opencv2/imgproc.hpp>
+
 #include "ui/render/disparity_stats.h"
 
 namespace sds::ui {
+namespace {
+
+bool sameParams(const media::RenderParams& a, const media::RenderParams& b) {
+  return a.depth_kind == b.depth_kind && a.scale_percent == b.scale_percent && a.exponent == b.exponent &&
+         a.convergence == b.convergence && a.view_mode == b.view_mode && a.fill == b.fill;
+}
+
+// Both views shrunk so that `across` of them side by side fit into `limit`.
+std::pair<cv::Mat, cv::Mat> fitted(const media::StereoPair& pair, cv::Size limit, int across) {
+  if (limit.empty()) return {pair.left, pair.right};
+  const double f = std::min({1.0, double(limit.width) / (across * pair.left.cols), double(limit.height) / pair.left.rows});
+  if (f >= 1.0) return {pair.left, pair.right};
+  const cv::Size size(std::max(1, int(pair.left.cols * f)), std::max(1, int(pair.left.rows * f)));
+  cv::Mat l, r;
+  cv::resize(pair.left, l, size, 0, 0, cv::INTER_AREA);
+  cv::resize(pair.right, r, size, 0, 0, cv::INTER_AREA);
+  return {l, r};
+}
+
+int viewsAcross(media::StereoFormat f) {
+  return f == media::StereoFormat::SbsParallel || f == media::StereoFormat::SbsCross ? 2 : 1;
+}
+
+}  // namespace
 
 RenderWorker::RenderWorker(RenderFn render) : render_(std::move(render)) {
   if (!render_) render_ = &media::renderStereo;
@@ -23,30 +49,46 @@ void RenderWorker::render(const RenderRequest& request, const sds::CancelToken& 
   }
 }
 
-RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel) const {
+bool RenderWorker::cached(const RenderRequest& request) const {
+  return request.sources == cached_sources_ && sameParams(request.params, cached_params_);
+}
+
+RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel) {
   QElapsedTimer timer;
   timer.start();
   cancel.throwIfCancelled();
-  const RenderSources& src = *request.sources;
-  media::StereoPair pair;
-  if (src.right.empty()) {
-    pair = render_(src.image, src.depthFor(request.params.depth_kind), request.params);
-  } else {
-    pair.left = src.image;
-    pair.right = src.right;
-  }
-  cancel.throwIfCancelled();
-
   RenderResult r;
+  r.rendered = !cached(request);
+  if (r.rendered) {
+    const RenderSources& src = *request.sources;
+    cached_sources_.reset();  // a failed or cancelled render leaves no stale cache
+    media::StereoPair pair;
+    if (src.right.empty()) {
+      pair = render_(src.image, src.depthFor(request.params.depth_kind), request.params);
+    } else {
+      pair.left = src.image;
+      pair.right = src.right;
+    }
+    cancel.throwIfCancelled();
+    cached_histogram_ = disparityHistogram(pair.disparity_px, src.preview_to_full);
+    cached_pair_ = pair;
+    cached_params_ = request.params;
+    cached_sources_ = request.sources;
+  }
   r.id = request.id;
   r.params = request.params;
   r.formats = request.formats;
-  r.left = pair.left;
-  r.right = pair.right;
-  r.side_by_side = media::composeStereo(pair.left, pair.right, request.formats.side_by_side);
-  r.anaglyph = media::composeStereo(pair.left, pair.right, request.formats.anaglyph);
-  cancel.throwIfCancelled();
-  r.histogram = disparityHistogram(pair.disparity_px, src.preview_to_full);
+  r.preview_size = cached_pair_.left.size();
+  const PreviewDisplay& d = request.display;
+  if (d.side_by_side) {
+    const auto [l, rr] = fitted(cached_pair_, d.limit, viewsAcross(request.formats.side_by_side));
+    r.side_by_side = media::composeStereo(l, rr, request.formats.side_by_side);
+  }
+  if (d.anaglyph) {
+    const auto [l, rr] = fitted(cached_pair_, d.limit, 1);
+    r.anaglyph = media::composeStereo(l, rr, request.formats.anaglyph);
+  }
+  r.histogram = cached_histogram_;
   r.render_ms = double(timer.nsecsElapsed()) / 1e6;
   return r;
 }

@@ -30,9 +30,16 @@ class RenderWorker : public QObject {
   void failed(quint64 id, const QString& message);
 
  private:
-  RenderResult renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel) const;
+  RenderResult renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel);
+  bool cached(const RenderRequest& request) const;
 
   RenderFn render_;
+  // The last rendered pair: a request that changes only what is displayed is
+  // composed from it without rendering again. Worker-thread only.
+  SharedSources cached_sources_;
+  media::RenderParams cached_params_;
+  media::StereoPair cached_pair_;
+  DisparityHistogram cached_histogram_;
 };
 
 }  // namespace sds::ui

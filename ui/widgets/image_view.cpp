@@ -22,7 +22,10 @@ void ImageView::setPlaceholderText(const QString& text) {
   update();
 }
 
-void ImageView::resizeEvent(QResizeEvent*) { scaled_ = QPixmap(); }
+void ImageView::resizeEvent(QResizeEvent*) {
+  scaled_ = QPixmap();
+  Q_EMIT resized();
+}
 
 void ImageView::paintEvent(QPaintEvent*) {
   QPainter painter(this);

@@ -15,6 +15,9 @@ class ImageView : public QWidget {
   const QImage& image() const { return image_; }
   void setPlaceholderText(const QString& text);
 
+ Q_SIGNALS:
+  void resized();
+
  protected:
   void paintEvent(QPaintEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;

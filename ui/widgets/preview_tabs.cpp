@@ -55,6 +55,8 @@ PreviewTabs::PreviewTabs(QWidget* parent)
   addTab(stereoPage(anaglyph_, anaglyph_variant_, tr("Glasses")), tr("Anaglyph"));
   for (QComboBox* box : {sbs_variant_, anaglyph_variant_})
     connect(box, &QComboBox::currentIndexChanged, this, &PreviewTabs::emitFormats);
+  connect(this, &QTabWidget::currentChanged, this, &PreviewTabs::emitDisplay);
+  for (ImageView* v : {side_by_side_, anaglyph_}) connect(v, &ImageView::resized, this, &PreviewTabs::emitDisplay);
 }
 
 QWidget* PreviewTabs::stereoPage(ImageView* view, QComboBox* variant, const QString& label) {
@@ -93,12 +95,25 @@ void PreviewTabs::showDocument(const SharedDocument& document) {
   }
 }
 
-// toQImage shares the result's pixels; only the visible view scales and
-// converts them when it paints.
+// The worker composed only the displayed view, already at display size;
+// toQImage shares its pixels, so the one conversion happens when it paints.
+// A hidden view keeps its last picture until it is shown and composed again.
 void PreviewTabs::showResult(const RenderResult& result) {
-  side_by_side_->setImage(toQImage(result.side_by_side));
-  anaglyph_->setImage(toQImage(result.anaglyph));
+  if (!result.side_by_side.empty()) side_by_side_->setImage(toQImage(result.side_by_side));
+  if (!result.anaglyph.empty()) anaglyph_->setImage(toQImage(result.anaglyph));
 }
+
+PreviewDisplay PreviewTabs::display() const {
+  PreviewDisplay d;
+  d.side_by_side = currentIndex() == SideBySideTab;
+  d.anaglyph = currentIndex() == AnaglyphTab;
+  const ImageView* shown = d.anaglyph ? anaglyph_ : side_by_side_;
+  const QSize px = shown->size() * shown->devicePixelRatioF();
+  d.limit = cv::Size(std::max(1, px.width()), std::max(1, px.height()));
+  return d;
+}
+
+void PreviewTabs::emitDisplay() { Q_EMIT displayChanged(display()); }
 
 PreviewFormats PreviewTabs::formats() const {
   PreviewFormats f;

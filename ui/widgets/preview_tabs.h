@@ -23,15 +23,19 @@ class PreviewTabs : public QTabWidget {
   void showResult(const RenderResult& result);
   ImageView* view(Tab tab) const;
 
+  // The stereo view on screen and its size in device pixels.
+  PreviewDisplay display() const;
   PreviewFormats formats() const;
   void setFormats(const PreviewFormats& formats);  // emits formatsChanged when it changes
 
  Q_SIGNALS:
   void formatsChanged(const sds::ui::PreviewFormats& formats);
+  void displayChanged(const sds::ui::PreviewDisplay& display);
 
  private:
   QWidget* stereoPage(ImageView* view, QComboBox* variant, const QString& label);
   void emitFormats();
+  void emitDisplay();
 
   ImageView* photo_;
   ImageView* depth_;
