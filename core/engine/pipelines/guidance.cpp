@@ -13,6 +13,21 @@ torch::Tensor guidanceBatch(const torch::Tensor& pair_embeddings, int64_t views)
   return pair_embeddings.unsqueeze(1).expand({2, views, sizes[1], sizes[2]}).reshape({2 * views, sizes[1], sizes[2]});
 }
 
+torch::Tensor pairAtStep(const torch::Tensor& pair_embeddings, const torch::Tensor& step_uncond, int64_t step) {
+  if (!step_uncond.defined()) return pair_embeddings;
+  return torch::cat({step_uncond[step].to(pair_embeddings.device(), pair_embeddings.scalar_type()),
+                     pair_embeddings.slice(0, 1, 2)});
+}
+
+void checkStepUncond(const torch::Tensor& step_uncond, int64_t steps, const torch::Tensor& pair_embeddings) {
+  if (!step_uncond.defined()) return;
+  if (step_uncond.dim() != 4 || step_uncond.size(0) != steps || step_uncond.size(1) != 1 ||
+      step_uncond.size(2) != pair_embeddings.size(1) || step_uncond.size(3) != pair_embeddings.size(2))
+    throw Error("The per-step uncond embeddings must be [" + std::to_string(steps) + ", 1, " +
+                std::to_string(pair_embeddings.size(1)) + ", " + std::to_string(pair_embeddings.size(2)) +
+                "] (one row per sampling step, as the inversion made them).");
+}
+
 torch::Tensor combineGuidance(const torch::Tensor& uncond, const torch::Tensor& cond, double guidance_scale) {
   return uncond + guidance_scale * (cond - uncond);
 }

@@ -23,6 +23,14 @@ namespace sds::pipelines {
 // [uncond x B; cond x B] (StereoDiffusion's [uc, uc, c, c] for B = 2).
 torch::Tensor guidanceBatch(const torch::Tensor& pair_embeddings, int64_t views);
 
+// The pair with step i's own uncond row: null-text inversion optimises one
+// uncond embedding per sampling step. step_uncond: [n, 1, N, D] or undefined
+// (then the pair itself). Returns [2, N, D] on the pair's device and dtype.
+torch::Tensor pairAtStep(const torch::Tensor& pair_embeddings, const torch::Tensor& step_uncond, int64_t step);
+
+// Throws sds::Error unless step_uncond is [steps, 1, N, D] matching the pair's N, D.
+void checkStepUncond(const torch::Tensor& step_uncond, int64_t steps, const torch::Tensor& pair_embeddings);
+
 // The guided model output for B latents at timestep t.
 //   latents:    [B, C, h, w]  (already scheduler.scaleModelInput()-ed)
 //   embeddings: [2B, N, D] = [uncond x B; cond x B] (see guidanceBatch)

@@ -66,6 +66,8 @@ Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params
                                           ? *params.prompt_embeddings
                                           : encodeGuidancePair(sd, params.prompt, params.negative_prompt));
   const bool guided = params.guidance_scale > 1.0;
+  const auto step_uncond = params.step_uncond_embeddings ? *params.step_uncond_embeddings : torch::Tensor();
+  checkStepUncond(step_uncond, params.steps, pair);
   const auto embeddings = guided ? guidanceBatch(pair, 1) : pair.slice(0, 1);
 
   const int64_t channels = sd.unet->config().in_channels;
@@ -80,8 +82,10 @@ Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params
   for (size_t i = 0; i < timesteps.size(); ++i) {
     control.cancel.throwIfCancelled();
     const int64_t t = timesteps[i];
+    const auto step_embeddings =
+        guided && step_uncond.defined() ? guidanceBatch(pairAtStep(pair, step_uncond, int64_t(i)), 1) : embeddings;
     const auto guided_output =
-        guidedNoisePrediction(*sd.unet, scheduler->scaleModelInput(x, t), t, embeddings, params.guidance_scale);
+        guidedNoisePrediction(*sd.unet, scheduler->scaleModelInput(x, t), t, step_embeddings, params.guidance_scale);
     x = scheduler->step(guided_output, t, x).prev_sample;
     if (control.on_step) control.on_step(int(i), t, guided_output, x);
     denoising.report(int(i) + 1);

@@ -40,6 +40,9 @@ struct Txt2ImgParams {
   std::optional<torch::Tensor> initial_latents;
   // [2, N, D] [uncond; cond] embeddings; replaces encoding the prompts.
   std::optional<torch::Tensor> prompt_embeddings;
+  // [steps, 1, N, D]: step i's uncond row replaces the pair's (null-text
+  // inversion); needs guidance_scale > 1 to matter.
+  std::optional<torch::Tensor> step_uncond_embeddings;
   bool decode = true;  // false: result.image01 stays undefined
 };
 

@@ -10,6 +10,7 @@
 #include "core/engine/stereo/processor_scope.h"
 #include "core/engine/stereo/stereo_shift.h"
 #include "models/common/error.h"
+#include "models/common/progress_range.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {
@@ -72,7 +73,8 @@ bool samePass1(const Txt2StereoParams& a, const Txt2StereoParams& b) {
   return a.prompt == b.prompt && a.negative_prompt == b.negative_prompt && a.steps == b.steps &&
          a.guidance_scale == b.guidance_scale && a.seed == b.seed && a.width == b.width && a.height == b.height &&
          sameOptionalTensor(a.initial_latents, b.initial_latents) &&
-         sameOptionalTensor(a.prompt_embeddings, b.prompt_embeddings);
+         sameOptionalTensor(a.prompt_embeddings, b.prompt_embeddings) &&
+         sameOptionalTensor(a.step_uncond_embeddings, b.step_uncond_embeddings);
 }
 
 // The K/V fast path applies to one-way attention that leaves the left view alone.
@@ -89,10 +91,9 @@ int firstCachedStep(const Txt2StereoParams& p) {
 // "denoising" stage is reported as `denoising_name`.
 ProgressFn remapped(const ProgressFn& fn, const std::string& denoising_name, double begin, double end) {
   if (!fn) return {};
-  return [fn, denoising_name, begin, end](const Progress& p) {
-    fn(Progress{p.stage == "denoising" ? denoising_name : p.stage, p.step, p.total,
-                begin + (end - begin) * p.overall});
-  };
+  return withinRange([fn, denoising_name](const Progress& p) {
+    fn(Progress{p.stage == "denoising" ? denoising_name : p.stage, p.step, p.total, p.overall});
+  }, begin, end);
 }
 
 }  // namespace
@@ -130,6 +131,7 @@ void Txt2StereoSession::runPass1(const Txt2StereoParams& params, const RunContro
   p.scheduler = schedulers::SchedulerKind::Ddim;
   p.initial_latents = params.initial_latents;
   p.prompt_embeddings = state->pair;
+  p.step_uncond_embeddings = params.step_uncond_embeddings;
   p.decode = true;  // the left image is needed for depth and as the left view
 
   std::shared_ptr<stereo::KvRecordingProcessor> recorder;
@@ -189,6 +191,7 @@ Txt2StereoResult Txt2StereoSession::run(const Txt2StereoParams& params, const Ru
   Pass2Inputs in;
   in.sd = &sd_;
   in.pair = p1.pair;
+  if (params.step_uncond_embeddings) in.step_uncond = params.step_uncond_embeddings->to(sd_.device);
   in.step_latents = &p1.step_latents;
   in.timesteps = p1.timesteps;
   in.pass1_latents = p1.latents;

@@ -20,9 +20,10 @@ struct Pass2Loop {
   const StageReporter& reporter;
 
   // One guided DDIM step of `views` latents [views, 4, h, w] at step i.
-  torch::Tensor step(int i, const torch::Tensor& x, const torch::Tensor& embeddings) const {
+  torch::Tensor step(int i, const torch::Tensor& x) const {
     control.cancel.throwIfCancelled();
     const int64_t t = in.timesteps.at(size_t(i));
+    const auto embeddings = guidanceBatch(pairAtStep(in.pair, in.step_uncond, i), x.size(0));
     const auto out = guidedNoisePrediction(*in.sd->unet, scheduler.scaleModelInput(x, t), t, embeddings,
                                            params.guidance_scale);
     return scheduler.step(out, t, x).prev_sample;
@@ -35,10 +36,9 @@ struct Pass2Loop {
     auto right = masking.shiftRight(left_at_shift, noise);
     auto replay = std::make_shared<stereo::KvReplayProcessor>(in.kv, params.resolvedAttentionStart());
     stereo::ProcessorScope scope(*in.sd->unet, replay);
-    const auto embeddings = guidanceBatch(in.pair, 1);
     for (int i = shift + 1; i < params.steps; ++i) {
       replay->setStep(i);
-      right = step(i, right, embeddings);
+      right = step(i, right);
       if (masking.reapplies(i)) right = masking.reapplyRight(steps.at(size_t(i)), right);
       reporter.report(i - shift);
     }
@@ -53,10 +53,9 @@ struct Pass2Loop {
     auto editor = std::make_shared<stereo::StereoAttentionProcessor>(params.direction,
                                                                      params.resolvedAttentionStart(), groups);
     stereo::ProcessorScope scope(*in.sd->unet, editor);
-    const auto embeddings = guidanceBatch(in.pair, 2);
     for (int i = shift + 1; i < params.steps; ++i) {
       editor->setStep(i);
-      x = masking.afterStep(i, step(i, x, embeddings));
+      x = masking.afterStep(i, step(i, x));
       reporter.report(i - shift);
     }
     return {x.narrow(0, 0, 1), x.narrow(0, 1, 1)};

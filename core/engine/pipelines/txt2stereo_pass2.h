@@ -16,6 +16,7 @@ namespace sds::pipelines {
 struct Pass2Inputs {
   const sd::StableDiffusion* sd = nullptr;
   torch::Tensor pair;                                    // [2, N, D] [uncond; cond]
+  torch::Tensor step_uncond;                             // [steps, 1, N, D] per-step uncond rows, or undefined
   const std::vector<torch::Tensor>* step_latents = nullptr;  // pass 1, [1, 4, h, w] after each step
   std::vector<int64_t> timesteps;
   torch::Tensor pass1_latents;                           // [1, 4, h, w] CPU

@@ -1,0 +1,43 @@
+// Full-resolution stereo from a photo and a low-resolution diffusion view:
+// the photo's own pixels, forward-warped by the full-resolution disparity,
+// wherever the new view sees them; the diffusion output (upscaled) only where
+// the new view sees what the photo does not show (disocclusions), blended
+// into the warped photo over a seam. Stable Diffusion works near 512 px; this
+// keeps a 24-megapixel photo sharp and lets the model invent only the holes.
+// LibTorch only; runs on the inputs' device.
+#pragma once
+#include <torch/types.h>
+
+#include "core/engine/render/forward_warp.h"
+
+namespace sds::render {
+
+struct DiffusionFillOptions {
+  // Width of the blend from the diffusion output (inside holes) to the warped
+  // photo: weight 1 within a hole, falling to 0 at 2 * seam_px from it.
+  // < 0: automatic, 0.3 % of the width, at least 2 px.
+  double seam_px = -1;
+  // Fit the diffusion output's colours to the photo (per-channel gain and
+  // offset, least squares over the pixels both show) before filling: the
+  // VAE round trip shifts colours slightly, which shows at the seams.
+  bool match_colour = true;
+  WarpOptions warp;  // warp.shift: -1 right view from the left, +-0.5 for half views
+};
+
+struct ComposedView {
+  torch::Tensor image;   // [1, 3, H, W] float in [0, 1]
+  torch::Tensor holes;   // [H, W] bool: nothing of the photo lands there
+  torch::Tensor weight;  // [H, W] float32 in [0, 1]: share of the diffusion output
+};
+
+// photo01: [1, 3, H, W] float in [0, 1]; disparity_px: [H, W] px at the photo's
+// resolution (larger = nearer, see disparityFromMap); diffusion01: [1, 3, h, w]
+// float in [0, 1], the diffusion model's view of the same scene (any size,
+// resized bicubically to H x W). Throws sds::Error on mismatched shapes.
+ComposedView composeWithDiffusionFill(const torch::Tensor& photo01, const torch::Tensor& disparity_px,
+                                      const torch::Tensor& diffusion01, const DiffusionFillOptions& options = {});
+
+// The seam width used for a W-pixel-wide image (see seam_px).
+double seamPixels(const DiffusionFillOptions& options, int64_t width);
+
+}  // namespace sds::render
