@@ -14,14 +14,12 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/media/stereo_outputs.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/media/image_io.h"
-#include "core/media/stereo_export.h"
-#include "core/media/stereo_formats.h"
 #include "core/media/tensor_bridge.h"
-#include "models/common/atomic_file.h"
 #include "models/common/error.h"
 #include "models/sd/stable_diffusion.h"
 
@@ -167,29 +165,15 @@ void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2Ster
             << median(pair_cpu) / median(mono_cpu) << " CPU\n";
 }
 
-void writeText(const std::filesystem::path& path, const std::string& text) {
-  writeFileAtomic(path.string(), text);
-  std::cout << "wrote " << path.string() << "\n";
-}
-
 void writeOutputs(const std::filesystem::path& dir, const pipelines::Txt2StereoResult& r, const std::string& json,
                   const std::string& anaglyph) {
-  std::filesystem::create_directories(dir);
-  const media::TextChunks text = {{"parameters", json}};
-  const cv::Mat left = media::tensor01ToImage8(r.image01[0]), right = media::tensor01ToImage8(r.image01[1]);
-  const auto image = [&](const std::string& name, const cv::Mat& m) {
-    media::writeImageAtomic((dir / name).string(), m, text);
-    std::cout << "wrote " << (dir / name).string() << "\n";
-  };
-  image("left.png", left);
-  image("right.png", right);
-  image("sbs.png", media::composeStereo(left, right, media::StereoFormat::SbsParallel));
-  image("anaglyph.png", media::composeStereo(left, right, media::parseStereoFormat(anaglyph)));
-  const cv::Mat disparity = media::tensorToMap(r.disparity);
-  media::exportDepthPng16((dir / "disparity.png").string(), disparity, json);
-  std::cout << "wrote " << (dir / "disparity.png").string() << "\n";
-  image("disparity.tiff", disparity);  // exact float32: --disparity DIR/disparity.tiff reproduces the pair
-  writeText(dir / "params.json", json + "\n");
+  StereoOutputs o;
+  o.left = media::tensor01ToImage8(r.image01[0]);
+  o.right = media::tensor01ToImage8(r.image01[1]);
+  o.disparity = media::tensorToMap(r.disparity);
+  o.params_json = json;
+  o.anaglyph = anaglyph;
+  writeStereoOutputs(dir, o);
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -199,8 +183,7 @@ int run(const std::vector<std::string>& argv) {
     throw Error("Give exactly one of --depth-model (estimate the depth of the left view) and --disparity FILE.");
   auto params = readParams(a);
   const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
-  if (media::parseStereoFormat(anaglyph) < media::StereoFormat::AnaglyphTrue)
-    throw Error("--anaglyph needs one of the anaglyph formats, got '" + anaglyph + "'.");
+  checkAnaglyphFormat(anaglyph);
   const std::filesystem::path out = a.required("out");
 
   sd::SdLoadOptions options;

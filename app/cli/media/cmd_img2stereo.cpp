@@ -1,0 +1,237 @@
+// `sdstereo img2stereo`: a stereo pair from the user's photo. The photo is
+// inverted into Stable Diffusion's latent (null-text or the fast mode), the
+// StereoDiffusion stereo process makes the right view, and the result is
+// composed at the photo's own resolution (pipelines/img2stereo.h). Writes the
+// same files as txt2stereo, plus the plain diffusion pair in diffusion/ and the
+// mask of the pixels the diffusion output filled.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "app/cli/media/stereo_outputs.h"
+#include "core/engine/depth/depth_estimator.h"
+#include "core/engine/pipelines/img2stereo.h"
+#include "core/engine/pipelines/txt2stereo_json.h"
+#include "core/engine/render/disparity_map.h"
+#include "core/media/image_io.h"
+#include "core/media/render_params.h"
+#include "core/media/tensor_bridge.h"
+#include "models/common/error.h"
+#include "models/sd/stable_diffusion.h"
+
+namespace sds::cli {
+namespace {
+
+const char* kUsage =
+    "Usage: sdstereo img2stereo --model PATH --image FILE (--depth-model PATH | --depth FILE [--depth-kind KIND])\n"
+    "                           --out DIR [options]\n\n"
+    "Turns your photo into a stereo pair: inverts it into Stable Diffusion's latent, denoises the right view by\n"
+    "StereoDiffusion and composes it at the photo's resolution (the photo's own pixels wherever the right eye\n"
+    "sees them, the diffusion output only in the disocclusions). The left view is the photo.\n\n"
+    "  --model PATH          a diffusers folder or a single-file .safetensors\n"
+    "  --config-dir DIR      for single files: a diffusers-layout folder with the configs and tokenizer\n"
+    "  --image FILE          the photo (PNG, JPEG, TIFF, ...)\n"
+    "  --depth-model PATH    Depth Anything V2 (folder or .safetensors) run on the photo\n"
+    "  --depth-input-size N  short side of the depth network input (default 518)\n"
+    "  --depth FILE          your depth map instead (8/16-bit PNG, float TIFF; any size)\n"
+    "  --depth-kind KIND     inverse-depth (near = bright, default), depth (near = dark) or disparity-px\n"
+    "  --inversion MODE      nulltext (default: faithful, ~24 UNet evaluations per step) or fast (DDIM\n"
+    "                        inversion only, 1 per step; less faithful at high guidance)\n"
+    "  --prompt TEXT         what the photo shows (default: empty, as the reference)\n"
+    "  --steps N             DDIM steps (default 50)\n"
+    "  --guidance S          classifier-free guidance scale of the null-text mode (default 7.5)\n"
+    "  --inner-steps N       null-text optimisation steps per DDIM step (default 10)\n"
+    "  --working-size N      long side of the size Stable Diffusion works at (default 512; aspect kept)\n"
+    "  --scale PCT           disparity scale in percent of the width (default 8)\n"
+    "  --exponent E          disparity exponent (default 1)\n"
+    "  --shift-step N        DDIM step of the stereo shift (default: --shift-fraction x steps)\n"
+    "  --shift-fraction F    the shift step as a fraction of the steps (default 0.2)\n"
+    "  --attention-start N   first step of the coupled attention (default: the shift step)\n"
+    "  --mask-interval N     re-apply the shift on the mask every N steps (default 10; 0 = never)\n"
+    "  --direction D         uni (one-way, default) or bi (two-way) self-attention\n"
+    "  --deblur              fill disoccluded holes with fresh noise\n"
+    "  --shift-both          move both views half the disparity each way\n"
+    "  --no-kv-cache         always denoise both views in one batch\n"
+    "  --seam PX             width of the blend between photo and diffusion fill (default: 0.3 % of the width)\n"
+    "  --no-colour-match     keep the diffusion output's colours in the holes\n"
+    "  --diffusion-only      write only the working-size diffusion pair (the paper's output)\n"
+    "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
+    "  --device DEV          cpu (default), cuda or cuda:N\n"
+    "  --half                float16 UNet, VAE and depth model on CUDA\n"
+    "  --out DIR             output folder (created)";
+
+const std::set<std::string> kValued = {"model", "config-dir", "image", "depth-model", "depth-input-size", "depth",
+                                       "depth-kind", "inversion", "prompt", "steps", "guidance", "inner-steps",
+                                       "working-size", "scale", "exponent", "shift-step", "shift-fraction",
+                                       "attention-start", "mask-interval", "direction", "seam", "anaglyph",
+                                       "device", "out"};
+const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "no-colour-match", "diffusion-only",
+                                      "half"};
+
+inversion::InversionMode parseInversionMode(const std::string& s) {
+  if (s == "nulltext" || s == "null-text") return inversion::InversionMode::NullText;
+  if (s == "fast") return inversion::InversionMode::Fast;
+  throw Error("--inversion must be nulltext or fast, got '" + s + "'.");
+}
+
+pipelines::Img2StereoParams readParams(const Args& a) {
+  pipelines::Img2StereoParams p;
+  auto& inv = p.inversion;
+  inv.mode = parseInversionMode(a.get("inversion", "nulltext"));
+  inv.prompt = a.get("prompt", "");
+  inv.steps = int(a.integer("steps", 50));
+  inv.guidance_scale = a.number("guidance", inv.guidance_scale);
+  inv.inner_steps = int(a.integer("inner-steps", inv.inner_steps));
+  if (inv.steps < 1 || inv.steps > 1000) throw Error("--steps must be between 1 and 1000.");
+  auto& s = p.stereo;
+  s.steps = inv.steps;
+  s.scale_factor = a.number("scale", s.scale_factor);
+  s.exponent = a.number("exponent", s.exponent);
+  if (a.has("shift-fraction")) s.shift_fraction = a.number("shift-fraction", s.shift_fraction);
+  s.shift_step = int(a.integer("shift-step", s.shift_step));
+  s.attention_start_step = int(a.integer("attention-start", s.attention_start_step));
+  s.mask_interval = int(a.integer("mask-interval", s.mask_interval));
+  if (a.has("direction")) s.direction = stereo::parseAttentionDirection(a.get("direction", "uni"));
+  s.deblur = a.flag("deblur");
+  s.shift_both = a.flag("shift-both");
+  s.use_kv_cache = !a.flag("no-kv-cache");
+  p.working_long_side = int(a.integer("working-size", p.working_long_side));
+  p.full_resolution = !a.flag("diffusion-only");
+  p.fill.seam_px = a.number("seam", p.fill.seam_px);
+  p.fill.match_colour = !a.flag("no-colour-match");
+  p.validate();
+  return p;
+}
+
+// The user's map as "near = large" (what the stereo shift takes): depth is
+// inverted, unknown values (<= 0 depth, 0 disparity) take the farther neighbour.
+torch::Tensor nearIsLarge(const torch::Tensor& map, media::DepthKind kind) {
+  render::DisparityParams d;
+  d.scale_percent = 10;  // any: the pipeline normalises the map again
+  d.kind = kind == media::DepthKind::Depth         ? render::MapKind::Depth
+           : kind == media::DepthKind::DisparityPx ? render::MapKind::DisparityPx
+                                                   : render::MapKind::InverseDepth;
+  return render::disparityFromMap(map, d);
+}
+
+nlohmann::json paramsJson(const pipelines::Img2StereoParams& p, const pipelines::Img2StereoResult& r,
+                          const std::map<std::string, std::string>& extra) {
+  pipelines::Txt2StereoParams s = p.stereo;
+  s.prompt = p.inversion.prompt;
+  s.steps = p.inversion.steps;
+  s.guidance_scale = p.inversion.guidance_scale;
+  s.width = r.work_width;
+  s.height = r.work_height;
+  nlohmann::json j;
+  j["pipeline"] = "img2stereo";
+  j["inversion"] = {{"mode", p.inversion.mode == inversion::InversionMode::Fast ? "fast" : "nulltext"},
+                    {"prompt", p.inversion.prompt},
+                    {"steps", p.inversion.steps},
+                    {"guidance_scale", p.inversion.guidance_scale},
+                    {"inner_steps", p.inversion.inner_steps},
+                    {"early_stop_epsilon", p.inversion.early_stop_epsilon},
+                    {"unet_forwards", r.inversion.cost.unet_forwards},
+                    {"unet_backwards", r.inversion.cost.unet_backwards}};
+  j["working_size"] = {r.work_width, r.work_height};
+  j["full_resolution"] = p.full_resolution;
+  j["seam_px"] = p.fill.seam_px;
+  j["match_colour"] = p.fill.match_colour;
+  j["stereo"] = pipelines::txt2stereoParamsToJson(s);
+  for (const auto& [k, v] : extra) j[k] = v;
+  return j;
+}
+
+int run(const std::vector<std::string>& argv) {
+  const Args a(argv, kValued, kFlags);
+  if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
+  if (a.has("depth-model") == a.has("depth"))
+    throw Error("Give exactly one of --depth-model (estimate the photo's depth) and --depth FILE.");
+  if (a.has("depth-kind") && !a.has("depth")) throw Error("--depth-kind describes --depth FILE; give that too.");
+  const auto params = readParams(a);
+  const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
+  checkAnaglyphFormat(anaglyph);
+  const std::filesystem::path out = a.required("out");
+  const std::string image_path = a.required("image");
+  const auto photo = media::imageToTensor01(media::loadImage(image_path));  // [1, 3, H, W]
+
+  sd::SdLoadOptions options;
+  options.device = torch::Device(a.get("device", "cpu"));
+  if (a.flag("half")) {
+    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
+    options.dtype = torch::kFloat16;
+  }
+  options.config_dir = a.get("config-dir", "");
+  const std::string model_path = a.required("model");
+  const auto model = sd::loadStableDiffusion(model_path, options);
+
+  std::map<std::string, std::string> extra = {{"model", model_path}, {"image", image_path}};
+  std::shared_ptr<depth::DepthEstimator> depth;
+  std::optional<torch::Tensor> map;
+  if (a.has("depth-model")) {
+    depth::DepthEstimatorOptions d;
+    d.device = options.device.str();
+    d.half = a.flag("half");
+    d.input_size = int(a.integer("depth-input-size", d.input_size));
+    depth = depth::loadDepthEstimator(a.get("depth-model", ""), d);
+    extra["depth_model"] = a.get("depth-model", "");
+  } else {
+    const auto kind = media::parseDepthKind(a.get("depth-kind", "inverse-depth"));
+    map = nearIsLarge(media::mapToTensor(media::loadDepthMap(a.get("depth", ""))), kind);
+    extra["depth"] = a.get("depth", "");
+    extra["depth_kind"] = media::toString(kind);
+  }
+  std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
+            << options.device.str() << "; photo " << photo.size(3) << "x" << photo.size(2) << "\n";
+
+  pipelines::RunControl control;
+  std::string last_stage;
+  control.progress = [&last_stage](const Progress& p) {
+    if (p.stage != last_stage && !last_stage.empty()) std::cerr << "\n";
+    last_stage = p.stage;
+    std::cerr << "\r" << p.stage << " " << p.step << "/" << p.total << "  (" << int(p.overall * 100) << " %)   "
+              << std::flush;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = pipelines::img2stereo(model, photo, map, params, control, depth);
+  std::cerr << "\n";
+  std::cout << "done in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+            << " s; inversion: " << r.inversion.cost.unet_forwards << " UNet forwards, "
+            << r.inversion.cost.unet_backwards << " backwards; working size " << r.work_width << "x"
+            << r.work_height << "\n";
+
+  const std::string json = paramsJson(params, r, extra).dump(2);
+  StereoOutputs diffusion;
+  diffusion.left = media::tensor01ToImage8(r.diffusion.image01[0]);
+  diffusion.right = media::tensor01ToImage8(r.diffusion.image01[1]);
+  diffusion.params_json = json;
+  diffusion.anaglyph = anaglyph;
+  if (!params.full_resolution) {
+    diffusion.disparity = media::tensorToMap(r.diffusion.disparity);
+    writeStereoOutputs(out, diffusion);
+    return 0;
+  }
+  StereoOutputs full;
+  full.left = media::tensor01ToImage8(r.left01);
+  full.right = media::tensor01ToImage8(r.right01);
+  full.disparity = media::tensorToMap(r.disparity);
+  full.params_json = json;
+  full.anaglyph = anaglyph;
+  writeStereoOutputs(out, full);
+  writeStereoOutputs(out / "diffusion", diffusion);
+  const cv::Mat filled = media::tensorToMap(r.right_holes.to(torch::kFloat32) * 255);
+  cv::Mat filled8;
+  filled.convertTo(filled8, CV_8U);
+  media::writeImageAtomic((out / "right_filled_mask.png").string(), filled8);
+  std::cout << "wrote " << (out / "right_filled_mask.png").string() << "\n";
+  return 0;
+}
+
+const CommandRegistration reg{{"img2stereo", "turn a photo into a stereo pair (inversion + StereoDiffusion)", kUsage,
+                               &run}};
+
+}  // namespace
+}  // namespace sds::cli
