@@ -1,17 +1,23 @@
-// `sdstereo bench --sections sd`: Stable Diffusion 1.5 / 2.1 at full size with
+// `sdstereo bench --only sd`: Stable Diffusion 1.5 / 2.1 at full size with
 // random weights: text encode, one UNet step (batch 2, CFG), VAE decode and a
 // whole txt2img, each beside diffusers' time for the same work on the same
 // machine (scripts/bench_reference.py, passed with --reference).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include <torch/torch.h>
+#if __has_include(<torch/csrc/autograd/profiler_legacy.h>)
+#include <torch/csrc/autograd/profiler_legacy.h>
+#define SDS_BENCH_PROFILER 1
+#endif
 
 #include "app/cli/bench_registry.h"
 #include "app/cli/bench_sd_common.h"
+#include "core/engine/pipelines/txt2img.h"
 #include "core/engine/schedulers/ddim.h"
 
 namespace sds::cli {
@@ -28,7 +34,14 @@ BenchRow row(const BenchOptions& options, const std::string& model, const std::s
   r.what = model + " " + what;
   r.ours_ms = m.ms;
   r.reference_ms = bench::referenceMs(options, model, key);
-  note += (note.empty() ? "" : ", ") + std::string("peak ") + bench::formatMb(m.peak_mb);
+  char cpu[96];
+  std::snprintf(cpu, sizeof cpu, "cpu time %.0f ms", m.cpu_ms);
+  note += (note.empty() ? "" : ", ") + std::string(cpu);
+  if (const double ref_cpu = bench::referenceField(options, model, key, "cpu_ms"); ref_cpu > 0) {
+    std::snprintf(cpu, sizeof cpu, " (diffusers %.0f ms, ours/ref %.2f)", ref_cpu, m.cpu_ms / ref_cpu);
+    note += cpu;
+  }
+  note += ", peak " + bench::formatMb(m.peak_mb);
   if (const double ref_peak = bench::referenceField(options, model, key, "peak_mb"); ref_peak > 0)
     note += " (diffusers " + bench::formatMb(ref_peak) + ")";
   r.note = note;
@@ -45,13 +58,6 @@ torch::Tensor guidedStep(bench::SdModels& m, schedulers::Scheduler& scheduler, c
   const auto parts = noise.chunk(2);
   const auto guided = parts[0] + kGuidance * (parts[1] - parts[0]);
   return scheduler.step(guided, t, latents).prev_sample;
-}
-
-// latents [1, 4, h, w] -> 8-bit RGB [1, H, W, 3] on the CPU.
-torch::Tensor decodeToImage(bench::SdModels& m, const torch::Tensor& latents) {
-  auto img = m.vae->decode((latents / m.vae->scalingFactor()).to(m.dtype));
-  img = (img.to(torch::kFloat32) / 2 + 0.5).clamp(0, 1);
-  return (img.permute({0, 2, 3, 1}) * 255).round().to(torch::kUInt8).cpu();
 }
 
 std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan& plan, const std::string& name) {
@@ -73,6 +79,12 @@ std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan&
 
     const auto step = bench::measure([&] { guidedStep(m, scheduler, latents, t, context); }, plan.repeats, 1,
                                      options.device);
+#ifdef SDS_BENCH_PROFILER
+    if (const char* trace = std::getenv("SDSTEREO_BENCH_PROFILE")) {  // chrome trace of one step, for profiling
+      torch::autograd::profiler::RecordProfile profile(std::string(trace) + "." + name + "." + std::to_string(size));
+      guidedStep(m, scheduler, latents, t, context);
+    }
+#endif
     rows.push_back(row(options, name, "unet_step@" + std::to_string(size),
                        "UNet step " + sizeText(size) + " (batch 2, CFG)", step, ""));
 
@@ -80,23 +92,29 @@ std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan&
                                        plan.repeats, 1, options.device);
     rows.push_back(row(options, name, "vae_decode@" + std::to_string(size), "VAE decode " + sizeText(size), decode, ""));
 
+    // The product's pipeline: tokenizer, text encoder, seeded noise, DDIM with CFG, decode to [0, 1] on the CPU.
+    const auto sd = bench::stableDiffusionOf(m, name);
+    pipelines::Txt2ImgParams params;
+    params.prompt = "a photo of a lighthouse on a cliff";
+    params.steps = plan.steps;
+    params.width = params.height = size;
     std::vector<double> loop_ms;
-    auto txt2img = [&] {
-      const auto prompt = m.text->forward(ids);
-      scheduler.setTimesteps(plan.steps);
-      auto x = torch::randn({1, 4, h, h}, torch::TensorOptions(m.device)) * scheduler.initNoiseSigma();
-      const auto t0 = std::chrono::steady_clock::now();
-      for (const int64_t ti : scheduler.timesteps()) x = guidedStep(m, scheduler, x, ti, prompt);
+    std::chrono::steady_clock::time_point first_step;
+    pipelines::RunControl control;
+    control.on_step = [&](int i, int64_t, const torch::Tensor&, const torch::Tensor&) {
       if (options.device == "cuda") torch::cuda::synchronize();
-      loop_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-      decodeToImage(m, x);
+      const auto now = std::chrono::steady_clock::now();
+      if (i == 0) first_step = now;
+      if (i == plan.steps - 1 && i > 0)
+        loop_ms.push_back(std::chrono::duration<double, std::milli>(now - first_step).count() * plan.steps / i);
     };
     const bool cuda = options.device == "cuda";
-    const auto whole = bench::measure(txt2img, cuda ? plan.repeats : std::max(1, plan.repeats - 1), cuda ? 1 : 0,
+    const auto whole = bench::measure([&] { pipelines::txt2img(sd, params, control); },
+                                      cuda ? plan.repeats : std::max(1, plan.repeats - 1), cuda ? 1 : 0,
                                       options.device);
     std::vector<double> timed(loop_ms.begin() + (cuda ? 1 : 0), loop_ms.end());
     std::sort(timed.begin(), timed.end());
-    const double loop = timed[timed.size() / 2];
+    const double loop = timed.empty() ? whole.ms : timed[timed.size() / 2];
     char note[160];
     std::snprintf(note, sizeof note, "%d DDIM steps, %.3f steps/s", plan.steps, plan.steps / (loop / 1000.0));
     std::string n = note;

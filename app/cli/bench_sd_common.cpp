@@ -8,9 +8,12 @@
 #include <map>
 #include <sstream>
 
+#include <time.h>
+
 #include <nlohmann/json.hpp>
 #include <torch/cuda.h>
 
+#include "models/clip/tokenizer.h"
 #include "models/common/error.h"
 
 #if __has_include(<ATen/cuda/CUDAConfig.h>)  // a CUDA build of LibTorch (Debian's CPU build has no such header)
@@ -98,6 +101,18 @@ void synchronize(const std::string& device) {
   if (device == "cuda") torch::cuda::synchronize();
 }
 
+double processCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n == 0 ? 0 : n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
 }  // namespace
 
 SdArchitecture sdArchitecture(const std::string& name) {
@@ -145,6 +160,20 @@ SdModels buildSdModels(const SdArchitecture& arch, const std::string& device) {
   return m;
 }
 
+sd::StableDiffusion stableDiffusionOf(const SdModels& models, const std::string& name) {
+  sd::StableDiffusion s;
+  s.tokenizer = clip::Tokenizer::fromFolder(std::string(SDSTEREO_SOURCE_DIR) + "/tests/data/sd-tiny-v1/model/tokenizer");
+  s.text_encoder = models.text;
+  s.unet = models.unet;
+  s.vae = models.vae;
+  s.scheduler = models.scheduler;
+  s.version = name == "sd21" ? sd::SdVersion::SD2 : sd::SdVersion::SD1;
+  s.device = models.device;
+  s.dtype = models.dtype;
+  s.source = "random weights (" + name + ")";
+  return s;
+}
+
 torch::Tensor benchTokens(int64_t batch, torch::Device device) {
   auto ids = torch::full({batch, 77}, 49407, torch::kLong);
   ids.index_put_({torch::indexing::Slice(), 0}, 49406);
@@ -189,16 +218,17 @@ Measurement measure(const std::function<void()>& fn, int repeats, int warmup, co
   synchronize(device);
   resetPeakMemory(device);
   Measurement m;
+  std::vector<double> cpu;
   for (int i = 0; i < std::max(1, repeats); ++i) {
+    const double c0 = processCpuMs();
     const auto t0 = std::chrono::steady_clock::now();
     fn();
     synchronize(device);
     m.runs_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    cpu.push_back(processCpuMs() - c0);
   }
-  auto sorted = m.runs_ms;
-  std::sort(sorted.begin(), sorted.end());
-  const size_t n = sorted.size();
-  m.ms = n % 2 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+  m.ms = median(m.runs_ms);
+  m.cpu_ms = median(cpu);
   m.peak_mb = peakMemoryMb(device);
   return m;
 }

@@ -14,6 +14,7 @@
 #include "app/cli/bench_registry.h"
 #include "core/engine/schedulers/scheduler.h"
 #include "models/clip/text_encoder.h"
+#include "models/sd/stable_diffusion.h"
 #include "models/unet/unet.h"
 #include "models/vae/vae.h"
 
@@ -40,6 +41,10 @@ struct SdModels {
 // CUDA: float16 with the VAE decoder upcast as the pipelines do it; CPU: float32.
 SdModels buildSdModels(const SdArchitecture& arch, const std::string& device);
 
+// The bundle the pipelines take, over `models`, with the CLIP tokenizer of
+// tests/data (the real vocabulary). The text encoder stays in the models' dtype.
+sd::StableDiffusion stableDiffusionOf(const SdModels& models, const std::string& name);
+
 // Token ids of a batch of prompts as the tokenizer gives them: BOS, a few
 // words, EOS padding to 77. [batch, 77] int64 on `device`.
 torch::Tensor benchTokens(int64_t batch, torch::Device device);
@@ -57,6 +62,7 @@ SdPlan sdPlan(const BenchOptions& options);
 
 struct Measurement {
   double ms = 0;        // median
+  double cpu_ms = 0;    // median CPU time of all threads (user + sys): less sensitive to other load
   double peak_mb = 0;   // peak resident memory (CPU) / peak allocated (CUDA) while measuring
   std::vector<double> runs_ms;
 };
