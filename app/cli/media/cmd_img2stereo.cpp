@@ -8,16 +8,13 @@
 #include <filesystem>
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/img2stereo.h"
-#include "core/engine/pipelines/txt2stereo_json.h"
-#include "core/engine/render/disparity_map.h"
 #include "core/media/image_io.h"
+#include "core/media/img2stereo_params.h"
 #include "core/media/render_params.h"
 #include "core/media/tensor_bridge.h"
 #include "models/common/error.h"
@@ -107,44 +104,6 @@ pipelines::Img2StereoParams readParams(const Args& a) {
   return p;
 }
 
-// The user's map as "near = large" (what the stereo shift takes): depth is
-// inverted, unknown values (<= 0 depth, 0 disparity) take the farther neighbour.
-torch::Tensor nearIsLarge(const torch::Tensor& map, media::DepthKind kind) {
-  render::DisparityParams d;
-  d.scale_percent = 10;  // any: the pipeline normalises the map again
-  d.kind = kind == media::DepthKind::Depth         ? render::MapKind::Depth
-           : kind == media::DepthKind::DisparityPx ? render::MapKind::DisparityPx
-                                                   : render::MapKind::InverseDepth;
-  return render::disparityFromMap(map, d);
-}
-
-nlohmann::json paramsJson(const pipelines::Img2StereoParams& p, const pipelines::Img2StereoResult& r,
-                          const std::map<std::string, std::string>& extra) {
-  pipelines::Txt2StereoParams s = p.stereo;
-  s.prompt = p.inversion.prompt;
-  s.steps = p.inversion.steps;
-  s.guidance_scale = p.inversion.guidance_scale;
-  s.width = r.work_width;
-  s.height = r.work_height;
-  nlohmann::json j;
-  j["pipeline"] = "img2stereo";
-  j["inversion"] = {{"mode", p.inversion.mode == inversion::InversionMode::Fast ? "fast" : "nulltext"},
-                    {"prompt", p.inversion.prompt},
-                    {"steps", p.inversion.steps},
-                    {"guidance_scale", p.inversion.guidance_scale},
-                    {"inner_steps", p.inversion.inner_steps},
-                    {"early_stop_epsilon", p.inversion.early_stop_epsilon},
-                    {"unet_forwards", r.inversion.cost.unet_forwards},
-                    {"unet_backwards", r.inversion.cost.unet_backwards}};
-  j["working_size"] = {r.work_width, r.work_height};
-  j["full_resolution"] = p.full_resolution;
-  j["seam_px"] = p.fill.seam_px;
-  j["match_colour"] = p.fill.match_colour;
-  j["stereo"] = pipelines::txt2stereoParamsToJson(s);
-  for (const auto& [k, v] : extra) j[k] = v;
-  return j;
-}
-
 int run(const std::vector<std::string>& argv) {
   const Args a(argv, kValued, kFlags);
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
@@ -180,7 +139,7 @@ int run(const std::vector<std::string>& argv) {
     extra["depth_model"] = a.get("depth-model", "");
   } else {
     const auto kind = media::parseDepthKind(a.get("depth-kind", "inverse-depth"));
-    map = nearIsLarge(media::mapToTensor(media::loadDepthMap(a.get("depth", ""))), kind);
+    map = media::nearIsLarge(media::mapToTensor(media::loadDepthMap(a.get("depth", ""))), kind);
     extra["depth"] = a.get("depth", "");
     extra["depth_kind"] = media::toString(kind);
   }
@@ -203,7 +162,7 @@ int run(const std::vector<std::string>& argv) {
             << r.inversion.cost.unet_backwards << " backwards; working size " << r.work_width << "x"
             << r.work_height << "\n";
 
-  const std::string json = paramsJson(params, r, extra).dump(2);
+  const std::string json = media::img2stereoParamsJson(params, r, extra).dump(2);
   StereoOutputs diffusion;
   diffusion.left = media::tensor01ToImage8(r.diffusion.image01[0]);
   diffusion.right = media::tensor01ToImage8(r.diffusion.image01[1]);
