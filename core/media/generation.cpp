@@ -1,0 +1,243 @@
+#include "core/media/generation.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include <opencv2/imgproc.hpp>
+#include <torch/cuda.h>
+#include <torch/types.h>
+
+#include "core/engine/depth/depth_estimator.h"
+#include "core/engine/pipelines/img2stereo.h"
+#include "core/engine/pipelines/txt2stereo.h"
+#include "core/engine/pipelines/txt2stereo_json.h"
+#include "core/engine/runtime.h"
+#include "core/media/img2stereo_params.h"
+#include "core/media/tensor_bridge.h"
+#include "models/common/error.h"
+#include "models/sd/stable_diffusion.h"
+
+namespace sds::media {
+
+namespace fs = std::filesystem;
+
+// What is loaded, and from what: a model is reloaded only when the fields it
+// was loaded from change.
+struct Generator::Loaded {
+  GeneratorModels sd_from;
+  std::unique_ptr<sd::StableDiffusion> sd;  // the session holds a reference: stable address
+  GeneratorModels depth_from;
+  std::shared_ptr<depth::DepthEstimator> depth;
+  std::unique_ptr<pipelines::Txt2StereoSession> session;
+  std::shared_ptr<depth::DepthEstimator> session_depth;  // the estimator the session was made with
+};
+
+namespace {
+
+bool sameSd(const GeneratorModels& a, const GeneratorModels& b) {
+  return a.sd_path == b.sd_path && a.config_dir == b.config_dir && a.device == b.device && a.half == b.half;
+}
+
+bool sameDepth(const GeneratorModels& a, const GeneratorModels& b) {
+  return a.depth_path == b.depth_path && a.depth_input_size == b.depth_input_size && a.device == b.device &&
+         a.half == b.half;
+}
+
+torch::Device parseDevice(const std::string& name, bool half) {
+  std::optional<torch::Device> device;
+  try {
+    device.emplace(name);
+  } catch (const std::exception&) {
+    throw Error("Unknown device '" + name + "'; use cpu, cuda or cuda:N.");
+  }
+  if (device->is_cuda() && !torch::cuda::is_available())
+    throw Error("The device " + name + " was chosen, but LibTorch sees no CUDA device here; choose cpu.");
+  if (half && !device->is_cuda()) throw Error("Half precision needs a CUDA device; choose cuda or turn it off.");
+  return *device;
+}
+
+void reportStage(const ProgressFn& progress, const std::string& stage) {
+  if (progress) progress(Progress{stage, 0, 1, 0.0});
+}
+
+stereo::AttentionDirection directionOf(AttentionCoupling c) {
+  return c == AttentionCoupling::TwoWay ? stereo::AttentionDirection::Bi : stereo::AttentionDirection::Uni;
+}
+
+// The stereo fields both modes share.
+void applyStereo(const GenerationRequest& r, pipelines::Txt2StereoParams& p) {
+  p.seed = r.seed;
+  p.scale_factor = r.scale_percent;
+  p.shift_step = r.shift_step;
+  p.mask_interval = r.mask_interval;
+  p.direction = directionOf(r.direction);
+  p.deblur = r.deblur;
+}
+
+// The user's map, near = large, as the engine takes it.
+std::optional<torch::Tensor> userDisparity(const GenerationRequest& r) {
+  if (r.depth.empty()) return std::nullopt;
+  return nearIsLarge(mapToTensor(r.depth), r.depth_kind);
+}
+
+// Records where the depth came from in the parameters.
+void describeDepth(const GenerationRequest& r, const GeneratorModels& m, std::map<std::string, std::string>& extra) {
+  if (r.depth.empty()) {
+    extra["depth_model"] = m.depth_path;
+    extra["depth_input_size"] = std::to_string(m.depth_input_size);
+  } else {
+    extra["depth"] = "user map " + std::to_string(r.depth.cols) + "x" + std::to_string(r.depth.rows);
+    extra["depth_kind"] = toString(r.depth_kind);
+  }
+}
+
+cv::Mat atSize(const cv::Mat& map, cv::Size size) {
+  if (map.size() == size) return map;
+  cv::Mat out;
+  cv::resize(map, out, size, 0, 0, cv::INTER_LINEAR);
+  return out;
+}
+
+pipelines::RunControl controlOf(const ProgressFn& progress, const CancelToken& cancel) {
+  pipelines::RunControl control;
+  control.progress = progress;
+  control.cancel = cancel;
+  return control;
+}
+
+}  // namespace
+
+Generator::Generator() : loaded_(std::make_unique<Loaded>()) {}
+
+Generator::~Generator() = default;
+
+void Generator::setModels(const GeneratorModels& models) { models_ = models; }
+
+void Generator::release() { loaded_ = std::make_unique<Loaded>(); }
+
+std::string Generator::defaultDevice() { return defaultDeviceName(); }
+
+void Generator::validate(const GenerationRequest& r) const {
+  if (r.steps < 1 || r.steps > 1000)
+    throw Error("The number of steps must be between 1 and 1000 (got " + std::to_string(r.steps) + ").");
+  if (r.shift_step >= r.steps)
+    throw Error("The shift step " + std::to_string(r.shift_step) + " must be below the number of steps (" +
+                std::to_string(r.steps) + ").");
+  if (!r.depth.empty() && r.depth.channels() != 1) throw Error("The depth map must have one channel.");
+  if (r.mode == GenerationMode::Prompt) {
+    if (r.width <= 0 || r.height <= 0 || r.width % 8 || r.height % 8)
+      throw Error("The image size must be positive multiples of 8, got " + std::to_string(r.width) + "x" +
+                  std::to_string(r.height) + ".");
+  } else if (r.photo.empty()) {
+    throw Error("Photo to stereo needs a photo; open one first.");
+  }
+}
+
+void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
+  Loaded& l = *loaded_;
+  if (!l.sd || !sameSd(l.sd_from, models_)) {
+    l.session.reset();
+    l.sd.reset();
+    if (models_.sd_path.empty())
+      throw Error("Choose a Stable Diffusion model first (a diffusers folder or a .safetensors file).");
+    if (!fs::exists(models_.sd_path))
+      throw Error("The Stable Diffusion model " + models_.sd_path +
+                  " does not exist; choose a diffusers folder or a .safetensors file.");
+    sd::SdLoadOptions options;
+    options.device = parseDevice(models_.device, models_.half);
+    options.dtype = models_.half ? torch::kFloat16 : torch::kFloat32;
+    options.config_dir = models_.config_dir;
+    reportStage(progress, "loading model");
+    l.sd = std::make_unique<sd::StableDiffusion>(sd::loadStableDiffusion(models_.sd_path, options));
+    l.sd_from = models_;
+  }
+  if (need_depth && (!l.depth || !sameDepth(l.depth_from, models_))) {
+    l.depth.reset();
+    if (models_.depth_path.empty())
+      throw Error("There is no depth map and no depth model; open a depth map or choose a Depth Anything V2 model.");
+    if (!fs::exists(models_.depth_path))
+      throw Error("The depth model " + models_.depth_path +
+                  " does not exist; choose a Depth Anything V2 folder or .safetensors file.");
+    depth::DepthEstimatorOptions options;
+    options.device = parseDevice(models_.device, models_.half).str();
+    options.half = models_.half;
+    options.input_size = models_.depth_input_size;
+    reportStage(progress, "loading depth model");
+    l.depth = depth::loadDepthEstimator(models_.depth_path, options);
+    l.depth_from = models_;
+  }
+}
+
+GenerationResult Generator::generate(const GenerationRequest& request, const ProgressFn& progress,
+                                     const CancelToken& cancel) {
+  validate(request);
+  cancel.throwIfCancelled();
+  loadModels(request.depth.empty(), progress);
+  cancel.throwIfCancelled();
+  return request.mode == GenerationMode::Prompt ? fromPrompt(request, progress, cancel)
+                                                : fromPhoto(request, progress, cancel);
+}
+
+GenerationResult Generator::fromPrompt(const GenerationRequest& request, const ProgressFn& progress,
+                                       const CancelToken& cancel) {
+  Loaded& l = *loaded_;
+  // A session made before the depth model was (re)loaded would estimate with the old one.
+  if (!l.session || l.session_depth != l.depth) {
+    l.session = std::make_unique<pipelines::Txt2StereoSession>(*l.sd, l.depth);
+    l.session_depth = l.depth;
+  }
+  pipelines::Txt2StereoParams p;
+  p.prompt = request.prompt;
+  p.negative_prompt = request.negative_prompt;
+  p.steps = request.steps;
+  p.guidance_scale = request.guidance;
+  p.width = request.width;
+  p.height = request.height;
+  applyStereo(request, p);
+  p.disparity = userDisparity(request);
+  std::map<std::string, std::string> extra = {{"model", models_.sd_path}};
+  describeDepth(request, models_, extra);
+
+  const auto r = l.session->run(p, controlOf(progress, cancel));
+  p.disparity.reset();  // not stored in the JSON; `extra` says where it came from
+  GenerationResult out;
+  out.left = tensor01ToImage8(r.image01[0]);
+  out.right = tensor01ToImage8(r.image01[1]);
+  out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
+  out.params_json = pipelines::txt2stereoParamsToJson(p, extra).dump(2);
+  out.reused_left = r.reused_pass1;
+  return out;
+}
+
+GenerationResult Generator::fromPhoto(const GenerationRequest& request, const ProgressFn& progress,
+                                      const CancelToken& cancel) {
+  Loaded& l = *loaded_;
+  pipelines::Img2StereoParams p;
+  p.inversion.prompt = request.prompt;
+  p.inversion.steps = request.steps;
+  p.inversion.guidance_scale = request.guidance;
+  p.inversion.mode =
+      request.inversion == InversionChoice::Fast ? inversion::InversionMode::Fast : inversion::InversionMode::NullText;
+  p.inversion.inner_steps = request.inner_steps;
+  p.stereo.steps = request.steps;
+  applyStereo(request, p.stereo);
+  p.working_long_side = request.working_size;
+  p.full_resolution = true;
+  p.validate();
+  std::map<std::string, std::string> extra = {{"model", models_.sd_path}};
+  describeDepth(request, models_, extra);
+
+  const auto photo01 = imageToTensor01(request.photo);  // [1, 3, H, W]
+  const auto disparity = userDisparity(request);
+  const auto r = pipelines::img2stereo(*l.sd, photo01, disparity, p, controlOf(progress, cancel),
+                                       disparity ? std::shared_ptr<depth::DepthEstimator>() : l.depth);
+  GenerationResult out;
+  out.left = tensor01ToImage8(r.left01);
+  out.right = tensor01ToImage8(r.right01);
+  out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
+  out.params_json = img2stereoParamsJson(p, r, extra).dump(2);
+  return out;
+}
+
+}  // namespace sds::media

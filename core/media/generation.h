@@ -1,0 +1,111 @@
+// AI generation for the studio, on cv::Mat (no torch here): a stereo pair from
+// a prompt (StereoDiffusion, pipelines/txt2stereo.h) or from a photo (inversion
+// + StereoDiffusion + full-resolution composition, pipelines/img2stereo.h).
+//
+// A Generator keeps what is expensive between runs: the Stable Diffusion model
+// and the depth model (reloaded only when a path or the device changes), and
+// for prompts the pass-1 session, so a run that changes only stereo
+// parameters (scale, shift step, mask interval, direction, deblur) with the
+// same prompt, seed, steps, guidance and size re-runs the right view only.
+// One Generator is used by one thread at a time.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "core/media/render_params.h"
+#include "models/common/progress.h"
+
+namespace sds::media {
+
+enum class GenerationMode { Prompt, Photo };
+enum class InversionChoice { NullText, Fast };    // faithful and slow, or DDIM inversion only
+enum class AttentionCoupling { OneWay, TwoWay };  // the right view reads the left, or both read each other
+
+struct GeneratorModels {
+  std::string sd_path;      // diffusers folder or single-file .safetensors
+  std::string config_dir;   // single files: a diffusers-layout folder with the configs (optional)
+  std::string depth_path;   // Depth Anything V2 folder or .safetensors; empty: every run needs a depth map
+  int depth_input_size = 518;
+  std::string device = "cpu";  // "cpu", "cuda" or "cuda:N"
+  bool half = false;           // float16 UNet, VAE and depth model (CUDA only)
+
+  bool operator==(const GeneratorModels& o) const {
+    return sd_path == o.sd_path && config_dir == o.config_dir && depth_path == o.depth_path &&
+           depth_input_size == o.depth_input_size && device == o.device && half == o.half;
+  }
+};
+
+struct GenerationRequest {
+  GenerationMode mode = GenerationMode::Prompt;
+  // Prompt mode: what to draw; photo mode: what the photo shows (may be empty).
+  std::string prompt;
+  std::string negative_prompt;  // prompt mode only
+  int steps = 50;
+  double guidance = 7.5;
+  uint64_t seed = 0;            // the noise (prompt mode) and the deblur noise
+  int width = 512, height = 512;  // prompt mode: multiples of 8
+  cv::Mat photo;                // photo mode: grey/BGR/BGRA, 8/16-bit or float
+  // The user's depth map (one channel, any size), read as `depth_kind`; empty:
+  // the depth model runs on the left view (prompt) or the photo.
+  cv::Mat depth;
+  DepthKind depth_kind = DepthKind::InverseDepth;
+  // Stereo (the paper's defaults).
+  double scale_percent = 8;     // largest disparity, percent of the width
+  int shift_step = -1;          // DDIM step index of the stereo shift; < 0: 20 % of the steps
+  int mask_interval = 10;       // re-apply the shift every N steps; 0: never
+  AttentionCoupling direction = AttentionCoupling::OneWay;
+  bool deblur = false;          // fill disocclusions with fresh noise
+  // Photo mode.
+  InversionChoice inversion = InversionChoice::NullText;
+  int inner_steps = 10;         // null-text optimisation steps per DDIM step
+  int working_size = 512;       // long side Stable Diffusion works at (aspect kept)
+};
+
+struct GenerationResult {
+  cv::Mat left, right;      // CV_8UC3 BGR; photo mode: the photo's size
+  cv::Mat disparity;        // CV_32FC1 at the left's size, near = large (relative)
+  std::string params_json;  // how it was made (stored with exports)
+  bool reused_left = false; // prompt mode: the left view came from the previous run
+};
+
+class Generator {
+ public:
+  Generator();
+  ~Generator();
+  Generator(const Generator&) = delete;
+  Generator& operator=(const Generator&) = delete;
+
+  // What to load; nothing is loaded before the next generate().
+  void setModels(const GeneratorModels& models);
+  const GeneratorModels& models() const { return models_; }
+
+  // Loads what changed, then runs. Progress stages: "loading model", then the
+  // pipeline's ("left view", "depth", "right view", "inversion", ...).
+  // Throws sds::Error with one clear sentence, sds::Cancelled when `cancel`
+  // fires (the models and a complete left view stay cached).
+  GenerationResult generate(const GenerationRequest& request, const ProgressFn& progress = {},
+                            const CancelToken& cancel = {});
+
+  // Frees the models and the cached left view.
+  void release();
+
+  // "cuda" when LibTorch sees a CUDA device, else "cpu".
+  static std::string defaultDevice();
+
+ private:
+  struct Loaded;
+  void validate(const GenerationRequest& request) const;
+  void loadModels(bool need_depth, const ProgressFn& progress);
+  GenerationResult fromPrompt(const GenerationRequest& request, const ProgressFn& progress,
+                              const CancelToken& cancel);
+  GenerationResult fromPhoto(const GenerationRequest& request, const ProgressFn& progress,
+                             const CancelToken& cancel);
+
+  GeneratorModels models_;
+  std::unique_ptr<Loaded> loaded_;
+};
+
+}  // namespace sds::media

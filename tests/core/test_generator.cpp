@@ -1,0 +1,197 @@
+// media::Generator, the studio's face of the pipelines, on the tiny random SD
+// model of tests/data: prompt and photo mode give pairs of the right sizes,
+// re-tuning only stereo parameters reuses the left view, models are loaded
+// once, and every user mistake is one clear sds::Error.
+#include <QtTest/QtTest>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/media/generation.h"
+#include "models/common/error.h"
+
+using namespace sds;
+using media::GenerationMode;
+using media::GenerationRequest;
+using media::Generator;
+
+namespace {
+
+const std::string kData = SDSTEREO_TEST_DATA;
+
+media::GeneratorModels tinyModels() {
+  media::GeneratorModels m;
+  m.sd_path = kData + "/sd-tiny-v1/model";
+  m.device = "cpu";
+  return m;
+}
+
+// A left-to-right ramp: the right side is nearer.
+cv::Mat rampDepth(int width, int height) {
+  cv::Mat d(height, width, CV_32F);
+  for (int x = 0; x < width; ++x) d.col(x).setTo(float(x) / float(width - 1));
+  return d;
+}
+
+GenerationRequest promptRequest() {
+  GenerationRequest r;
+  r.mode = GenerationMode::Prompt;
+  r.prompt = "a small house";
+  r.steps = 4;
+  r.guidance = 5;
+  r.seed = 11;
+  r.width = 64;
+  r.height = 64;
+  r.shift_step = 1;
+  r.mask_interval = 2;
+  r.depth = rampDepth(40, 30);  // any size: resized to the latent
+  return r;
+}
+
+// Smooth colours, 80 x 56.
+cv::Mat smallPhoto() {
+  cv::Mat coarse(4, 5, CV_8UC3);
+  cv::randu(coarse, cv::Scalar::all(0), cv::Scalar::all(255));
+  cv::Mat photo;
+  cv::resize(coarse, photo, cv::Size(80, 56), 0, 0, cv::INTER_LINEAR);
+  return photo;
+}
+
+std::vector<std::string> stagesOf(Generator& g, const GenerationRequest& r) {
+  std::vector<std::string> stages;
+  g.generate(r, [&stages](const Progress& p) {
+    if (stages.empty() || stages.back() != p.stage) stages.push_back(p.stage);
+  });
+  return stages;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+template <typename F>
+QString errorOf(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return QString::fromStdString(e.what());
+  }
+  return {};
+}
+
+}  // namespace
+
+class TestGenerator : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void promptGivesAPairAndRetuningReusesTheLeftView() {
+    Generator g;
+    g.setModels(tinyModels());
+    GenerationRequest r = promptRequest();
+    const auto first = g.generate(r);
+    QCOMPARE(first.left.size(), cv::Size(64, 64));
+    QCOMPARE(first.right.size(), cv::Size(64, 64));
+    QCOMPARE(first.left.type(), CV_8UC3);
+    QCOMPARE(first.disparity.type(), CV_32FC1);
+    QCOMPARE(first.disparity.size(), cv::Size(64, 64));
+    QVERIFY(!first.reused_left);
+    QVERIFY(first.params_json.find("a small house") != std::string::npos);
+    QVERIFY(first.params_json.find("\"seed\": 11") != std::string::npos);
+
+    r.scale_percent = 16;  // stereo only: pass 1 is kept
+    const auto second = g.generate(r);
+    QVERIFY(second.reused_left);
+    QCOMPARE(cv::norm(second.left, first.left, cv::NORM_INF), 0.0);
+    QVERIFY(cv::norm(second.right, first.right, cv::NORM_INF) > 0.0);
+
+    r.seed = 12;  // a new left view
+    QVERIFY(!g.generate(r).reused_left);
+  }
+
+  void modelsLoadOnceUntilTheyChange() {
+    Generator g;
+    g.setModels(tinyModels());
+    const GenerationRequest r = promptRequest();
+    QVERIFY(contains(stagesOf(g, r), "loading model"));
+    QVERIFY(!contains(stagesOf(g, r), "loading model"));
+    media::GeneratorModels other = tinyModels();
+    other.sd_path += "/";  // another path string: loaded again
+    g.setModels(other);
+    QVERIFY(contains(stagesOf(g, r), "loading model"));
+  }
+
+  void promptWithTheDepthModel() {
+    Generator g;
+    media::GeneratorModels m = tinyModels();
+    m.depth_path = kData + "/depth-anything-v2-tiny";
+    g.setModels(m);
+    GenerationRequest r = promptRequest();
+    r.depth = cv::Mat();
+    const auto out = g.generate(r);
+    QCOMPARE(out.disparity.size(), cv::Size(64, 64));
+    QVERIFY(out.params_json.find("depth-anything-v2-tiny") != std::string::npos);
+  }
+
+  void photoKeepsItsSizeAndIsTheLeftView() {
+    Generator g;
+    g.setModels(tinyModels());
+    GenerationRequest r;
+    r.mode = GenerationMode::Photo;
+    r.photo = smallPhoto();
+    r.depth = rampDepth(80, 56);
+    r.steps = 3;
+    r.shift_step = 1;
+    r.mask_interval = 1;
+    r.inversion = media::InversionChoice::Fast;
+    r.working_size = 64;
+    const auto out = g.generate(r);
+    QCOMPARE(out.left.size(), cv::Size(80, 56));
+    QCOMPARE(out.right.size(), cv::Size(80, 56));
+    QCOMPARE(out.disparity.size(), cv::Size(80, 56));
+    QVERIFY(cv::norm(out.left, r.photo, cv::NORM_INF) <= 1.0);
+    QVERIFY(out.params_json.find("\"pipeline\": \"img2stereo\"") != std::string::npos);
+  }
+
+  void mistakesAreClearErrors() {
+    Generator g;
+    QVERIFY(errorOf([&] { g.generate(promptRequest()); }).contains(QLatin1String("Choose a Stable Diffusion model")));
+    media::GeneratorModels m = tinyModels();
+    m.sd_path = kData + "/no_such_model";
+    g.setModels(m);
+    QVERIFY(errorOf([&] { g.generate(promptRequest()); }).contains(QLatin1String("no_such_model")));
+    m = tinyModels();
+    m.device = "abacus";
+    g.setModels(m);
+    QVERIFY(errorOf([&] { g.generate(promptRequest()); }).contains(QLatin1String("abacus")));
+
+    g.setModels(tinyModels());
+    GenerationRequest r = promptRequest();
+    r.depth = cv::Mat();  // and no depth model
+    QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("depth model")));
+    r = promptRequest();
+    r.width = 60;
+    QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("multiples of 8")));
+    r = promptRequest();
+    r.mode = GenerationMode::Photo;
+    QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("photo")));
+    r = promptRequest();
+    r.shift_step = 4;
+    QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("shift step")));
+  }
+
+  void cancelStopsTheRun() {
+    Generator g;
+    g.setModels(tinyModels());
+    CancelToken cancel;
+    cancel.cancel();
+    QVERIFY_THROWS_EXCEPTION(Cancelled, g.generate(promptRequest(), {}, cancel));
+  }
+};
+
+QTEST_MAIN(TestGenerator)
+#include "test_generator.moc"
