@@ -17,6 +17,7 @@
 #include "ui/document/document_controller.h"
 #include "ui/export/export_controller.h"
 #include "ui/files/file_actions.h"
+#include "ui/generate/generation_dock.h"
 #include "ui/jobs/job.h"
 #include "ui/render/render_controller.h"
 #include "ui/widgets/disparity_plot.h"
@@ -37,7 +38,8 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
       controls_(new RenderControls),
       plot_(new DisparityPlot),
       progress_(new JobProgress),
-      render_info_(new QLabel) {
+      render_info_(new QLabel),
+      generate_dock_(new GenerationDock(settings)) {
   setObjectName(QStringLiteral("mainWindow"));
   setAcceptDrops(true);
   pool_.setMaxThreadCount(2);
@@ -53,6 +55,8 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
   render_info_->setObjectName(QStringLiteral("renderInfoLabel"));
   statusBar()->addWidget(render_info_, 1);
   statusBar()->addPermanentWidget(progress_);
+  addDockWidget(Qt::LeftDockWidgetArea, generate_dock_);
+  generate_dock_->hide();  // View > Generate shows it; restoreState() brings back the last layout
 
   buildMenus();
   wireControllers();
@@ -111,6 +115,12 @@ void MainWindow::buildMenus() {
     QAction* a = view->addAction(previews_->tabText(i), this, [this, i] { previews_->setCurrentIndex(i); });
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
   }
+  view->addSeparator();
+  QAction* generate = generate_dock_->toggleViewAction();
+  generate->setText(tr("&Generate (AI)"));
+  generate->setObjectName(QStringLiteral("actionGenerate"));
+  generate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+  view->addAction(generate);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About StereoDiffusion Studio"), this, &MainWindow::showAbout);
 }
@@ -142,6 +152,11 @@ void MainWindow::wireControllers() {
     statusBar()->showMessage(tr("Exported %1").arg(files.join(QStringLiteral(", "))), 8000);
   });
   exporter_->setDefaults(settings_.exportDefaults());
+
+  generate_dock_->setInputs([this] { return GenerationInputs{documents_->document(), controls_->params().depth_kind}; });
+  connect(generate_dock_, &GenerationDock::jobStarted, progress_, &JobProgress::track);
+  connect(generate_dock_, &GenerationDock::generated, documents_, &DocumentController::setDocument);
+  connect(generate_dock_, &GenerationDock::failed, this, &MainWindow::showError);
 }
 
 void MainWindow::openFiles(const QString& image, const QString& depth) { files_->open(RecentPair{image, depth}); }

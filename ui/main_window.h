@@ -19,6 +19,7 @@ class DisparityPlot;
 class DocumentController;
 class ExportController;
 class FileActions;
+class GenerationDock;
 class JobProgress;
 class PreviewTabs;
 class RenderControls;
@@ -43,6 +44,7 @@ class MainWindow : public QMainWindow {
   RenderController& renderer() const { return *renderer_; }
   ExportController& exporter() const { return *exporter_; }
   PreviewTabs* previews() const { return previews_; }
+  GenerationDock* generationDock() const { return generate_dock_; }
 
   // How errors reach the user; the default opens a (non-blocking) message box.
   // Tests pass a recorder so nothing pops up.
@@ -79,6 +81,7 @@ class MainWindow : public QMainWindow {
   JobProgress* progress_;
   QLabel* render_info_;
   QAction* export_action_ = nullptr;
+  GenerationDock* generate_dock_;  // AI generation (prompt or photo to stereo)
   std::function<void(const QString&)> present_error_;
 };
 

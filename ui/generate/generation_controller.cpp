@@ -1,0 +1,49 @@
+#include "ui/generate/generation_controller.h"
+
+#include "ui/generate/generation_job.h"
+
+namespace sds::ui {
+
+GenerationController::GenerationController(QObject* parent)
+    : QObject(parent), generator_(std::make_shared<media::Generator>()) {
+  pool_.setMaxThreadCount(1);
+  pool_.setObjectName(QStringLiteral("sds-generate"));
+}
+
+GenerationController::~GenerationController() {
+  cancel();
+  pool_.waitForDone();
+}
+
+bool GenerationController::start(const media::GeneratorModels& models, const media::GenerationRequest& request) {
+  if (isBusy()) return false;
+  auto* job = new GenerationJob(GenerationJobParams{generator_, models, request});
+  running_ = job;
+  connect(job, &GenerationJob::generated, this, [this, job](const SharedDocument& document) {
+    // Cancelled after the last step but before the result got here: the user
+    // asked to keep the open document.
+    if (job->isCancelled())
+      Q_EMIT cancelled();
+    else
+      Q_EMIT generated(document);
+  });
+  connect(job, &Job::progress, this, &GenerationController::progressed);
+  connect(job, &Job::failed, this, &GenerationController::failed);
+  connect(job, &Job::cancelled, this, &GenerationController::cancelled);
+  connect(job, &Job::ended, this, &GenerationController::onEnded);
+  Q_EMIT jobStarted(job);
+  Q_EMIT busyChanged(true);
+  job->start(pool_);
+  return true;
+}
+
+void GenerationController::cancel() {
+  if (running_) running_->cancel();
+}
+
+void GenerationController::onEnded() {
+  running_ = nullptr;
+  Q_EMIT busyChanged(false);
+}
+
+}  // namespace sds::ui

@@ -1,0 +1,50 @@
+#include "ui/generate/generation_options.h"
+
+#include <QCoreApplication>
+
+namespace sds::ui {
+
+media::GeneratorModels modelsFor(const GenerationOptions& o) {
+  media::GeneratorModels m;
+  m.sd_path = o.sd_model.toStdString();
+  m.depth_path = o.depth_model.toStdString();
+  m.device = o.device.toStdString();
+  m.half = o.device.startsWith(QLatin1String("cuda"));
+  return m;
+}
+
+QString buildRequest(const GenerationOptions& o, const SharedDocument& doc, media::DepthKind depth_kind,
+                     media::GenerationRequest& r) {
+  r = media::GenerationRequest{};
+  r.mode = o.mode;
+  r.prompt = o.prompt.toStdString();
+  r.negative_prompt = o.negative_prompt.toStdString();
+  r.steps = o.steps;
+  r.guidance = o.guidance;
+  r.seed = uint64_t(o.seed);
+  r.width = o.width;
+  r.height = o.height;
+  r.scale_percent = o.scale_percent;
+  r.shift_step = o.shift_step;
+  r.mask_interval = o.mask_interval;
+  r.direction = o.direction;
+  r.deblur = o.deblur;
+  r.inversion = o.inversion;
+  r.working_size = o.working_size;
+  if (o.mode == media::GenerationMode::Photo) {
+    if (!doc || !doc->hasImage())
+      return QCoreApplication::translate("sds::ui::Generation", "Open a photo first: photo to stereo works on it.");
+    r.photo = doc->image;
+  }
+  if (o.use_open_depth) {
+    if (!doc || !doc->hasDepth())
+      return QCoreApplication::translate("sds::ui::Generation",
+                                         "No depth map is open; open one or turn off \"Use the open depth map\".");
+    r.depth = doc->depth;
+    // A generated pair keeps its disparity (near = large) as the depth map.
+    r.depth_kind = doc->isFinishedPair() ? media::DepthKind::InverseDepth : depth_kind;
+  }
+  return {};
+}
+
+}  // namespace sds::ui

@@ -1,0 +1,44 @@
+// What the Generate panel asks for, in the studio's terms (paths as QString,
+// "use the open depth map"), and how it becomes core's request once the open
+// document supplies the photo and the depth map.
+#pragma once
+#include <QString>
+
+#include "core/media/generation.h"
+#include "core/media/render_params.h"
+#include "ui/document/document.h"
+
+namespace sds::ui {
+
+struct GenerationOptions {
+  QString sd_model;     // diffusers folder or .safetensors
+  QString depth_model;  // Depth Anything V2 folder or .safetensors; may be empty
+  QString device = QStringLiteral("cpu");
+  media::GenerationMode mode = media::GenerationMode::Prompt;
+  QString prompt;
+  QString negative_prompt;
+  int steps = 50;
+  double guidance = 7.5;
+  int seed = 0;
+  int width = 512, height = 512;  // prompt mode
+  double scale_percent = 8;
+  int shift_step = -1;            // < 0: automatic (20 % of the steps)
+  int mask_interval = 10;         // 0: never
+  media::AttentionCoupling direction = media::AttentionCoupling::OneWay;
+  bool deblur = false;
+  media::InversionChoice inversion = media::InversionChoice::NullText;
+  int working_size = 512;         // photo mode
+  bool use_open_depth = false;    // the open depth map instead of the depth model
+};
+
+// The models to load: CUDA runs in float16.
+media::GeneratorModels modelsFor(const GenerationOptions& options);
+
+// Fills `request` from the options and the open document (photo mode: its
+// photo; with use_open_depth: its depth map, read as `depth_kind`, or as
+// near = large for a generated pair). Returns why it cannot run, or an empty
+// string.
+QString buildRequest(const GenerationOptions& options, const SharedDocument& document, media::DepthKind depth_kind,
+                     media::GenerationRequest& request);
+
+}  // namespace sds::ui

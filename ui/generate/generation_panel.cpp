@@ -1,0 +1,264 @@
+#include "ui/generate/generation_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
+
+#include "ui/generate/model_path_field.h"
+#include "ui/widgets/slider_field.h"
+
+namespace sds::ui {
+
+using media::AttentionCoupling;
+using media::GenerationMode;
+using media::InversionChoice;
+
+namespace {
+
+template <typename Enum>
+Enum current(const QComboBox* box) {
+  return Enum(box->currentData().toInt());
+}
+
+template <typename Enum>
+void select(QComboBox* box, Enum value) {
+  box->setCurrentIndex(std::max(0, box->findData(int(value))));
+}
+
+QSpinBox* spinBox(const char* name, int min, int max, int step = 1) {
+  auto* spin = new QSpinBox;
+  spin->setObjectName(QLatin1String(name));
+  spin->setRange(min, max);
+  spin->setSingleStep(step);
+  spin->setKeyboardTracking(false);
+  return spin;
+}
+
+}  // namespace
+
+GenerationPanel::GenerationPanel(QWidget* parent)
+    : QWidget(parent),
+      sd_model_(new ModelPathField(tr("Choose a Stable Diffusion Model"), QStringLiteral("model_index.json"))),
+      depth_model_(new ModelPathField(tr("Choose a Depth Anything V2 Model"), QStringLiteral("config.json"))),
+      device_(new QComboBox),
+      mode_(new QComboBox),
+      prompt_(new QPlainTextEdit),
+      negative_(new QLineEdit),
+      use_open_depth_(new QCheckBox(tr("Use the open depth map"))),
+      steps_(spinBox("generateStepsSpin", 1, 1000)),
+      guidance_(new QDoubleSpinBox),
+      seed_(spinBox("generateSeedSpin", 0, INT_MAX)),
+      random_seed_(new QToolButton),
+      width_(spinBox("generateWidthSpin", 64, 2048, 8)),
+      height_(spinBox("generateHeightSpin", 64, 2048, 8)),
+      inversion_(new QComboBox),
+      working_size_(spinBox("generateWorkingSizeSpin", 64, 2048, 8)),
+      scale_(new SliderField(0.0, 20.0, 0.5, 1)),
+      shift_step_(spinBox("generateShiftStepSpin", -1, 999)),
+      mask_interval_(spinBox("generateMaskIntervalSpin", 0, 1000)),
+      direction_(new QComboBox),
+      deblur_(new QCheckBox(tr("Fill disocclusions with fresh noise"))),
+      generate_(new QPushButton(tr("Generate"))),
+      cancel_(new QPushButton(tr("Cancel"))),
+      status_(new QLabel) {
+  setObjectName(QStringLiteral("generationPanel"));
+  sd_model_->edit()->setObjectName(QStringLiteral("generateModelEdit"));
+  depth_model_->edit()->setObjectName(QStringLiteral("generateDepthModelEdit"));
+  generate_->setObjectName(QStringLiteral("generateButton"));
+  cancel_->setObjectName(QStringLiteral("generateCancelButton"));
+  status_->setObjectName(QStringLiteral("generateStatusLabel"));
+  status_->setWordWrap(true);
+
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(generate_, 1);
+  buttons->addWidget(cancel_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  layout->addWidget(buildModels());
+  layout->addWidget(buildInput());
+  layout->addWidget(buildSampling());
+  layout->addWidget(buildStereo());
+  layout->addLayout(buttons);
+  layout->addWidget(status_);
+  layout->addStretch(1);
+
+  connect(generate_, &QPushButton::clicked, this, &GenerationPanel::generateRequested);
+  connect(cancel_, &QPushButton::clicked, this, &GenerationPanel::cancelRequested);
+  connect(mode_, &QComboBox::currentIndexChanged, this, &GenerationPanel::updateEnabled);
+  connect(random_seed_, &QToolButton::clicked, this,
+          [this] { seed_->setValue(int(QRandomGenerator::global()->bounded(INT_MAX))); });
+  setOptions(GenerationOptions{});
+  setRunning(false);
+}
+
+QWidget* GenerationPanel::buildModels() {
+  device_->setObjectName(QStringLiteral("generateDeviceCombo"));
+  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+  device_->addItem(tr("CUDA GPU (float16)"), QStringLiteral("cuda"));
+  sd_model_->setToolTip(tr("A diffusers folder (choose its model_index.json) or a single .safetensors file"));
+  depth_model_->setToolTip(tr("Depth Anything V2: estimates the depth unless the open depth map is used"));
+  auto* box = new QGroupBox(tr("Models"));
+  auto* form = new QFormLayout(box);
+  form->addRow(tr("Stable Diffusion"), sd_model_);
+  form->addRow(tr("Depth model"), depth_model_);
+  form->addRow(tr("Device"), device_);
+  return box;
+}
+
+QWidget* GenerationPanel::buildInput() {
+  mode_->setObjectName(QStringLiteral("generateModeCombo"));
+  mode_->addItem(tr("From a prompt"), int(GenerationMode::Prompt));
+  mode_->addItem(tr("From the open photo"), int(GenerationMode::Photo));
+  prompt_->setObjectName(QStringLiteral("generatePromptEdit"));
+  prompt_->setPlaceholderText(tr("What to draw (or what the photo shows)"));
+  prompt_->setFixedHeight(prompt_->fontMetrics().lineSpacing() * 4);
+  prompt_->setTabChangesFocus(true);
+  negative_->setObjectName(QStringLiteral("generateNegativeEdit"));
+  negative_->setPlaceholderText(tr("What to avoid"));
+  use_open_depth_->setObjectName(QStringLiteral("generateUseDepthCheck"));
+  use_open_depth_->setToolTip(tr("Take the depth from the open depth map instead of the depth model"));
+  auto* box = new QGroupBox(tr("Input"));
+  auto* form = new QFormLayout(box);
+  form->addRow(tr("Make"), mode_);
+  form->addRow(tr("Prompt"), prompt_);
+  form->addRow(tr("Negative"), negative_);
+  form->addRow(QString(), use_open_depth_);
+  return box;
+}
+
+QWidget* GenerationPanel::buildSampling() {
+  guidance_->setObjectName(QStringLiteral("generateGuidanceSpin"));
+  guidance_->setRange(1.0, 30.0);
+  guidance_->setSingleStep(0.5);
+  guidance_->setDecimals(1);
+  random_seed_->setObjectName(QStringLiteral("generateRandomSeedButton"));
+  random_seed_->setText(tr("Random"));
+  inversion_->setObjectName(QStringLiteral("generateInversionCombo"));
+  inversion_->addItem(tr("Null-text (faithful, slow)"), int(InversionChoice::NullText));
+  inversion_->addItem(tr("Fast (DDIM inversion only)"), int(InversionChoice::Fast));
+  working_size_->setToolTip(tr("Long side Stable Diffusion works at; the result keeps the photo's size"));
+  auto* seed_row = new QHBoxLayout;
+  seed_row->addWidget(seed_, 1);
+  seed_row->addWidget(random_seed_);
+  auto* size_row = new QHBoxLayout;
+  size_row->addWidget(width_, 1);
+  size_row->addWidget(new QLabel(QStringLiteral("×")));
+  size_row->addWidget(height_, 1);
+  auto* box = new QGroupBox(tr("Sampling"));
+  auto* form = new QFormLayout(box);
+  form->addRow(tr("Steps"), steps_);
+  form->addRow(tr("Guidance"), guidance_);
+  form->addRow(tr("Seed"), seed_row);
+  form->addRow(tr("Size"), size_row);
+  form->addRow(tr("Inversion"), inversion_);
+  form->addRow(tr("Working size"), working_size_);
+  return box;
+}
+
+QWidget* GenerationPanel::buildStereo() {
+  scale_->setObjectName(QStringLiteral("generateScaleField"));
+  scale_->slider()->setObjectName(QStringLiteral("generateScaleSlider"));
+  scale_->spinBox()->setObjectName(QStringLiteral("generateScaleSpin"));
+  scale_->setSuffix(QStringLiteral(" %"));
+  scale_->setToolTip(tr("Largest disparity, in percent of the image width"));
+  shift_step_->setSpecialValueText(tr("Automatic (20 %)"));
+  shift_step_->setToolTip(tr("The denoising step at which the right view is shifted off the left"));
+  mask_interval_->setSpecialValueText(tr("Never"));
+  mask_interval_->setToolTip(tr("Re-apply the shift to the filled areas every N steps"));
+  direction_->setObjectName(QStringLiteral("generateDirectionCombo"));
+  direction_->addItem(tr("One-way (right reads left)"), int(AttentionCoupling::OneWay));
+  direction_->addItem(tr("Two-way"), int(AttentionCoupling::TwoWay));
+  deblur_->setObjectName(QStringLiteral("generateDeblurCheck"));
+  auto* box = new QGroupBox(tr("Stereo"));
+  auto* form = new QFormLayout(box);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->addRow(tr("Disparity"), scale_);
+  form->addRow(tr("Shift step"), shift_step_);
+  form->addRow(tr("Mask interval"), mask_interval_);
+  form->addRow(tr("Attention"), direction_);
+  form->addRow(QString(), deblur_);
+  return box;
+}
+
+GenerationOptions GenerationPanel::options() const {
+  GenerationOptions o;
+  o.sd_model = sd_model_->path();
+  o.depth_model = depth_model_->path();
+  o.device = device_->currentData().toString();
+  o.mode = current<GenerationMode>(mode_);
+  o.prompt = prompt_->toPlainText().trimmed();
+  o.negative_prompt = negative_->text().trimmed();
+  o.use_open_depth = use_open_depth_->isChecked();
+  o.steps = steps_->value();
+  o.guidance = guidance_->value();
+  o.seed = seed_->value();
+  o.width = width_->value();
+  o.height = height_->value();
+  o.inversion = current<InversionChoice>(inversion_);
+  o.working_size = working_size_->value();
+  o.scale_percent = scale_->value();
+  o.shift_step = shift_step_->value();
+  o.mask_interval = mask_interval_->value();
+  o.direction = current<AttentionCoupling>(direction_);
+  o.deblur = deblur_->isChecked();
+  return o;
+}
+
+void GenerationPanel::setOptions(const GenerationOptions& o) {
+  sd_model_->setPath(o.sd_model);
+  depth_model_->setPath(o.depth_model);
+  const int device = device_->findData(o.device.startsWith(QLatin1String("cuda")) ? QStringLiteral("cuda")
+                                                                                   : QStringLiteral("cpu"));
+  device_->setCurrentIndex(std::max(0, device));
+  select(mode_, o.mode);
+  prompt_->setPlainText(o.prompt);
+  negative_->setText(o.negative_prompt);
+  use_open_depth_->setChecked(o.use_open_depth);
+  steps_->setValue(o.steps);
+  guidance_->setValue(o.guidance);
+  seed_->setValue(o.seed);
+  width_->setValue(o.width);
+  height_->setValue(o.height);
+  select(inversion_, o.inversion);
+  working_size_->setValue(o.working_size);
+  scale_->setValue(o.scale_percent);
+  shift_step_->setValue(o.shift_step);
+  mask_interval_->setValue(o.mask_interval);
+  select(direction_, o.direction);
+  deblur_->setChecked(o.deblur);
+  updateEnabled();
+}
+
+void GenerationPanel::setRunning(bool running) {
+  generate_->setEnabled(!running);
+  cancel_->setEnabled(running);
+}
+
+void GenerationPanel::setStatus(const QString& text) { status_->setText(text); }
+
+// Fields that do not apply to the chosen mode are greyed out, not hidden, so
+// the panel does not jump.
+void GenerationPanel::updateEnabled() {
+  const bool prompt = current<GenerationMode>(mode_) == GenerationMode::Prompt;
+  negative_->setEnabled(prompt);
+  width_->setEnabled(prompt);
+  height_->setEnabled(prompt);
+  inversion_->setEnabled(!prompt);
+  working_size_->setEnabled(!prompt);
+}
+
+}  // namespace sds::ui

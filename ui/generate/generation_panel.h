@@ -1,0 +1,71 @@
+// The Generate panel's widgets: models, what to make (from a prompt or from the
+// open photo), sampling and stereo settings, Generate and Cancel. It only
+// shows and edits GenerationOptions; running is the controller's job.
+#pragma once
+#include <QWidget>
+
+#include "ui/generate/generation_options.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace sds::ui {
+
+class ModelPathField;
+class SliderField;
+
+class GenerationPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit GenerationPanel(QWidget* parent = nullptr);
+
+  GenerationOptions options() const;
+  void setOptions(const GenerationOptions& options);
+
+  void setRunning(bool running);  // Generate off and Cancel on while a run goes
+  void setStatus(const QString& text);
+
+ Q_SIGNALS:
+  void generateRequested();
+  void cancelRequested();
+
+ private:
+  QWidget* buildModels();
+  QWidget* buildInput();
+  QWidget* buildSampling();
+  QWidget* buildStereo();
+  void updateEnabled();
+
+  ModelPathField* sd_model_;
+  ModelPathField* depth_model_;
+  QComboBox* device_;
+  QComboBox* mode_;
+  QPlainTextEdit* prompt_;
+  QLineEdit* negative_;
+  QCheckBox* use_open_depth_;
+  QSpinBox* steps_;
+  QDoubleSpinBox* guidance_;
+  QSpinBox* seed_;
+  QToolButton* random_seed_;
+  QSpinBox* width_;
+  QSpinBox* height_;
+  QComboBox* inversion_;
+  QSpinBox* working_size_;
+  SliderField* scale_;
+  QSpinBox* shift_step_;
+  QSpinBox* mask_interval_;
+  QComboBox* direction_;
+  QCheckBox* deblur_;
+  QPushButton* generate_;
+  QPushButton* cancel_;
+  QLabel* status_;
+};
+
+}  // namespace sds::ui

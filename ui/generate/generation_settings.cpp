@@ -1,0 +1,72 @@
+#include "ui/generate/generation_settings.h"
+
+#include <QSettings>
+
+namespace sds::ui {
+namespace {
+
+QString key(const char* name) { return QStringLiteral("generate/") + QLatin1String(name); }
+
+// Enums are stored by name, so a reordered enum never reads back wrong.
+QString modeName(media::GenerationMode m) {
+  return m == media::GenerationMode::Photo ? QStringLiteral("photo") : QStringLiteral("prompt");
+}
+QString directionName(media::AttentionCoupling d) {
+  return d == media::AttentionCoupling::TwoWay ? QStringLiteral("two-way") : QStringLiteral("one-way");
+}
+QString inversionName(media::InversionChoice i) {
+  return i == media::InversionChoice::Fast ? QStringLiteral("fast") : QStringLiteral("nulltext");
+}
+
+}  // namespace
+
+GenerationOptions loadGenerationOptions(const QSettings& s) {
+  GenerationOptions o;
+  o.sd_model = s.value(key("sdModel")).toString();
+  o.depth_model = s.value(key("depthModel")).toString();
+  o.device = s.value(key("device"), QString::fromStdString(media::Generator::defaultDevice())).toString();
+  o.mode = s.value(key("mode")).toString() == QLatin1String("photo") ? media::GenerationMode::Photo
+                                                                       : media::GenerationMode::Prompt;
+  o.prompt = s.value(key("prompt")).toString();
+  o.negative_prompt = s.value(key("negativePrompt")).toString();
+  o.steps = s.value(key("steps"), o.steps).toInt();
+  o.guidance = s.value(key("guidance"), o.guidance).toDouble();
+  o.seed = s.value(key("seed"), o.seed).toInt();
+  o.width = s.value(key("width"), o.width).toInt();
+  o.height = s.value(key("height"), o.height).toInt();
+  o.scale_percent = s.value(key("scalePercent"), o.scale_percent).toDouble();
+  o.shift_step = s.value(key("shiftStep"), o.shift_step).toInt();
+  o.mask_interval = s.value(key("maskInterval"), o.mask_interval).toInt();
+  o.direction = s.value(key("direction")).toString() == QLatin1String("two-way") ? media::AttentionCoupling::TwoWay
+                                                                                  : media::AttentionCoupling::OneWay;
+  o.deblur = s.value(key("deblur"), o.deblur).toBool();
+  o.inversion = s.value(key("inversion")).toString() == QLatin1String("fast") ? media::InversionChoice::Fast
+                                                                               : media::InversionChoice::NullText;
+  o.working_size = s.value(key("workingSize"), o.working_size).toInt();
+  o.use_open_depth = s.value(key("useOpenDepth"), o.use_open_depth).toBool();
+  return o;
+}
+
+void saveGenerationOptions(QSettings& s, const GenerationOptions& o) {
+  s.setValue(key("sdModel"), o.sd_model);
+  s.setValue(key("depthModel"), o.depth_model);
+  s.setValue(key("device"), o.device);
+  s.setValue(key("mode"), modeName(o.mode));
+  s.setValue(key("prompt"), o.prompt);
+  s.setValue(key("negativePrompt"), o.negative_prompt);
+  s.setValue(key("steps"), o.steps);
+  s.setValue(key("guidance"), o.guidance);
+  s.setValue(key("seed"), o.seed);
+  s.setValue(key("width"), o.width);
+  s.setValue(key("height"), o.height);
+  s.setValue(key("scalePercent"), o.scale_percent);
+  s.setValue(key("shiftStep"), o.shift_step);
+  s.setValue(key("maskInterval"), o.mask_interval);
+  s.setValue(key("direction"), directionName(o.direction));
+  s.setValue(key("deblur"), o.deblur);
+  s.setValue(key("inversion"), inversionName(o.inversion));
+  s.setValue(key("workingSize"), o.working_size);
+  s.setValue(key("useOpenDepth"), o.use_open_depth);
+}
+
+}  // namespace sds::ui
