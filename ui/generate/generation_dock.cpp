@@ -1,6 +1,7 @@
 #include "ui/generate/generation_dock.h"
 
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 
 #include "ui/generate/generation_controller.h"
@@ -21,6 +22,9 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
   scroll->setWidget(panel_);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // Wide enough for the panel beside the vertical scroll bar: never a horizontal one.
+  scroll->setMinimumWidth(panel_->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
   setWidget(scroll);
   wire();
 }
