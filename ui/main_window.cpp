@@ -187,8 +187,10 @@ void MainWindow::onDocumentChanged(const SharedDocument& document) {
 
 void MainWindow::onRendered(const RenderResult& result) {
   previews_->showResult(result);
-  if (!result.rendered) return;  // only composed again for the display
+  // The histogram travels with every result (the worker keeps the last pair's),
+  // so a render superseded before it was shown still leaves the right one.
   plot_->setHistogram(result.histogram);
+  if (!result.rendered) return;  // only composed again for the display
   render_info_->setText(tr("Preview %1 × %2, rendered in %3 ms")
                             .arg(result.preview_size.width)
                             .arg(result.preview_size.height)
