@@ -134,6 +134,17 @@ class TestTxt2Stereo : public QObject {
     QVERIFY(maxDiff(fast.latents, r.latents) <= 1e-4);
   }
 
+  void testKvBudgetIsExplicitOrBoundedByFreeMemory() {
+    Txt2StereoParams p;
+    p.kv_cache_budget_bytes = 12345;
+    QCOMPARE(p.resolvedKvCacheBudget(false), int64_t(12345));
+    p.kv_cache_budget_bytes = -1;  // automatic
+    const int64_t cpu = p.resolvedKvCacheBudget(false);
+    QVERIFY(cpu > 0);
+    QVERIFY(cpu <= (int64_t(8) << 30));
+    QCOMPARE(p.resolvedKvCacheBudget(true), int64_t(8) << 30);
+  }
+
   void testRetuningReusesPass1() {
     pipelines::Txt2StereoSession session(model_);
     auto p = small();

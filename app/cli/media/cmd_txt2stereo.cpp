@@ -53,7 +53,7 @@ const char* kUsage =
     "  --deblur              fill disoccluded holes with fresh noise\n"
     "  --shift-both          move both views half the disparity each way\n"
     "  --no-kv-cache         always denoise both views in one batch (no left-view K/V cache)\n"
-    "  --kv-budget-mb N      memory budget of the K/V cache (default 8192)\n"
+    "  --kv-budget-mb N      memory budget of the K/V cache (default: half the free memory, at most 8192)\n"
     "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
     "  --device DEV          cpu (default), cuda or cuda:N\n"
     "  --half                float16 UNet, VAE and depth model on CUDA\n"
@@ -110,7 +110,7 @@ pipelines::Txt2StereoParams readParams(const Args& a) {
   p.deblur = p.deblur || a.flag("deblur");
   p.shift_both = p.shift_both || a.flag("shift-both");
   p.use_kv_cache = p.use_kv_cache && !a.flag("no-kv-cache");
-  p.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 8192)) << 20;
+  if (a.has("kv-budget-mb")) p.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 0)) << 20;
   if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");
   if (p.width % 8 || p.height % 8 || p.width <= 0 || p.height <= 0)
     throw Error("--width and --height must be positive multiples of 8, got " + std::to_string(p.width) + "x" +

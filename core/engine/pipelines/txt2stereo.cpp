@@ -1,5 +1,8 @@
 #include "core/engine/pipelines/txt2stereo.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
 
 #include "core/engine/depth/depth_estimator.h"
@@ -24,6 +27,15 @@ int Txt2StereoParams::resolvedShiftStep() const {
 
 int Txt2StereoParams::resolvedAttentionStart() const {
   return attention_start_step >= 0 ? attention_start_step : resolvedShiftStep();
+}
+
+int64_t Txt2StereoParams::resolvedKvCacheBudget(bool cuda) const {
+  constexpr int64_t kMax = int64_t(8) << 30;
+  if (kv_cache_budget_bytes >= 0) return kv_cache_budget_bytes;
+  if (cuda) return kMax;
+  const long pages = sysconf(_SC_AVPHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return kMax;
+  return std::min(kMax, int64_t(pages) * int64_t(page) / 2);
 }
 
 uint64_t Txt2StereoParams::resolvedDeblurSeed() const {
@@ -137,7 +149,7 @@ void Txt2StereoSession::runPass1(const Txt2StereoParams& params, const RunContro
   std::shared_ptr<stereo::KvRecordingProcessor> recorder;
   if (wantsFastPath(params)) {
     state->kv = std::make_shared<stereo::LeftKvCache>(firstCachedStep(params), params.steps - 1,
-                                                      params.kv_cache_budget_bytes);
+                                                      params.resolvedKvCacheBudget(sd_.device.is_cuda()));
     recorder = std::make_shared<stereo::KvRecordingProcessor>(state->kv);
     recorder->setStep(0);
   }

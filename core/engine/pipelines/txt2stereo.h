@@ -67,10 +67,14 @@ struct Txt2StereoParams {
 
   // ---- execution ----
   bool use_kv_cache = true;
-  int64_t kv_cache_budget_bytes = int64_t(8) << 30;  // SD 1.5 at 512 px, 50 steps: ~3.6 GB fp16, ~7.2 GB fp32
+  // SD 1.5 at 512 px, 50 steps needs ~3.6 GB fp16, ~7.2 GB fp32. < 0: automatic,
+  // 8 GiB on CUDA; on the CPU half the memory available when the run starts, at
+  // most 8 GiB (the model and the activations need the rest).
+  int64_t kv_cache_budget_bytes = -1;
   bool decode = true;
 
   int resolvedShiftStep() const;
+  int64_t resolvedKvCacheBudget(bool cuda) const;
   int resolvedAttentionStart() const;
   uint64_t resolvedDeblurSeed() const;
   // Throws sds::Error naming the bad value.
