@@ -1,7 +1,11 @@
 #include "core/media/img2stereo_params.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/engine/render/disparity_map.h"
+#include "models/common/error.h"
 
 namespace sds::media {
 
@@ -39,6 +43,43 @@ nlohmann::json img2stereoParamsJson(const pipelines::Img2StereoParams& p, const 
   j["stereo"] = pipelines::txt2stereoParamsToJson(s);
   for (const auto& [k, v] : extra) j[k] = v;
   return j;
+}
+
+pipelines::Img2StereoParams img2stereoParamsFromJson(const nlohmann::json& j) {
+  if (!j.is_object() || j.value("pipeline", std::string()) != "img2stereo")
+    throw Error("The parameter record is not from img2stereo (its \"pipeline\" field says otherwise).");
+  pipelines::Img2StereoParams p;
+  try {
+    if (j.contains("inversion")) {
+      const auto& in = j["inversion"];
+      const auto mode = in.value("mode", std::string("nulltext"));
+      if (mode != "nulltext" && mode != "fast") throw Error("The inversion mode '" + mode + "' is unknown.");
+      p.inversion.mode = mode == "fast" ? inversion::InversionMode::Fast : inversion::InversionMode::NullText;
+      p.inversion.prompt = in.value("prompt", p.inversion.prompt);
+      p.inversion.steps = in.value("steps", p.inversion.steps);
+      p.inversion.guidance_scale = in.value("guidance_scale", p.inversion.guidance_scale);
+      p.inversion.inner_steps = in.value("inner_steps", p.inversion.inner_steps);
+      p.inversion.early_stop_epsilon = in.value("early_stop_epsilon", p.inversion.early_stop_epsilon);
+    }
+    if (j.contains("working_size")) {
+      const auto size = j["working_size"].get<std::vector<int>>();
+      if (size.size() != 2) throw Error("working_size must be [width, height].");
+      p.working_long_side = std::max(size[0], size[1]);
+    }
+    p.full_resolution = j.value("full_resolution", p.full_resolution);
+    p.fill.seam_px = j.value("seam_px", p.fill.seam_px);
+    p.fill.match_colour = j.value("match_colour", p.fill.match_colour);
+    if (j.contains("stereo")) {
+      auto stereo = j["stereo"];
+      stereo["steps"] = p.inversion.steps;  // the stereo fields are checked against the inversion's steps
+      p.stereo = pipelines::txt2stereoParamsFromJson(stereo);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(std::string("The img2stereo parameters are malformed: ") + e.what());
+  }
+  p.stereo.steps = p.inversion.steps;
+  p.validate();
+  return p;
 }
 
 }  // namespace sds::media

@@ -25,4 +25,9 @@ torch::Tensor nearIsLarge(const torch::Tensor& map, DepthKind kind);
 nlohmann::json img2stereoParamsJson(const pipelines::Img2StereoParams& params, const pipelines::Img2StereoResult& result,
                                     const std::map<std::string, std::string>& extra = {});
 
+// The parameters back from such a record (an earlier run's params.json), so a
+// result can be made again; fields it lacks keep their defaults. Throws
+// sds::Error naming a malformed field or a record of another pipeline.
+pipelines::Img2StereoParams img2stereoParamsFromJson(const nlohmann::json& j);
+
 }  // namespace sds::media

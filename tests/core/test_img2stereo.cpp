@@ -13,6 +13,7 @@
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/engine/render/diffusion_fill.h"
 #include "core/engine/render/disparity_map.h"
+#include "core/media/img2stereo_params.h"
 #include "models/common/error.h"
 #include "models/sd/stable_diffusion.h"
 
@@ -168,6 +169,35 @@ class TestImg2Stereo : public QObject {
     auto p = smallParams(inversion::InversionMode::Fast);
     p.working_long_side = 10;
     QVERIFY_THROWS_EXCEPTION(sds::Error, pipelines::img2stereo(tinyModel(), photo, map, p));
+  }
+
+  void parameterRecordRoundTrips() {
+    auto p = smallParams(inversion::InversionMode::Fast);
+    p.inversion.inner_steps = 7;
+    p.stereo.direction = stereo::AttentionDirection::Bi;
+    p.stereo.deblur = true;
+    p.fill.seam_px = 3;
+    p.fill.match_colour = false;
+    pipelines::Img2StereoResult r;
+    r.work_width = 128;
+    r.work_height = 88;
+    const auto back = media::img2stereoParamsFromJson(media::img2stereoParamsJson(p, r, {{"image", "x.png"}}));
+    QVERIFY(back.inversion.mode == inversion::InversionMode::Fast);
+    QCOMPARE(back.inversion.prompt, p.inversion.prompt);
+    QCOMPARE(back.inversion.steps, p.inversion.steps);
+    QCOMPARE(back.inversion.inner_steps, 7);
+    QCOMPARE(back.working_long_side, 128);
+    QCOMPARE(back.fill.seam_px, 3.0);
+    QVERIFY(!back.fill.match_colour);
+    QCOMPARE(back.stereo.scale_factor, p.stereo.scale_factor);
+    QCOMPARE(back.stereo.resolvedShiftStep(), p.stereo.resolvedShiftStep());
+    QCOMPARE(back.stereo.mask_interval, p.stereo.mask_interval);
+    QVERIFY(back.stereo.direction == stereo::AttentionDirection::Bi);
+    QVERIFY(back.stereo.deblur);
+    // A record of another pipeline, or a malformed one, is a clear error.
+    QVERIFY_THROWS_EXCEPTION(sds::Error, media::img2stereoParamsFromJson(nlohmann::json{{"pipeline", "txt2stereo"}}));
+    QVERIFY_THROWS_EXCEPTION(sds::Error, media::img2stereoParamsFromJson(
+                                             nlohmann::json{{"pipeline", "img2stereo"}, {"inversion", {{"steps", "x"}}}}));
   }
 
   void cancelStopsEveryStage() {

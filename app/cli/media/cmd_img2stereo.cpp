@@ -6,6 +6,7 @@
 // mask of the pixels the diffusion output filled.
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/cli/args.h"
@@ -38,6 +39,7 @@ const char* kUsage =
     "  --depth-kind KIND     inverse-depth (near = bright, default), depth (near = dark) or disparity-px\n"
     "  --inversion MODE      nulltext (default: faithful, ~24 UNet evaluations per step) or fast (DDIM\n"
     "                        inversion only, 1 per step; less faithful at high guidance)\n"
+    "  --params FILE         start from a params.json written by an earlier run (options below override it)\n"
     "  --prompt TEXT         what the photo shows (default: empty, as the reference)\n"
     "  --steps N             DDIM steps (default 50)\n"
     "  --guidance S          classifier-free guidance scale of the null-text mode (default 7.5)\n"
@@ -62,7 +64,7 @@ const char* kUsage =
     "  --out DIR             output folder (created)";
 
 const std::set<std::string> kValued = {"model", "config-dir", "image", "depth-model", "depth-input-size", "depth",
-                                       "depth-kind", "inversion", "prompt", "steps", "guidance", "inner-steps",
+                                       "depth-kind", "inversion", "params", "prompt", "steps", "guidance", "inner-steps",
                                        "working-size", "scale", "exponent", "shift-step", "shift-fraction",
                                        "attention-start", "mask-interval", "direction", "seam", "anaglyph",
                                        "device", "out"};
@@ -77,10 +79,17 @@ inversion::InversionMode parseInversionMode(const std::string& s) {
 
 pipelines::Img2StereoParams readParams(const Args& a) {
   pipelines::Img2StereoParams p;
+  if (a.has("params")) {
+    std::ifstream in(a.get("params", ""));
+    if (!in) throw Error("Cannot open the parameter file " + a.get("params", "") + ".");
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded()) throw Error("The parameter file " + a.get("params", "") + " is not JSON.");
+    p = media::img2stereoParamsFromJson(j);
+  }
   auto& inv = p.inversion;
-  inv.mode = parseInversionMode(a.get("inversion", "nulltext"));
-  inv.prompt = a.get("prompt", "");
-  inv.steps = int(a.integer("steps", 50));
+  if (a.has("inversion")) inv.mode = parseInversionMode(a.get("inversion", "nulltext"));
+  inv.prompt = a.get("prompt", inv.prompt);
+  inv.steps = int(a.integer("steps", inv.steps));
   inv.guidance_scale = a.number("guidance", inv.guidance_scale);
   inv.inner_steps = int(a.integer("inner-steps", inv.inner_steps));
   if (inv.steps < 1 || inv.steps > 1000) throw Error("--steps must be between 1 and 1000.");
@@ -93,13 +102,13 @@ pipelines::Img2StereoParams readParams(const Args& a) {
   s.attention_start_step = int(a.integer("attention-start", s.attention_start_step));
   s.mask_interval = int(a.integer("mask-interval", s.mask_interval));
   if (a.has("direction")) s.direction = stereo::parseAttentionDirection(a.get("direction", "uni"));
-  s.deblur = a.flag("deblur");
-  s.shift_both = a.flag("shift-both");
-  s.use_kv_cache = !a.flag("no-kv-cache");
+  s.deblur = s.deblur || a.flag("deblur");
+  s.shift_both = s.shift_both || a.flag("shift-both");
+  s.use_kv_cache = s.use_kv_cache && !a.flag("no-kv-cache");
   p.working_long_side = int(a.integer("working-size", p.working_long_side));
-  p.full_resolution = !a.flag("diffusion-only");
+  p.full_resolution = p.full_resolution && !a.flag("diffusion-only");
   p.fill.seam_px = a.number("seam", p.fill.seam_px);
-  p.fill.match_colour = !a.flag("no-colour-match");
+  p.fill.match_colour = p.fill.match_colour && !a.flag("no-colour-match");
   p.validate();
   return p;
 }
