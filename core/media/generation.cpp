@@ -205,6 +205,10 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
   out.left = tensor01ToImage8(r.image01[0]);
   out.right = tensor01ToImage8(r.image01[1]);
   out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
+  // shift_px: [1, h, w] latent columns the right view moved (negative: to the left).
+  const double px_per_column = double(out.left.cols) / double(r.shift_px.size(2)) * (p.shift_both ? 2.0 : 1.0);
+  cv::resize(tensorToMap(r.shift_px[0].to(torch::kFloat32) * -px_per_column), out.disparity_px, out.left.size(), 0, 0,
+             cv::INTER_NEAREST);
   out.params_json = pipelines::txt2stereoParamsToJson(p, extra).dump(2);
   out.reused_left = r.reused_pass1;
   return out;
@@ -236,6 +240,7 @@ GenerationResult Generator::fromPhoto(const GenerationRequest& request, const Pr
   out.left = tensor01ToImage8(r.left01);
   out.right = tensor01ToImage8(r.right01);
   out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
+  out.disparity_px = atSize(tensorToMap(r.disparity_px), out.left.size());
   out.params_json = img2stereoParamsJson(p, r, extra).dump(2);
   return out;
 }

@@ -67,6 +67,8 @@ struct GenerationRequest {
 struct GenerationResult {
   cv::Mat left, right;      // CV_8UC3 BGR; photo mode: the photo's size
   cv::Mat disparity;        // CV_32FC1 at the left's size, near = large (relative)
+  cv::Mat disparity_px;     // CV_32FC1 at the left's size: the left-to-right disparity in pixels the right view
+                            // was made with (prompt mode: the latent shift, 8 px steps)
   std::string params_json;  // how it was made (stored with exports)
   bool reused_left = false; // prompt mode: the left view came from the previous run
 };

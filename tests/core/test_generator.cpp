@@ -108,6 +108,12 @@ class TestGenerator : public QObject {
     QVERIFY(second.reused_left);
     QCOMPARE(cv::norm(second.left, first.left, cv::NORM_INF), 0.0);
     QVERIFY(cv::norm(second.right, first.right, cv::NORM_INF) > 0.0);
+    // The disparity it was made with: 16 % of 8 latent columns truncates to 1 column = 8 px for the nearest.
+    double lo = 0, hi = 0;
+    QCOMPARE(second.disparity_px.size(), cv::Size(64, 64));
+    cv::minMaxLoc(second.disparity_px, &lo, &hi);
+    QCOMPARE(lo, 0.0);
+    QCOMPARE(hi, 8.0);
 
     r.seed = 12;  // a new left view
     QVERIFY(!g.generate(r).reused_left);
@@ -155,6 +161,9 @@ class TestGenerator : public QObject {
     QCOMPARE(out.disparity.size(), cv::Size(80, 56));
     QVERIFY(cv::norm(out.left, r.photo, cv::NORM_INF) <= 1.0);
     QVERIFY(out.params_json.find("\"pipeline\": \"img2stereo\"") != std::string::npos);
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(out.disparity_px, &lo, &hi);
+    QVERIFY(std::abs(hi - 0.08 * 80) < 1e-3);  // the default 8 % of the photo's width, at the photo's size
   }
 
   void mistakesAreClearErrors() {

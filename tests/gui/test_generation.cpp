@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <qcustomplot.h>
 #include <algorithm>
 #include <memory>
 
@@ -168,6 +169,11 @@ class TestGeneration : public QObject {
     QCOMPARE(doc->depth.size(), photo.size());
     QVERIFY(cv::norm(doc->image, photo, cv::NORM_INF) <= 1.0);  // the left view is the photo
     QVERIFY(doc->params_json.contains(QStringLiteral("img2stereo")));
+    // The histogram shows the disparity the pair was made with (the sample's spans many pixels).
+    QVERIFY(!doc->sources->disparity_px.empty());
+    auto* plot = w->findChild<QCustomPlot*>(QStringLiteral("disparityPlot"));
+    QVERIFY(plot);
+    QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QCPBars*>(plot->plottable(0))->data()->size() > 1, kTimeoutMs);
   }
 
   void cancelKeepsThePreviousDocument() {

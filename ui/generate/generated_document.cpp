@@ -18,6 +18,8 @@ SharedDocument generatedDocument(const media::GenerationResult& r, int preview_m
   sources->image = doc->image_preview;
   sources->right = previewImage(r.right, size);
   sources->depth = previewDepth(r.disparity, size);
+  // What the pair was made with, for the disparity histogram (in preview pixels).
+  if (!r.disparity_px.empty()) sources->disparity_px = previewDisparity(r.disparity_px, size);
   sources->preview_to_full = double(full.width) / size.width;
   doc->sources = sources;
   return doc;

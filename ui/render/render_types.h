@@ -22,7 +22,8 @@ struct RenderSources {
   cv::Mat disparity_px;         // CV_32FC1, same size, for DepthKind::DisparityPx: resampled
                                 // without blending (0 = unknown) and in preview pixels
   double preview_to_full = 1.0; // full-resolution width / preview width
-  cv::Mat right;                // non-empty: a finished pair (CV_8UC3, same size); only composed
+  cv::Mat right;                // non-empty: a finished pair (CV_8UC3, same size); only composed, and
+                                // disparity_px (when set) is the disparity it was made with
 
   const cv::Mat& depthFor(media::DepthKind kind) const {
     return kind == media::DepthKind::DisparityPx ? disparity_px : depth;

@@ -68,6 +68,7 @@ RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds
     } else {
       pair.left = src.image;
       pair.right = src.right;
+      pair.disparity_px = src.disparity_px;  // what the finished pair was made with, when known
     }
     cancel.throwIfCancelled();
     cached_histogram_ = disparityHistogram(pair.disparity_px, src.preview_to_full);
