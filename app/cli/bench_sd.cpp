@@ -69,7 +69,14 @@ std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan&
 
   const auto text = bench::measure([&] { m.text->forward(ids); }, plan.repeats, 1, options.device);
   rows.push_back(row(options, name, "text_encode", "text encode (batch 2, 77 tokens)", text, ""));
+  std::fprintf(stderr, "# %s: text encode %.0f ms\n", name.c_str(), text.ms);
   const auto context = m.text->forward(ids);
+#ifdef SDS_BENCH_PROFILER
+  if (const char* trace = std::getenv("SDSTEREO_BENCH_PROFILE")) {  // chrome trace of one text encode
+    torch::autograd::profiler::RecordProfile profile(std::string(trace) + "." + name + ".text");
+    m.text->forward(ids);
+  }
+#endif
 
   for (const int size : plan.sizes) {
     const int64_t h = size / 8;
