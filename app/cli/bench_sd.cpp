@@ -97,6 +97,12 @@ std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan&
 
     const auto decode = bench::measure([&] { m.vae->decode((latents / m.vae->scalingFactor()).to(m.dtype)); },
                                        plan.repeats, 1, options.device);
+#ifdef SDS_BENCH_PROFILER
+    if (const char* trace = std::getenv("SDSTEREO_BENCH_PROFILE")) {  // chrome trace of one decode
+      torch::autograd::profiler::RecordProfile profile(std::string(trace) + "." + name + ".vae." + std::to_string(size));
+      m.vae->decode((latents / m.vae->scalingFactor()).to(m.dtype));
+    }
+#endif
     rows.push_back(row(options, name, "vae_decode@" + std::to_string(size), "VAE decode " + sizeText(size), decode, ""));
 
     // The product's pipeline: tokenizer, text encoder, seeded noise, DDIM with CFG, decode to [0, 1] on the CPU.
