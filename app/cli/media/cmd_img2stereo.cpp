@@ -11,6 +11,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/generation_options.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/img2stereo.h"
@@ -95,16 +96,7 @@ pipelines::Img2StereoParams readParams(const Args& a) {
   if (inv.steps < 1 || inv.steps > 1000) throw Error("--steps must be between 1 and 1000.");
   auto& s = p.stereo;
   s.steps = inv.steps;
-  s.scale_factor = a.number("scale", s.scale_factor);
-  s.exponent = a.number("exponent", s.exponent);
-  if (a.has("shift-fraction")) s.shift_fraction = a.number("shift-fraction", s.shift_fraction);
-  s.shift_step = int(a.integer("shift-step", s.shift_step));
-  s.attention_start_step = int(a.integer("attention-start", s.attention_start_step));
-  s.mask_interval = int(a.integer("mask-interval", s.mask_interval));
-  if (a.has("direction")) s.direction = stereo::parseAttentionDirection(a.get("direction", "uni"));
-  s.deblur = s.deblur || a.flag("deblur");
-  s.shift_both = s.shift_both || a.flag("shift-both");
-  s.use_kv_cache = s.use_kv_cache && !a.flag("no-kv-cache");
+  applyStereoOptions(a, s);
   p.working_long_side = int(a.integer("working-size", p.working_long_side));
   p.full_resolution = p.full_resolution && !a.flag("diffusion-only");
   p.fill.seam_px = a.number("seam", p.fill.seam_px);
@@ -126,13 +118,7 @@ int run(const std::vector<std::string>& argv) {
   const std::string image_path = a.required("image");
   const auto photo = media::imageToTensor01(media::loadImage(image_path));  // [1, 3, H, W]
 
-  sd::SdLoadOptions options;
-  options.device = torch::Device(a.get("device", "cpu"));
-  if (a.flag("half")) {
-    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
-    options.dtype = torch::kFloat16;
-  }
-  options.config_dir = a.get("config-dir", "");
+  const sd::SdLoadOptions options = sdLoadOptions(a);
   const std::string model_path = a.required("model");
   const auto model = sd::loadStableDiffusion(model_path, options);
 
@@ -140,11 +126,7 @@ int run(const std::vector<std::string>& argv) {
   std::shared_ptr<depth::DepthEstimator> depth;
   std::optional<torch::Tensor> map;
   if (a.has("depth-model")) {
-    depth::DepthEstimatorOptions d;
-    d.device = options.device.str();
-    d.half = a.flag("half");
-    d.input_size = int(a.integer("depth-input-size", d.input_size));
-    depth = depth::loadDepthEstimator(a.get("depth-model", ""), d);
+    depth = loadDepthModel(a, options);
     extra["depth_model"] = a.get("depth-model", "");
   } else {
     const auto kind = media::parseDepthKind(a.get("depth-kind", "inverse-depth"));

@@ -10,6 +10,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/generation_options.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/media/image_io.h"
 #include "core/media/tensor_bridge.h"
@@ -49,18 +50,6 @@ uint64_t seedFrom(const Args& a) {
   throw Error("Option --seed needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
 }
 
-torch::Device deviceFrom(const std::string& name) {
-  try {
-    const torch::Device device(name);
-    if (device.is_cuda() && !torch::cuda::is_available())
-      throw Error("--device " + name + " was asked for but this LibTorch build sees no CUDA device.");
-    if (!device.is_cuda() && !device.is_cpu()) throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
-    return device;
-  } catch (const c10::Error&) {
-    throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
-  }
-}
-
 std::string parametersText(const pipelines::Txt2ImgParams& p, const std::string& model) {
   std::ostringstream o;
   o << p.prompt << "\nNegative prompt: " << p.negative_prompt << "\nSteps: " << p.steps
@@ -90,13 +79,7 @@ int run(const std::vector<std::string>& argv) {
     throw Error("--width and --height must be positive multiples of 8, got " + std::to_string(p.width) + "x" +
                 std::to_string(p.height) + ".");
 
-  sd::SdLoadOptions options;
-  options.device = deviceFrom(a.get("device", "cpu"));
-  if (a.flag("half")) {
-    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
-    options.dtype = torch::kFloat16;
-  }
-  options.config_dir = a.get("config-dir", "");
+  const sd::SdLoadOptions options = sdLoadOptions(a);
   const std::string model_path = a.required("model");
   const auto model = sd::loadStableDiffusion(model_path, options);
   std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "

@@ -14,6 +14,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/generation_options.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/txt2stereo.h"
@@ -97,19 +98,7 @@ pipelines::Txt2StereoParams readParams(const Args& a) {
   if (a.has("seed")) p.seed = parseSeed(a.get("seed", ""));
   p.width = int(a.integer("width", p.width));
   p.height = int(a.integer("height", p.height));
-  p.scale_factor = a.number("scale", p.scale_factor);
-  p.exponent = a.number("exponent", p.exponent);
-  if (a.has("shift-fraction")) {
-    p.shift_step = -1;
-    p.shift_fraction = a.number("shift-fraction", p.shift_fraction);
-  }
-  p.shift_step = int(a.integer("shift-step", p.shift_step));
-  p.attention_start_step = int(a.integer("attention-start", p.attention_start_step));
-  p.mask_interval = int(a.integer("mask-interval", p.mask_interval));
-  if (a.has("direction")) p.direction = stereo::parseAttentionDirection(a.get("direction", "uni"));
-  p.deblur = p.deblur || a.flag("deblur");
-  p.shift_both = p.shift_both || a.flag("shift-both");
-  p.use_kv_cache = p.use_kv_cache && !a.flag("no-kv-cache");
+  applyStereoOptions(a, p);
   if (a.has("kv-budget-mb")) p.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 0)) << 20;
   if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");
   if (p.width % 8 || p.height % 8 || p.width <= 0 || p.height <= 0)
@@ -186,26 +175,16 @@ int run(const std::vector<std::string>& argv) {
   checkAnaglyphFormat(anaglyph);
   const std::filesystem::path out = a.required("out");
 
-  sd::SdLoadOptions options;
-  options.device = torch::Device(a.get("device", "cpu"));
-  if (a.flag("half")) {
-    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
-    options.dtype = torch::kFloat16;
-  }
-  options.config_dir = a.get("config-dir", "");
+  const sd::SdLoadOptions options = sdLoadOptions(a);
   const std::string model_path = a.required("model");
   const auto model = sd::loadStableDiffusion(model_path, options);
 
   std::map<std::string, std::string> extra = {{"model", model_path}};
   std::shared_ptr<depth::DepthEstimator> depth;
   if (a.has("depth-model")) {
-    depth::DepthEstimatorOptions d;
-    d.device = options.device.str();
-    d.half = a.flag("half");
-    d.input_size = int(a.integer("depth-input-size", d.input_size));
-    depth = depth::loadDepthEstimator(a.get("depth-model", ""), d);
+    depth = loadDepthModel(a, options);
     extra["depth_model"] = a.get("depth-model", "");
-    extra["depth_input_size"] = std::to_string(d.input_size);
+    extra["depth_input_size"] = std::to_string(depth->options().input_size);
   } else {
     params.disparity = media::mapToTensor(media::loadDepthMap(a.get("disparity", "")));
     extra["disparity"] = a.get("disparity", "");

@@ -46,11 +46,11 @@ Plan plan(const Img2StereoParams& p, bool estimate_depth, bool fast_sampling) {
   s.steps = n;
   const int pass2 = std::max(n - s.resolvedShiftStep() - 1, 0);
   const double stereo = rows * n + rows * pass2 * (s.direction == stereo::AttentionDirection::Uni ? 1.0 : 2.0);
-  const double depth = estimate_depth ? 0.02 * (double(inv.unet_forwards + inv.unet_backwards) + stereo) : 0.0;
-  const double compose = p.full_resolution ? 0.01 * (double(inv.unet_forwards + inv.unet_backwards) + stereo) : 0.0;
-  const double total = depth + double(inv.unet_forwards + inv.unet_backwards) + stereo + compose;
-  return {depth / total, (depth + double(inv.unet_forwards + inv.unet_backwards)) / total,
-          (total - compose) / total};
+  const double inverting = double(inv.unet_forwards + inv.unet_backwards);
+  const double depth = estimate_depth ? 0.02 * (inverting + stereo) : 0.0;
+  const double compose = p.full_resolution ? 0.01 * (inverting + stereo) : 0.0;
+  const double total = depth + inverting + stereo + compose;
+  return {depth / total, (depth + inverting) / total, (total - compose) / total};
 }
 
 // The disparity in photo pixels the diffusion pass's shift corresponds to, and

@@ -1,0 +1,60 @@
+#include "app/cli/generation_options.h"
+
+#include <torch/cuda.h>
+
+#include "core/engine/depth/depth_estimator.h"
+#include "models/common/error.h"
+
+namespace sds::cli {
+namespace {
+
+torch::Device deviceFrom(const std::string& name) {
+  try {
+    const torch::Device device(name);
+    if (device.is_cuda() && !torch::cuda::is_available())
+      throw Error("--device " + name + " was asked for but this LibTorch build sees no CUDA device.");
+    if (!device.is_cuda() && !device.is_cpu()) throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
+    return device;
+  } catch (const c10::Error&) {
+    throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
+  }
+}
+
+}  // namespace
+
+sd::SdLoadOptions sdLoadOptions(const Args& a) {
+  sd::SdLoadOptions options;
+  options.device = deviceFrom(a.get("device", "cpu"));
+  if (a.flag("half")) {
+    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
+    options.dtype = torch::kFloat16;
+  }
+  options.config_dir = a.get("config-dir", "");
+  return options;
+}
+
+std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::SdLoadOptions& sd_options) {
+  depth::DepthEstimatorOptions d;
+  d.device = sd_options.device.str();
+  d.half = sd_options.dtype == torch::kFloat16;
+  d.input_size = int(a.integer("depth-input-size", d.input_size));
+  return depth::loadDepthEstimator(a.required("depth-model"), d);
+}
+
+void applyStereoOptions(const Args& a, pipelines::Txt2StereoParams& p) {
+  p.scale_factor = a.number("scale", p.scale_factor);
+  p.exponent = a.number("exponent", p.exponent);
+  if (a.has("shift-fraction")) {
+    p.shift_step = -1;
+    p.shift_fraction = a.number("shift-fraction", p.shift_fraction);
+  }
+  p.shift_step = int(a.integer("shift-step", p.shift_step));
+  p.attention_start_step = int(a.integer("attention-start", p.attention_start_step));
+  p.mask_interval = int(a.integer("mask-interval", p.mask_interval));
+  if (a.has("direction")) p.direction = stereo::parseAttentionDirection(a.get("direction", "uni"));
+  p.deblur = p.deblur || a.flag("deblur");
+  p.shift_both = p.shift_both || a.flag("shift-both");
+  p.use_kv_cache = p.use_kv_cache && !a.flag("no-kv-cache");
+}
+
+}  // namespace sds::cli
