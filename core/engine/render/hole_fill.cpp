@@ -70,16 +70,10 @@ torch::Tensor smoothColumns(const torch::Tensor& image, const torch::Tensor& cov
 }  // namespace
 
 torch::Tensor fillFromBackground(const WarpedView& view, const FillOptions& o) {
-  torch::Tensor filled;
-  if (view.image.device().is_cpu() && !o.force_tensor_path) {
-    filled = cpu::fillFromBackground(view, o);
-  } else {
-    RowFill rows = fillRows(view, o);
-    if (o.smooth_max_radius > 0) rows.image = smoothColumns(rows.image, view.covered, rows.distance, o);
-    filled = rows.image.unsqueeze(0);
-  }
-  fillPeriodic(view, filled, o.periodic);
-  return filled;
+  if (view.image.device().is_cpu() && !o.force_tensor_path) return cpu::fillFromBackground(view, o);
+  RowFill rows = fillRows(view, o);
+  if (o.smooth_max_radius > 0) rows.image = smoothColumns(rows.image, view.covered, rows.distance, o);
+  return rows.image.unsqueeze(0);
 }
 
 }  // namespace sds::render

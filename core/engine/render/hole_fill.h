@@ -5,7 +5,6 @@
 #include <torch/types.h>
 
 #include "core/engine/render/forward_warp.h"
-#include "core/engine/render/periodic_fill.h"
 
 namespace sds::render {
 
@@ -21,12 +20,9 @@ struct FillOptions {
   double smooth_slope = 1.0;
   int smooth_max_radius = 24;
   bool force_tensor_path = false;  // see WarpOptions::force_tensor_path
-  // Then, on a far surface with a clearly periodic texture, the pattern continues into the hole.
-  PeriodicFillOptions periodic;
 };
 
-// Returns the view's image [1,C,H,W] with every uncovered pixel filled (the
-// row fill, the column smoothing, then fillPeriodic).
+// Returns the view's image [1,C,H,W] with every uncovered pixel filled.
 torch::Tensor fillFromBackground(const WarpedView& view, const FillOptions& options = {});
 
 }  // namespace sds::render

@@ -20,7 +20,6 @@ View synthesise(const torch::Tensor& image, const torch::Tensor& disparity, doub
   if (o.fill != HoleFill::Background) return out;
   if (v.image.device().is_cpu() && !o.fill_options.force_tensor_path) {
     cpu::fillInPlace(v, o.fill_options);  // the warped image is ours: fill it where it is
-    fillPeriodic(v, v.image, o.fill_options.periodic);
     out.image = v.image;
   } else {
     out.image = fillFromBackground(v, o.fill_options);
