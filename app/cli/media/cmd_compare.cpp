@@ -38,6 +38,7 @@ cv::Mat readColour(const std::string& path) {
 int run(const std::vector<std::string>& argv) {
   const Args a(argv, {"disparity", "disparity-scale"}, {});
   if (a.positional().size() != 2) throw Error("compare needs two images: CANDIDATE REFERENCE (see --help).");
+  if (a.has("disparity-scale") && !a.has("disparity")) throw Error("--disparity-scale needs --disparity.");
   const cv::Mat candidate = readColour(a.positional()[0]), reference = readColour(a.positional()[1]);
   if (candidate.size() != reference.size())
     throw Error("The images differ in size: " + std::to_string(candidate.cols) + "x" + std::to_string(candidate.rows) +
@@ -56,8 +57,6 @@ int run(const std::vector<std::string>& argv) {
     const cv::Mat band = media::edgeBand(d, 3);
     std::cout << "psnr_edge_band " << media::psnrInMask(reference, candidate, band) << "\nedge_band_fraction "
               << double(cv::countNonZero(band)) / double(band.total()) << "\n";
-  } else if (a.has("disparity-scale")) {
-    throw Error("--disparity-scale needs --disparity.");
   }
   return 0;
 }

@@ -21,7 +21,7 @@ namespace controls = render::controls;
 std::string option(const render::Control& c, const std::string& arg) {
   std::ostringstream o;
   o << "  --" << c.name << " " << arg;
-  o << std::string(std::max<size_t>(1, 21 - (4 + std::string(c.name).size() + arg.size())), ' ');
+  o << std::string(std::max<size_t>(1, 22 - (4 + std::string(c.name).size() + arg.size())), ' ');
   o << c.help << " (default " << c.value << ", " << c.min << ".." << c.max << ")\n";
   return o.str();
 }
