@@ -1,7 +1,10 @@
 // Plain parameters of the classical depth-to-stereo renderer, shared by the CLI,
-// the studio and the engine bridge (no torch, no Qt).
+// the studio and the engine bridge (no torch, no Qt). Defaults, ranges and
+// meanings of the numeric controls: core/engine/render/render_controls.h.
 #pragma once
 #include <string>
+
+#include "core/engine/render/render_controls.h"
 
 namespace sds::media {
 
@@ -17,9 +20,18 @@ enum class ViewMode { RightFromLeft, BothHalf };  // synthesise the right view, 
 
 struct RenderParams {
   DepthKind depth_kind = DepthKind::InverseDepth;
-  double scale_percent = 3.0;  // largest disparity, percent of the image width (ignored for DisparityPx)
-  double exponent = 1.0;       // normalised disparity is raised to this power
-  double convergence = 0.0;    // 0..1: the normalised disparity that lands on the screen plane (zero parallax)
+  // Largest disparity, percent of the image width (ignored for DisparityPx).
+  double scale_percent = render::controls::kScalePercent.value;
+  double exponent = render::controls::kExponent.value;  // normalised disparity is raised to this power
+  // Default: relative maps converge at converge_percentile (the scene behind
+  // the screen), a disparity in pixels is used as given. Percentile / Fixed
+  // choose one rule for every kind.
+  render::ConvergenceMode convergence_mode = render::ConvergenceMode::Default;
+  double convergence = render::controls::kConvergence.value;  // Fixed: 0..1, the normalised disparity on the screen
+  double converge_percentile = render::controls::kConvergePercentile.value;  // 0..100
+  double max_disparity_percent = render::controls::kMaxDisparityPercent.value;  // 0: no cap
+  double edge_band_px = render::controls::kEdgeBandPx.value;            // near side grown at depth edges
+  double edge_smoothing_px = render::controls::kEdgeSmoothingPx.value;  // depth edges snap to colour edges
   ViewMode view_mode = ViewMode::RightFromLeft;
   FillMode fill = FillMode::Background;
   std::string device = "cpu";  // where the warp runs: "cpu" or "cuda" (the result is the same)

@@ -93,48 +93,90 @@ Hit trace(V3 o, V3 d) {
   return h;
 }
 
-V3 shade(V3 d) {
-  const Hit h = trace({0, 0, 0}, d);
+V3 shade(V3 o, V3 d) {
+  const Hit h = trace(o, d);
   if (h.t >= 1e29) {  // sky: pale at the horizon, deeper blue above
     const double up = std::max(0.0, d.unit().y);
     return V3{0.80, 0.88, 0.97} * (1 - up) + V3{0.30, 0.50, 0.85} * up;
   }
-  const V3 p = d * h.t;
+  const V3 p = o + d * h.t;
   const double lambert = std::max(0.0, h.normal.dot(kLight));
   const bool shadowed = trace(p + h.normal * 1e-4, kLight).t < 1e29;
   const double light = 0.35 + 0.65 * lambert * (shadowed ? 0.25 : 1.0);
   return h.colour * light;
 }
 
-V3 rayThrough(double px, double py, int w, int h) {
-  const double f = 0.8 * w;
-  return {(px - 0.5 * w) / f, -(py - 0.5 * h) / f, 1.0};
-}
+double focalPx(int w) { return 0.8 * w; }
+
+// A camera at (origin_x, 0, 0) looking along +z whose image is shifted by
+// `shift_px` columns (a shifted sensor: x = 0.5 w + f X / Z + shift).
+struct Camera {
+  int w, h;
+  double origin_x = 0, shift_px = 0;
+  V3 origin() const { return {origin_x, 0, 0}; }
+  V3 rayThrough(double px, double py) const {
+    const double f = focalPx(w);
+    return {(px - 0.5 * w - shift_px) / f, -(py - 0.5 * h) / f, 1.0};
+  }
+};
 
 uchar toByte(double v) { return uchar(std::lround(std::clamp(v, 0.0, 1.0) * 255.0)); }
+
+void checkSize(int width, int height) {
+  if (width < 16 || height < 16 || width > 4096 || height > 4096)
+    throw Error("The sample scene size must be between 16 and 4096 pixels a side.");
+}
+
+// The 2x2 supersampled image and the depth of each pixel centre seen by `cam`.
+void renderView(const Camera& cam, cv::Mat& image, cv::Mat& depth) {
+  image.create(cam.h, cam.w, CV_8UC3);
+  depth.create(cam.h, cam.w, CV_32FC1);
+  for (int y = 0; y < cam.h; ++y)
+    for (int x = 0; x < cam.w; ++x) {
+      V3 sum{0, 0, 0};
+      for (int k = 0; k < 4; ++k)
+        sum = sum + shade(cam.origin(), cam.rayThrough(x + 0.25 + 0.5 * (k % 2), y + 0.25 + 0.5 * (k / 2)));
+      const V3 c = sum * 0.25;
+      image.at<cv::Vec3b>(y, x) = {toByte(c.z), toByte(c.y), toByte(c.x)};
+      const double t = trace(cam.origin(), cam.rayThrough(x + 0.5, y + 0.5)).t;
+      depth.at<float>(y, x) = float(std::min(t, kSkyDepth));
+    }
+}
 
 }  // namespace
 
 SampleScene renderSampleScene(int width, int height) {
-  if (width < 16 || height < 16 || width > 4096 || height > 4096)
-    throw Error("The sample scene size must be between 16 and 4096 pixels a side.");
-  SampleScene s{cv::Mat(height, width, CV_8UC3), cv::Mat(height, width, CV_32FC1), {}};
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      V3 sum{0, 0, 0};
-      for (int k = 0; k < 4; ++k) sum = sum + shade(rayThrough(x + 0.25 + 0.5 * (k % 2), y + 0.25 + 0.5 * (k / 2), width, height));
-      const V3 c = sum * 0.25;
-      s.image.at<cv::Vec3b>(y, x) = {toByte(c.z), toByte(c.y), toByte(c.x)};
-      const double t = trace({0, 0, 0}, rayThrough(x + 0.5, y + 0.5, width, height)).t;
-      s.depth.at<float>(y, x) = float(std::min(t, kSkyDepth));
-    }
+  checkSize(width, height);
+  SampleScene s;
+  renderView(Camera{width, height}, s.image, s.depth);
   cv::Mat inverse;
   cv::divide(1.0, s.depth, inverse, CV_32F);
   s.inverse_depth = mapTo16Bit(inverse);
   return s;
 }
 
-void writeSampleScene(const std::string& dir, int width, int height) {
+SampleRightView renderSampleRightView(const SampleScene& scene, double scale_percent) {
+  if (!(scale_percent > 0 && scale_percent <= 50)) throw Error("The sample's disparity scale must be in (0, 50] percent.");
+  const int w = scene.depth.cols, h = scene.depth.rows;
+  checkSize(w, h);
+  // The renderer maps the normalised inverse depth n = (1/z - a) / (b - a) to
+  // d = n * px (fixed convergence 0). A camera moved right by B with its image
+  // shifted by s sees a point at depth z at x_left - (f B / z - s), so
+  // f B = px / (b - a) and s = a f B give exactly that disparity.
+  cv::Mat inverse;
+  cv::divide(1.0, scene.depth, inverse, CV_32F);
+  double a = 0, b = 0;
+  cv::minMaxLoc(inverse, &a, &b);
+  const double px = scale_percent / 100.0 * w, k = px / std::max(b - a, 1e-12);
+  Camera cam{w, h, k / focalPx(w), k * a};
+  SampleRightView r;
+  cv::Mat depth;
+  renderView(cam, r.image, depth);
+  r.disparity_px = (inverse - a) * k;
+  return r;
+}
+
+void writeSampleScene(const std::string& dir, int width, int height, double right_scale_percent) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw Error("Cannot create the folder " + dir + ": " + ec.message());
@@ -144,6 +186,10 @@ void writeSampleScene(const std::string& dir, int width, int height) {
   TextChunks depth_text = text;
   depth_text.emplace_back("sdstereo-depth-kind", "inverse-depth");
   writeImageAtomic((std::filesystem::path(dir) / "depth.png").string(), s.inverse_depth, depth_text);
+  if (right_scale_percent <= 0) return;
+  const SampleRightView r = renderSampleRightView(s, right_scale_percent);
+  writeImageAtomic((std::filesystem::path(dir) / "right.png").string(), r.image, text);
+  writeImageAtomic((std::filesystem::path(dir) / "disparity.tiff").string(), r.disparity_px);
 }
 
 }  // namespace sds::media

@@ -17,7 +17,20 @@ struct SampleScene {
 // Deterministic; width, height in 16..4096. Throws sds::Error otherwise.
 SampleScene renderSampleScene(int width = 512, int height = 384);
 
-// Writes DIR/image.png and DIR/depth.png (16-bit inverse depth), creating DIR.
-void writeSampleScene(const std::string& dir, int width = 512, int height = 384);
+// The exact right view of the scene for a disparity scale: what a camera moved
+// right by the matching baseline sees, so that rendering the left view with the
+// scene's inverse depth at `scale_percent` of the width and fixed convergence 0
+// (`depth2stereo --scale P --convergence 0`) should give this image.
+struct SampleRightView {
+  cv::Mat image;         // CV_8UC3 BGR, 2x2 supersampled like the left view
+  cv::Mat disparity_px;  // CV_32FC1, the left view's disparity in pixels that this view realises
+};
+// scale_percent in (0, 50]; throws sds::Error otherwise.
+SampleRightView renderSampleRightView(const SampleScene& scene, double scale_percent);
+
+// Writes DIR/image.png and DIR/depth.png (16-bit inverse depth), creating DIR;
+// with right_scale_percent > 0 also DIR/right.png and DIR/disparity.tiff (see
+// renderSampleRightView).
+void writeSampleScene(const std::string& dir, int width = 512, int height = 384, double right_scale_percent = 0);
 
 }  // namespace sds::media

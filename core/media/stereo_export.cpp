@@ -101,7 +101,16 @@ std::string paramsToJson(const RenderParams& p, const std::vector<std::pair<std:
     j["scale_percent"] = p.scale_percent;
     j["exponent"] = p.exponent;
   }
-  j["convergence"] = p.convergence;
+  switch (p.convergence_mode) {
+    case render::ConvergenceMode::Fixed: j["convergence"] = p.convergence; break;
+    case render::ConvergenceMode::Percentile: j["converge_percentile"] = p.converge_percentile; break;
+    case render::ConvergenceMode::Default:
+      if (p.depth_kind != DepthKind::DisparityPx) j["converge_percentile"] = p.converge_percentile;
+      break;
+  }
+  if (p.max_disparity_percent > 0) j["max_disparity_percent"] = p.max_disparity_percent;
+  j["edge_band_px"] = p.edge_band_px;
+  j["edge_smoothing_px"] = p.edge_smoothing_px;
   j["views"] = p.view_mode == ViewMode::BothHalf ? "both" : "right-from-left";
   j["fill"] = toString(p.fill);
   for (const auto& [key, value] : extra) j[key] = value;

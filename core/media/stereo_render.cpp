@@ -1,5 +1,7 @@
 #include "core/media/stereo_render.h"
 
+#include <cmath>
+
 #include <opencv2/imgproc.hpp>
 #include <opencv2/photo.hpp>
 #include <torch/torch.h>
@@ -82,6 +84,11 @@ render::RenderOptions engineOptions(const RenderParams& p) {
   o.disparity.scale_percent = p.scale_percent;
   o.disparity.exponent = p.exponent;
   o.disparity.convergence = p.convergence;
+  o.disparity.convergence_mode = p.convergence_mode;
+  o.disparity.converge_percentile = p.converge_percentile;
+  o.disparity.max_disparity_percent = p.max_disparity_percent;
+  o.edges.band_px = p.edge_band_px;
+  o.edges.smoothing_px = p.edge_smoothing_px;
   o.both_views = p.view_mode == ViewMode::BothHalf;
   o.fill = p.fill == FillMode::Background ? render::HoleFill::Background : render::HoleFill::None;
   return o;
@@ -98,7 +105,41 @@ torch::Device renderDevice(const std::string& name) {
 
 render::RenderedViews onCpu(const render::RenderedViews& v) {
   if (v.right.device().is_cpu()) return v;
-  return {v.left.cpu(), v.right.cpu(), v.disparity.cpu(), v.left_holes.cpu(), v.right_holes.cpu()};
+  const auto cpu = [](const torch::Tensor& t) { return t.defined() ? t.cpu() : t; };
+  return {cpu(v.left),       cpu(v.right),       cpu(v.disparity),           cpu(v.left_holes),
+          cpu(v.right_holes), cpu(v.left_seen_disparity), cpu(v.right_seen_disparity)};
+}
+
+// cv::inpaint (Telea) draws on every known pixel within its radius, so beside
+// a near object it smears the object's colour into the disocclusion. Before
+// inpainting, the near-side pixels next to each hole run take the far side's
+// colour; afterwards only the hole pixels keep the inpainted values.
+void inpaintFromBackground(cv::Mat& view, const cv::Mat& holes, const torch::Tensor& seen_disparity) {
+  constexpr int kRadius = 3, kGuard = kRadius + 2;
+  const auto d = seen_disparity.to(torch::kCPU, torch::kFloat32).contiguous();
+  const float* dp = d.data_ptr<float>();
+  cv::Mat guarded = view.clone();
+  for (int y = 0; y < view.rows; ++y) {
+    const uchar* hole = holes.ptr<uchar>(y);
+    const float* drow = dp + int64_t(y) * view.cols;
+    cv::Vec3b* out = guarded.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < view.cols;) {
+      if (!hole[x]) { ++x; continue; }
+      int end = x;
+      while (end < view.cols && hole[end]) ++end;
+      const int l = x - 1, r = end;
+      if (l >= 0 && r < view.cols && std::abs(drow[l] - drow[r]) > 1.0f) {
+        const bool left_near = drow[l] > drow[r];
+        const int from = left_near ? r : l, step = left_near ? -1 : 1;
+        for (int k = 0, at = left_near ? l : r; k < kGuard && at >= 0 && at < view.cols && !hole[at]; ++k, at += step)
+          out[at] = out[from];
+      }
+      x = end;
+    }
+  }
+  cv::Mat inpainted;
+  cv::inpaint(guarded, holes, inpainted, kRadius, cv::INPAINT_TELEA);
+  inpainted.copyTo(view, holes);
 }
 
 }  // namespace
@@ -107,6 +148,7 @@ StereoPair renderStereo(const cv::Mat& image, const cv::Mat& depth, const Render
   checkInputs(image, depth);
   const render::RenderOptions options = engineOptions(params);
   render::validate(options.disparity);
+  render::validate(options.edges);
   const cv::Mat bgr = toBgr8(image);
   const cv::Mat map = mapAtImageSize(depth, bgr.size(), params.depth_kind);
 
@@ -124,8 +166,8 @@ StereoPair renderStereo(const cv::Mat& image, const cv::Mat& depth, const Render
   pair.holes = maskToMat(views.right_holes);
   pair.holes_left = options.both_views ? maskToMat(views.left_holes) : cv::Mat::zeros(map.size(), CV_8UC1);
   if (params.fill == FillMode::Telea) {
-    cv::inpaint(pair.right.clone(), pair.holes, pair.right, 3, cv::INPAINT_TELEA);
-    if (options.both_views) cv::inpaint(pair.left.clone(), pair.holes_left, pair.left, 3, cv::INPAINT_TELEA);
+    inpaintFromBackground(pair.right, pair.holes, views.right_seen_disparity);
+    if (options.both_views) inpaintFromBackground(pair.left, pair.holes_left, views.left_seen_disparity);
   }
   return pair;
 }

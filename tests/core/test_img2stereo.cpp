@@ -53,6 +53,7 @@ Scene boxScene() {
 torch::Tensor sceneDisparityPx(const Scene& s) {
   render::DisparityParams d;
   d.scale_percent = 5;
+  d.convergence_mode = render::ConvergenceMode::Fixed;  // zero at the background
   return render::disparityFromMap(s.map, d);
 }
 
@@ -114,6 +115,7 @@ class TestImg2Stereo : public QObject {
     render::DiffusionFillOptions o;
     o.seam_px = 2;
     o.match_colour = false;
+    o.edges = {0, 0};  // the exact box has no mixed outline (edge handling: test_depth_edges)
     const auto c = render::composeWithDiffusionFill(s.photo, disparity, diffusion, o);
     QCOMPARE(c.image.sizes(), s.photo.sizes());
     QVERIFY(torch::equal(c.holes, s.truth_holes));
@@ -142,6 +144,7 @@ class TestImg2Stereo : public QObject {
     render::DiffusionFillOptions o;
     o.seam_px = 0;
     o.match_colour = false;
+    o.edges = {0, 0};  // the exact box has no mixed outline (edge handling: test_depth_edges)
     const auto raw = render::composeWithDiffusionFill(s.photo, sceneDisparityPx(s), cast, o);
     o.match_colour = true;
     const auto matched = render::composeWithDiffusionFill(s.photo, sceneDisparityPx(s), cast, o);

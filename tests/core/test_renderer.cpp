@@ -24,9 +24,12 @@ torch::Tensor rampImage(int64_t h, int64_t w) {
   return (x * c + 0.01f).expand({1, 3, h, w}).contiguous();
 }
 
+// The plain warp and fill (the edge handling has its own tests in test_depth_edges).
 RenderOptions rightView() {
   RenderOptions o;
   o.disparity.kind = MapKind::DisparityPx;
+  o.edges.band_px = 0;
+  o.edges.smoothing_px = 0;
   return o;
 }
 
@@ -166,6 +169,7 @@ class TestRenderer : public QObject {
   void inverseDepthScalesToPercentOfWidth() {
     DisparityParams p;
     p.kind = MapKind::InverseDepth;
+    p.convergence_mode = ConvergenceMode::Fixed;
     p.scale_percent = 10;
     const auto map = torch::tensor({{0.0f, 0.5f, 1.0f, 1.0f, 0.25f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f}});
     const auto d = disparityFromMap(map * 200 + 7, p);  // offset and range do not matter
@@ -180,6 +184,7 @@ class TestRenderer : public QObject {
   void depthIsInvertedAndUnknownsTakeTheBackground() {
     DisparityParams p;
     p.kind = MapKind::Depth;
+    p.convergence_mode = ConvergenceMode::Fixed;
     p.scale_percent = 50;  // 2 px for the nearest in a 4-pixel row
     const auto d = disparityFromMap(torch::tensor({{1.0f, 2.0f, 0.0f, 4.0f}}), p);
     // 1/z = 1, .5, ?, .25 -> normalised 1, 1/3, ?, 0; the unknown takes the farther neighbour.
@@ -224,6 +229,7 @@ class TestRenderer : public QObject {
     cv::Mat map(10, 20, CV_16UC1, cv::Scalar(0));
     map(cv::Rect(5, 0, 6, 10)).setTo(65535);
     media::RenderParams p;
+    p.convergence_mode = ConvergenceMode::Fixed;
     p.scale_percent = 10;  // 4 px at 40 px wide
     const media::StereoPair pair = media::renderStereo(image, map, p);
     QCOMPARE(pair.right.size(), image.size());

@@ -59,7 +59,13 @@ std::vector<BenchRow> runPreview(const BenchOptions& o) {
   std::vector<BenchRow> rows;
   rows.push_back(row("right view " + size + ": warp + background fill",
                      median([&] { media::renderStereo(scene.image, scene.inverse_depth, p); }, repeats),
-                     "render only" + runs));
+                     "render only, edge handling at its defaults" + runs));
+  media::RenderParams plain = p;  // what the depth-edge handling costs
+  plain.edge_band_px = 0;
+  plain.edge_smoothing_px = 0;
+  rows.push_back(row("right view " + size + ": without edge handling",
+                     median([&] { media::renderStereo(scene.image, scene.inverse_depth, plain); }, repeats),
+                     "render only, --edge-band 0 --edge-smoothing 0" + runs));
   rows.push_back(row("slider move " + size + ": render + anaglyph-dubois", median([&] {
                        const auto pair = media::renderStereo(scene.image, scene.inverse_depth, p);
                        media::composeStereo(pair.left, pair.right, media::StereoFormat::AnaglyphDubois);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
@@ -14,7 +15,19 @@
 namespace sds::cli {
 namespace {
 
-const char* kUsage =
+namespace controls = render::controls;
+
+// "  --NAME ARG   help (default V, MIN..MAX)" from the engine's one definition of the control.
+std::string option(const render::Control& c, const std::string& arg) {
+  std::ostringstream o;
+  o << "  --" << c.name << " " << arg;
+  o << std::string(std::max<size_t>(1, 22 - (4 + std::string(c.name).size() + arg.size())), ' ');
+  o << c.help << " (default " << c.value << ", " << c.min << ".." << c.max << ")\n";
+  return o.str();
+}
+
+std::string usage() {
+  return std::string(
     "Usage: sdstereo depth2stereo --image IMG --depth MAP --depth-kind KIND --format FMT --out FILE [options]\n\n"
     "Renders a stereo pair from one photo and its depth map by forward warping, and writes it.\n\n"
     "  --image IMG          the photo (8/16-bit PNG, JPEG, TIFF, ...; EXIF orientation is applied)\n"
@@ -23,9 +36,15 @@ const char* kUsage =
     "                       disparity-px (the left view's disparity in pixels, 0 = unknown; --scale unused)\n"
     "  --depth-scale S      multiply the map's values by S first (e.g. 0.5 for a half-size image with a\n"
     "                       full-size disparity map's values, 1/256 for KITTI disparity PNGs)\n"
-    "  --scale PCT          largest disparity in percent of the image width (default 3)\n"
-    "  --exponent E         normalised disparity is raised to E (default 1)\n"
-    "  --convergence C      0..1, the normalised disparity on the screen plane (default 0: all behind it)\n"
+    ) + option(controls::kScalePercent, "PCT") + option(controls::kExponent, "E") +
+    "  Convergence (the screen plane). Relative maps (inverse-depth, depth) by default put the disparity at the\n"
+    "  --converge-at percentile on the screen: the scene behind it, the nearest few percent in front. A\n"
+    "  disparity-px map is used as given unless --converge-at or --convergence is given.\n" +
+    option(controls::kConvergePercentile, "P") + option(controls::kConvergence, "C") +
+    "                       (fixed; for disparity-px the offset is C x the largest disparity)\n" +
+    option(controls::kMaxDisparityPercent, "PCT") +
+    "  Depth edges (against halos: outline pixels of near objects move with them, the fill sees only the far side):\n" +
+    option(controls::kEdgeBandPx, "PX") + option(controls::kEdgeSmoothingPx, "PX") + std::string(
     "  --both               synthesise both views, half the disparity each way (default: right from left)\n"
     "  --fill MODE          background (default) or telea (OpenCV inpainting) for disoccluded holes\n"
     "  --format FMT         right, left, sbs, sbs-cross, hsbs, ou, hou, anaglyph-true, anaglyph-gray,\n"
@@ -35,14 +54,27 @@ const char* kUsage =
     "  --json               also write FILE.json with the parameters (PNGs carry them in a tEXt chunk)\n"
     "  --quality Q          JPEG quality 1..100 (default 95)\n"
     "  --device DEV         cpu (default) or cuda\n"
-    "  --reference RIGHT    print PSNR / SSIM of the rendered right view against a real right view";
+    "  --reference RIGHT    print PSNR / SSIM of the rendered right view against a real right view");
+}
 
 media::RenderParams readParams(const Args& a) {
   media::RenderParams p;
   p.depth_kind = media::parseDepthKind(a.required("depth-kind"));
   p.scale_percent = a.number("scale", p.scale_percent);
   p.exponent = a.number("exponent", p.exponent);
-  p.convergence = a.number("convergence", p.convergence);
+  if (a.has("convergence") && a.has("converge-at"))
+    throw Error("Give either --convergence (fixed) or --converge-at (percentile), not both.");
+  if (a.has("convergence")) {
+    p.convergence_mode = render::ConvergenceMode::Fixed;
+    p.convergence = a.number("convergence", p.convergence);
+  }
+  if (a.has("converge-at")) {
+    p.convergence_mode = render::ConvergenceMode::Percentile;
+    p.converge_percentile = a.number("converge-at", p.converge_percentile);
+  }
+  p.max_disparity_percent = a.number("max-disparity", p.max_disparity_percent);
+  p.edge_band_px = a.number("edge-band", p.edge_band_px);
+  p.edge_smoothing_px = a.number("edge-smoothing", p.edge_smoothing_px);
   p.view_mode = a.flag("both") ? media::ViewMode::BothHalf : media::ViewMode::RightFromLeft;
   p.fill = media::parseFillMode(a.get("fill", "background"));
   p.device = a.get("device", "cpu");
@@ -62,8 +94,9 @@ void printComparison(const cv::Mat& right, const std::string& reference_path) {
 
 int run(const std::vector<std::string>& argv) {
   const Args a(argv,
-               {"image", "depth", "depth-kind", "depth-scale", "scale", "exponent", "convergence", "fill", "format", "out",
-                "depth-out", "quality", "device", "reference"},
+               {"image", "depth", "depth-kind", "depth-scale", "scale", "exponent", "convergence", "converge-at",
+                "max-disparity", "edge-band", "edge-smoothing", "fill", "format", "out", "depth-out", "quality",
+                "device", "reference"},
                {"both", "json"});
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   const media::RenderParams params = readParams(a);
@@ -100,7 +133,7 @@ int run(const std::vector<std::string>& argv) {
 }
 
 const CommandRegistration reg{{"depth2stereo", "render a stereo pair from a photo and its depth map (classical)",
-                               kUsage, &run}};
+                               usage(), &run}};
 
 }  // namespace
 }  // namespace sds::cli

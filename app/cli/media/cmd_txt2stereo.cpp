@@ -17,6 +17,7 @@
 #include "app/cli/generation_options.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/depth/depth_estimator.h"
+#include "core/engine/pipelines/compose_views.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/media/image_io.h"
@@ -53,6 +54,10 @@ const char* kUsage =
     "  --direction D         uni (one-way, default) or bi (two-way) self-attention\n"
     "  --deblur              fill disoccluded holes with fresh noise\n"
     "  --shift-both          move both views half the disparity each way\n"
+    "  --compose             the right view made of the left view's own pixels wherever the right eye sees them\n"
+    "                        (edge-aware warp by the disparity), the StereoDiffusion right view only where the left\n"
+    "                        could not see (as img2stereo composes a photo); the plain pair goes to DIR/diffusion/,\n"
+    "                        right_filled_mask.png shows where the diffusion view is used (not with --shift-both)\n"
     "  --no-kv-cache         always denoise both views in one batch (no left-view K/V cache)\n"
     "  --kv-budget-mb N      memory budget of the K/V cache (default: half the free memory, at most 8192)\n"
     "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
@@ -67,7 +72,7 @@ const std::set<std::string> kValued = {"model", "config-dir", "depth-model", "de
                                        "height", "scale", "exponent", "shift-step", "shift-fraction",
                                        "attention-start", "mask-interval", "direction", "kv-budget-mb",
                                        "anaglyph", "device", "out", "compare-mono"};
-const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "half"};
+const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "half", "compose"};
 
 uint64_t parseSeed(const std::string& text) {
   try {
@@ -165,12 +170,33 @@ void writeOutputs(const std::filesystem::path& dir, const pipelines::Txt2StereoR
   writeStereoOutputs(dir, o);
 }
 
+// --compose: the left view's pixels wherever the right eye sees them, the
+// StereoDiffusion right view only in the disocclusions (compose_views.h).
+void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2StereoResult& r,
+                   const pipelines::Txt2StereoParams& params, const std::string& json, const std::string& anaglyph) {
+  const auto left01 = r.image01.narrow(0, 0, 1);
+  const auto composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, params);
+  StereoOutputs o;
+  o.left = media::tensor01ToImage8(left01[0]);
+  o.right = media::tensor01ToImage8(composed.image[0]);
+  o.disparity = media::tensorToMap(r.disparity);
+  o.params_json = json;
+  o.anaglyph = anaglyph;
+  writeStereoOutputs(dir, o);
+  cv::Mat filled8;
+  media::tensorToMap(composed.holes.to(torch::kFloat32) * 255).convertTo(filled8, CV_8U);
+  media::writeImageAtomic((dir / "right_filled_mask.png").string(), filled8);
+  std::cout << "wrote " << (dir / "right_filled_mask.png").string() << "\n";
+}
+
 int run(const std::vector<std::string>& argv) {
   const Args a(argv, kValued, kFlags);
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("disparity"))
     throw Error("Give exactly one of --depth-model (estimate the depth of the left view) and --disparity FILE.");
   auto params = readParams(a);
+  if (a.flag("compose") && params.shift_both)
+    throw Error("--compose keeps the left view as it is: it cannot be combined with --shift-both.");
   const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
   checkAnaglyphFormat(anaglyph);
   const std::filesystem::path out = a.required("out");
@@ -202,7 +228,14 @@ int run(const std::vector<std::string>& argv) {
   const Took took = timed([&] { result = pipelines::txt2stereo(model, params, control, depth); });
   std::cout << "pair in " << took.wall << " s (" << (result.used_kv_cache ? "left-view K/V cache" : "two-view batch")
             << ", shift at step " << result.shift_step << ")\n";
-  writeOutputs(out, result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph);
+  if (!a.flag("compose")) {
+    writeOutputs(out, result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph);
+    return 0;
+  }
+  extra["compose"] = "left pixels where visible, diffusion right view in the holes";
+  const std::string json = pipelines::txt2stereoParamsToJson(params, extra).dump(2);
+  writeOutputs(out / "diffusion", result, json, anaglyph);
+  writeComposed(out, result, params, json, anaglyph);
   return 0;
 }
 

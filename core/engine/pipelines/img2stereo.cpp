@@ -7,7 +7,7 @@
 #include <torch/torch.h>
 
 #include "core/engine/depth/depth_estimator.h"
-#include "core/engine/render/disparity_map.h"
+#include "core/engine/pipelines/compose_views.h"
 #include "models/common/error.h"
 #include "models/common/progress_range.h"
 #include "models/sd/stable_diffusion.h"
@@ -51,16 +51,6 @@ Plan plan(const Img2StereoParams& p, bool estimate_depth, bool fast_sampling) {
   const double compose = p.full_resolution ? 0.01 * (inverting + stereo) : 0.0;
   const double total = depth + inverting + stereo + compose;
   return {depth / total, (depth + inverting) / total, (total - compose) / total};
-}
-
-// The disparity in photo pixels the diffusion pass's shift corresponds to, and
-// the warp direction of a view moved by `share` of it (-1: right from left).
-torch::Tensor photoDisparityPx(const torch::Tensor& map, const Txt2StereoParams& s) {
-  render::DisparityParams d;
-  d.kind = render::MapKind::InverseDepth;
-  d.scale_percent = std::abs(s.scale_factor);
-  d.exponent = s.exponent;
-  return render::disparityFromMap(map, d);
 }
 
 }  // namespace
@@ -161,7 +151,7 @@ Img2StereoResult img2stereo(const sd::StableDiffusion& sd, const torch::Tensor& 
   r.disparity = map.size(0) == H && map.size(1) == W
                     ? map
                     : resized(map.unsqueeze(0).unsqueeze(0), H, W, torch::kBicubic)[0][0];
-  r.disparity_px = photoDisparityPx(r.disparity, s);
+  r.disparity_px = compositionDisparityPx(r.disparity, s, H, W);
   const double direction = s.scale_factor < 0 ? -1.0 : 1.0;  // a negative scale swaps the eyes
   const auto view = [&](int index, double shift, torch::Tensor& holes) {
     control.cancel.throwIfCancelled();

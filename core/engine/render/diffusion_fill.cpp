@@ -60,7 +60,9 @@ ComposedView composeWithDiffusionFill(const torch::Tensor& photo01, const torch:
     throw Error("The diffusion view must be [1, 3, h, w].");
   torch::NoGradGuard no_grad;
   const auto photo = photo01.to(torch::kFloat32);
-  const WarpedView warped = forwardWarp(photo, disparity_px.to(photo.device(), torch::kFloat32), options.warp);
+  const auto disparity = refineDepthEdges(photo, disparity_px.to(photo.device(), torch::kFloat32), options.edges,
+                                          options.warp.max_jump_px);
+  const WarpedView warped = forwardWarp(photo, disparity, options.warp);
 
   auto fill = diffusion01.to(photo.device(), torch::kFloat32);
   if (fill.size(2) != H || fill.size(3) != W)

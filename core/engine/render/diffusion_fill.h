@@ -8,6 +8,7 @@
 #pragma once
 #include <torch/types.h>
 
+#include "core/engine/render/depth_edges.h"
 #include "core/engine/render/forward_warp.h"
 
 namespace sds::render {
@@ -21,6 +22,11 @@ struct DiffusionFillOptions {
   // offset, least squares over the pixels both show) before filling: the
   // VAE round trip shifts colours slightly, which shows at the seams.
   bool match_colour = true;
+  // The photo's depth edges are aligned with its colour edges and the near side
+  // grown before the warp (depth_edges.h), as in the classical renderer: the
+  // outline of a near object travels with it instead of staying on the far
+  // surface beside the hole, where the diffusion output takes over.
+  EdgeOptions edges;
   WarpOptions warp;  // warp.shift: -1 right view from the left, +-0.5 for half views
 };
 

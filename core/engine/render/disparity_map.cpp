@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -35,6 +36,30 @@ void validate(const DisparityParams& p) {
     throw Error("The depth exponent must be above 0 and at most 10, got " + str(p.exponent) + ".");
   if (!std::isfinite(p.convergence) || p.convergence < 0 || p.convergence > 1)
     throw Error("The convergence must be between 0 and 1, got " + str(p.convergence) + ".");
+  if (!std::isfinite(p.converge_percentile) || p.converge_percentile < 0 || p.converge_percentile > 100)
+    throw Error("The convergence percentile must be between 0 and 100, got " + str(p.converge_percentile) + ".");
+  const Control& cap = controls::kMaxDisparityPercent;
+  if (!std::isfinite(p.max_disparity_percent) || p.max_disparity_percent < cap.min || p.max_disparity_percent > cap.max)
+    throw Error("The disparity cap must be between 0 (none) and 50 percent of the image width, got " +
+                str(p.max_disparity_percent) + ".");
+}
+
+double percentileOf(const torch::Tensor& values, double percent) {
+  const auto v = values.reshape({-1}).to(torch::kFloat32);
+  if (v.numel() == 0) throw Error("percentileOf needs at least one value.");
+  const auto [lo_t, hi_t] = torch::aminmax(v);
+  const double lo = lo_t.item<double>(), hi = hi_t.item<double>();
+  if (!(hi > lo)) return lo;
+  constexpr int64_t kBins = 4096;
+  const auto counts = torch::histc(v, kBins, lo, hi).to(torch::kCPU, torch::kFloat64).cumsum(0).contiguous();
+  const double* cum = counts.data_ptr<double>();
+  const double want = std::clamp(percent, 0.0, 100.0) / 100.0 * cum[kBins - 1];
+  const int64_t bin = std::lower_bound(cum, cum + kBins, want) - cum;
+  if (bin >= kBins) return hi;
+  // Linear within the bin that crosses the wanted count.
+  const double before = bin > 0 ? cum[bin - 1] : 0.0, in_bin = cum[bin] - before;
+  const double t = in_bin > 0 ? (want - before) / in_bin : 0.0;
+  return lo + (double(bin) + t) * (hi - lo) / double(kBins);
 }
 
 torch::Tensor fillUnknownFromBackground(const torch::Tensor& disparity, const torch::Tensor& known, double fallback) {
@@ -47,23 +72,53 @@ torch::Tensor fillUnknownFromBackground(const torch::Tensor& disparity, const to
   return torch::where(known, disparity, fill);
 }
 
+namespace {
+
+bool percentileConvergence(const DisparityParams& p) {
+  return p.convergence_mode == ConvergenceMode::Percentile ||
+         (p.convergence_mode == ConvergenceMode::Default && p.kind != MapKind::DisparityPx);
+}
+
+// Convergence by percentile (when `by_percentile`, over the known pixels) and
+// the cap, on a disparity computed without a percentile offset.
+torch::Tensor placeOnScreen(torch::Tensor d, const torch::Tensor& known, bool by_percentile, const DisparityParams& p,
+                            int64_t width) {
+  if (by_percentile) {
+    const auto values = known.defined() && !known.all().item<bool>() ? d.masked_select(known) : d;
+    d = d - percentileOf(values, p.converge_percentile);
+  }
+  if (p.max_disparity_percent > 0) {
+    const double cap = p.max_disparity_percent / 100.0 * double(width);
+    d = d.clamp(-cap, cap);
+  }
+  return d;
+}
+
+}  // namespace
+
 torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParams& p) {
   validate(p);
   if (map_in.dim() != 2 || map_in.numel() == 0) throw Error("The depth map must be a non-empty single-channel image.");
   const auto map = map_in.to(torch::kFloat32);
   const int64_t width = map.size(1);
   const double px = p.scale_percent / 100.0 * double(width);
+  const bool fixed = p.convergence_mode == ConvergenceMode::Fixed;
   if (p.kind == MapKind::InverseDepth) {
     // The common case (a slider move): one min/max pass and one affine pass.
     const auto [lo_t, hi_t] = torch::aminmax(map);
     const double lo = lo_t.item<double>(), hi = hi_t.item<double>();
     if (std::isfinite(lo) && std::isfinite(hi)) {
       const double range = std::max(hi - lo, 1e-12);
-      if (p.exponent == 1.0) {  // d = (map - lo) * px / range - convergence * px, in one pass
-        const double a = px / range, b = -lo * a - p.convergence * px;
-        return torch::add(torch::scalar_tensor(b, map.options()), map, a);
+      if (p.exponent == 1.0) {  // d = (map - lo) * px / range - offset, in one pass
+        const double a = px / range;
+        // The percentile of an affine map is the affine map of the percentile.
+        const double offset = fixed ? p.convergence * px
+                                    : (percentileConvergence(p) ? (percentileOf(map, p.converge_percentile) - lo) * a : 0.0);
+        const auto d = torch::add(torch::scalar_tensor(-lo * a - offset, map.options()), map, a);
+        return placeOnScreen(d, {}, false, p, width);
       }
-      return map.sub(lo).div_(range).clamp_(0, 1).pow_(p.exponent).sub_(p.convergence).mul_(px);
+      auto d = map.sub(lo).div_(range).clamp_(0, 1).pow_(p.exponent).sub_(fixed ? p.convergence : 0.0).mul_(px);
+      return placeOnScreen(d, {}, percentileConvergence(p), p, width);
     }
   }
   auto known = torch::isfinite(map);
@@ -75,13 +130,14 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
   torch::Tensor disparity;
   if (p.kind == MapKind::DisparityPx) {
     const auto d = torch::where(known, map, zero);
-    disparity = d - p.convergence * d.max();
+    disparity = fixed ? d - p.convergence * d.max() : d;
   } else {
     const auto v = torch::where(known, p.kind == MapKind::Depth ? map.reciprocal() : map, zero);
     auto n = normalise(v, known);
     if (p.exponent != 1.0) n = n.pow(p.exponent);
-    disparity = (n - p.convergence) * px;
+    disparity = (n - (fixed ? p.convergence : 0.0)) * px;
   }
+  disparity = placeOnScreen(disparity, known, percentileConvergence(p), p, width);
   if (known.all().item<bool>()) return disparity;
   const double farthest = torch::where(known, disparity, torch::full({}, INFINITY, map.options())).min().item<double>();
   return fillUnknownFromBackground(disparity, known, farthest);

@@ -67,6 +67,25 @@ torch::Tensor sampleColumns(const torch::Tensor& values, const torch::Tensor& x0
   return a + (b - a) * frac;
 }
 
+// The CPU kernel's Catmull-Rom sample (warp_cpu.cpp, CubicTaps) where all four
+// pixels x0 - 1 .. x0 + 2 lie on one surface, the linear one elsewhere.
+torch::Tensor sampleColumnsCubic(const torch::Tensor& values, const torch::Tensor& d, const torch::Tensor& x0,
+                                 const torch::Tensor& frac, const torch::Tensor& linear, double max_jump) {
+  const int64_t w = d.size(1);
+  const auto xm = x0 - 1, x1 = x0 + 1, xp = x0 + 2;
+  const auto dm = gatherColumns(d, xm), d0 = gatherColumns(d, x0), d1 = gatherColumns(d, x1), dp = gatherColumns(d, xp);
+  const auto valid = frac.gt(0) & frac.lt(1) & xm.ge(0) & xp.lt(w) & (d0 - dm).abs().le(max_jump) &
+                     (d1 - d0).abs().le(max_jump) & (dp - d1).abs().le(max_jump);
+  const auto f = frac.to(values.scalar_type()), f2 = f * f, f3 = f2 * f;
+  const auto a = gatherColumns(values, xm), b = gatherColumns(values, x0), c = gatherColumns(values, x1),
+             e = gatherColumns(values, xp);
+  auto v = a * (0.5 * (-f3 + 2 * f2 - f)) + b * (0.5 * (3 * f3 - 5 * f2 + 2)) + c * (0.5 * (-3 * f3 + 4 * f2 + f)) +
+           e * (0.5 * (f3 - f2));
+  v = torch::minimum(torch::maximum(v, torch::minimum(torch::minimum(a, b), torch::minimum(c, e))),
+                     torch::maximum(torch::maximum(a, b), torch::maximum(c, e)));
+  return torch::where(valid, v, linear);
+}
+
 }  // namespace
 
 WarpedView forwardWarp(const torch::Tensor& image, const torch::Tensor& disparity, const WarpOptions& o) {
@@ -103,7 +122,9 @@ WarpedView forwardWarp(const torch::Tensor& image, const torch::Tensor& disparit
   WarpedView out;
   out.disparity = sampleColumns(d, x0i, x1i, frac) * fmask;
   const auto src = image[0];
-  out.image = (sampleColumns(src, x0i, x1i, frac.to(src.scalar_type())) * fmask.to(src.scalar_type())).unsqueeze(0);
+  auto colours = sampleColumns(src, x0i, x1i, frac.to(src.scalar_type()));
+  if (o.cubic) colours = sampleColumnsCubic(src, d, x0i, frac, colours, o.max_jump_px);
+  out.image = (colours * fmask.to(src.scalar_type())).unsqueeze(0);
   out.covered = covered;
   return out;
 }

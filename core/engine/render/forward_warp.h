@@ -14,6 +14,11 @@ struct WarpOptions {
   // disocclusion (a hole), not a stretched surface. Their targets then lie more
   // than 1 + |shift| * max_jump_px apart.
   double max_jump_px = 1.5;
+  // Colours at fractional source positions: Catmull-Rom cubic over four pixels
+  // of one surface (linear where a neighbour lies across a jump). A half-pixel
+  // linear sample is a [1/2 1/2] blur, which shows on fine texture; the cubic
+  // keeps it sharp and reproduces linear ramps exactly.
+  bool cubic = true;
   // CPU tensors take the per-row kernel (warp_cpu.h); this forces the vectorised
   // tensor code that other devices run, so tests can compare the two.
   bool force_tensor_path = false;

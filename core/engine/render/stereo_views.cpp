@@ -9,14 +9,14 @@ namespace sds::render {
 namespace {
 
 struct View {
-  torch::Tensor image, holes;
+  torch::Tensor image, holes, seen_disparity;
 };
 
 View synthesise(const torch::Tensor& image, const torch::Tensor& disparity, double shift, const RenderOptions& o) {
   WarpOptions warp = o.warp;
   warp.shift = shift;
   WarpedView v = forwardWarp(image, disparity, warp);
-  View out{v.image, ~v.covered};
+  View out{v.image, ~v.covered, v.disparity};
   if (o.fill != HoleFill::Background) return out;
   if (v.image.device().is_cpu() && !o.fill_options.force_tensor_path) {
     cpu::fillInPlace(v, o.fill_options);  // the warped image is ours: fill it where it is
@@ -35,19 +35,22 @@ RenderedViews renderWithDisparity(const torch::Tensor& image, const torch::Tenso
   if (disparity.dim() != 2 || disparity.size(0) != image.size(2) || disparity.size(1) != image.size(3))
     throw Error("The disparity map must have the image's size.");
   RenderedViews r;
-  r.disparity = disparity.to(torch::kFloat32);
+  r.disparity = refineDepthEdges(image, disparity.to(torch::kFloat32), o.edges, o.warp.max_jump_px);
   if (o.both_views) {
     const View left = synthesise(image, r.disparity, +0.5, o), right = synthesise(image, r.disparity, -0.5, o);
     r.left = left.image;
     r.left_holes = left.holes;
+    r.left_seen_disparity = left.seen_disparity;
     r.right = right.image;
     r.right_holes = right.holes;
+    r.right_seen_disparity = right.seen_disparity;
   } else {
     const View right = synthesise(image, r.disparity, -1.0, o);
     r.left = image;
     r.left_holes = torch::zeros_like(right.holes);
     r.right = right.image;
     r.right_holes = right.holes;
+    r.right_seen_disparity = right.seen_disparity;
   }
   return r;
 }

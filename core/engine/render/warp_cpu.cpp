@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -47,6 +48,35 @@ void landRow(const float* pos, int64_t w, double max_segment, bool ascending, st
   }
 }
 
+// Catmull-Rom weights of pixels x0 - 1 .. x0 + 2 at x0 + f, when all four lie
+// on one surface (no step above max_jump between neighbours) and f is fractional.
+struct CubicTaps {
+  bool valid = false;
+  float w[4] = {0, 0, 0, 0};
+  float apply(const float* row, int64_t x0) const {
+    const float v = w[0] * row[x0 - 1] + w[1] * row[x0] + w[2] * row[x0 + 1] + w[3] * row[x0 + 2];
+    // No ringing beyond the four pixels it is made of.
+    const float lo = std::min(std::min(row[x0 - 1], row[x0]), std::min(row[x0 + 1], row[x0 + 2]));
+    const float hi = std::max(std::max(row[x0 - 1], row[x0]), std::max(row[x0 + 1], row[x0 + 2]));
+    return std::clamp(v, lo, hi);
+  }
+};
+
+CubicTaps cubicTaps(const float* d, int64_t x0, int64_t x1, int64_t w, float f, float max_jump) {
+  CubicTaps t;
+  if (f <= 0.0f || f >= 1.0f || x0 < 1 || x1 != x0 + 1 || x0 + 2 >= w) return t;
+  if (std::abs(d[x0] - d[x0 - 1]) > max_jump || std::abs(d[x1] - d[x0]) > max_jump ||
+      std::abs(d[x0 + 2] - d[x1]) > max_jump)
+    return t;
+  const float f2 = f * f, f3 = f2 * f;
+  t.w[0] = 0.5f * (-f3 + 2 * f2 - f);
+  t.w[1] = 0.5f * (3 * f3 - 5 * f2 + 2);
+  t.w[2] = 0.5f * (-3 * f3 + 4 * f2 + f);
+  t.w[3] = 0.5f * (f3 - f2);
+  t.valid = true;
+  return t;
+}
+
 }  // namespace
 
 WarpedView forwardWarp(const torch::Tensor& image, const torch::Tensor& disparity, const WarpOptions& o) {
@@ -78,9 +108,12 @@ WarpedView forwardWarp(const torch::Tensor& image, const torch::Tensor& disparit
         const int64_t x1 = std::min<int64_t>(x0 + 1, w - 1);
         const float f = hit ? std::min(1.0f, u - float(x0)) : 0.0f;
         odp[y * w + c] = hit ? drow[x0] + (drow[x1] - drow[x0]) * f : 0.0f;
+        const CubicTaps taps = hit && o.cubic ? cubicTaps(drow, x0, x1, w, f, float(o.max_jump_px)) : CubicTaps{};
         for (int64_t ch = 0; ch < channels; ++ch) {
           const float* row = sp + (ch * h + y) * w;
-          op[(ch * h + y) * w + c] = hit ? row[x0] + (row[x1] - row[x0]) * f : 0.0f;
+          op[(ch * h + y) * w + c] = !hit          ? 0.0f
+                                     : taps.valid ? taps.apply(row, x0)
+                                                  : row[x0] + (row[x1] - row[x0]) * f;
         }
       }
     }
