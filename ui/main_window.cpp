@@ -121,6 +121,8 @@ void MainWindow::buildMenus() {
   generate->setObjectName(QStringLiteral("actionGenerate"));
   generate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
   view->addAction(generate);
+  view->addSeparator();
+  view->addActions(previews_->zoomActions());
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About StereoDiffusion Studio"), this, &MainWindow::showAbout);
 }

@@ -35,6 +35,7 @@ using SharedSources = std::shared_ptr<const RenderSources>;
 struct PreviewFormats {
   media::StereoFormat side_by_side = media::StereoFormat::SbsParallel;
   media::StereoFormat anaglyph = media::StereoFormat::AnaglyphDubois;
+  bool swap_eyes = false;  // left and right exchanged in every stereo preview (a check, not an export setting)
 };
 
 // Which stereo views are on screen and how big: only those are composed, shrunk
@@ -42,7 +43,8 @@ struct PreviewFormats {
 struct PreviewDisplay {
   bool side_by_side = true;
   bool anaglyph = true;
-  cv::Size limit;  // device pixels; empty: the preview resolution
+  bool wiggle = false;  // the two views on their own, for the wiggle view
+  cv::Size limit;  // device pixels; empty: the preview resolution (a zoomed view shows its pixels)
 };
 
 struct RenderRequest {
@@ -66,6 +68,7 @@ struct RenderResult {
   cv::Size preview_size;         // of each view, before fitting to the display
   cv::Mat side_by_side;          // composed in formats.side_by_side; empty when not displayed
   cv::Mat anaglyph;              // composed in formats.anaglyph; empty when not displayed
+  cv::Mat left, right;           // the views one at a time (swap_eyes applied); empty unless display.wiggle
   DisparityHistogram histogram;
   bool rendered = false;         // false: the last pair was only composed again
   double render_ms = 0;          // time the worker spent on this request

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <exception>
+#include <tuple>
+#include <utility>
 
 #include <opencv2/imgproc.hpp>
 
@@ -81,14 +83,17 @@ RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds
   r.formats = request.formats;
   r.preview_size = cached_pair_.left.size();
   const PreviewDisplay& d = request.display;
+  media::StereoPair shown = cached_pair_;
+  if (request.formats.swap_eyes) std::swap(shown.left, shown.right);
   if (d.side_by_side) {
-    const auto [l, rr] = fitted(cached_pair_, d.limit, viewsAcross(request.formats.side_by_side));
+    const auto [l, rr] = fitted(shown, d.limit, viewsAcross(request.formats.side_by_side));
     r.side_by_side = media::composeStereo(l, rr, request.formats.side_by_side);
   }
   if (d.anaglyph) {
-    const auto [l, rr] = fitted(cached_pair_, d.limit, 1);
+    const auto [l, rr] = fitted(shown, d.limit, 1);
     r.anaglyph = media::composeStereo(l, rr, request.formats.anaglyph);
   }
+  if (d.wiggle) std::tie(r.left, r.right) = fitted(shown, d.limit, 1);
   r.histogram = cached_histogram_;
   r.render_ms = double(timer.nsecsElapsed()) / 1e6;
   return r;

@@ -1,13 +1,20 @@
 #include "ui/widgets/preview_tabs.h"
 
+#include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/common/display_names.h"
 #include "ui/common/mat_image.h"
 #include "ui/widgets/image_view.h"
+#include "ui/widgets/view_zoom.h"
+#include "ui/widgets/wiggle_view.h"
 
 namespace sds::ui {
 
@@ -34,29 +41,65 @@ void select(QComboBox* box, StereoFormat f) {
   if (index >= 0) box->setCurrentIndex(index);
 }
 
+QToolButton* buttonFor(QAction* action) {
+  auto* button = new QToolButton;
+  button->setDefaultAction(action);
+  button->setAutoRaise(true);
+  return button;
+}
+
 }  // namespace
 
 PreviewTabs::PreviewTabs(QWidget* parent)
     : QTabWidget(parent),
+      zoom_(new ViewZoom(this)),
       photo_(makeView("photoView", tr("Open a photo and its depth map (File menu), or drop them here."))),
       depth_(makeView("depthView", tr("No depth map yet."))),
       side_by_side_(makeView("sideBySideView", tr("The stereo pair appears here once a photo and a depth map are open."))),
       anaglyph_(makeView("anaglyphView", tr("The anaglyph appears here once a photo and a depth map are open."))),
+      wiggle_(new WiggleView),
+      split_photo_(makeView("splitPhotoView", tr("No photo yet."))),
+      split_depth_(makeView("splitDepthView", tr("No depth map yet."))),
       sbs_variant_(makeVariants("sbsFormatCombo", {StereoFormat::SbsParallel, StereoFormat::SbsCross})),
       anaglyph_variant_(makeVariants("anaglyphFormatCombo",
                                      {StereoFormat::AnaglyphDubois, StereoFormat::AnaglyphHalfColor,
                                       StereoFormat::AnaglyphColor, StereoFormat::AnaglyphGray,
-                                      StereoFormat::AnaglyphTrue})) {
+                                      StereoFormat::AnaglyphTrue})),
+      swap_eyes_(new QCheckBox(tr("Swap eyes"))) {
   setObjectName(QStringLiteral("previewTabs"));
   setDocumentMode(true);
+  wiggle_->setObjectName(QStringLiteral("wiggleView"));
+  wiggle_->setPlaceholderText(tr("The two views take turns here once a photo and a depth map are open."));
+  swap_eyes_->setObjectName(QStringLiteral("swapEyesCheck"));
+  swap_eyes_->setToolTip(tr("Show the right view to the left eye and the other way round, in every stereo "
+                            "preview: if the depth looks inside out, the views were swapped. Exports are not "
+                            "affected."));
+  sbs_variant_->setToolTip(tr("Parallel: the left view on the left, for VR headsets, 3D TVs and parallel free "
+                              "viewing. Cross-eyed: the views exchanged, for cross-eyed free viewing."));
+  anaglyph_variant_->setToolTip(tr("Red/cyan glasses (red filter on the left eye). Dubois gives the least ghosting "
+                                   "and good colour; grey has no colour clash at all."));
+  for (ImageView* v : {photo_, depth_, side_by_side_, anaglyph_, split_photo_, split_depth_}) v->setZoom(zoom_);
+  wiggle_->setZoom(zoom_);
+
   addTab(photo_, tr("Photo"));
   addTab(depth_, tr("Depth map"));
   addTab(stereoPage(side_by_side_, sbs_variant_, tr("Viewing")), tr("Side by side"));
-  addTab(stereoPage(anaglyph_, anaglyph_variant_, tr("Glasses")), tr("Anaglyph"));
+  addTab(stereoPage(anaglyph_, anaglyph_variant_, tr("Glasses (red/cyan)")), tr("Anaglyph"));
+  addTab(wiggle_, tr("Wiggle"));
+  addTab(splitPage(), tr("Photo | Depth"));
+  setTabToolTip(WiggleTab, tr("The left and right views in turn: judge the depth without glasses."));
+  setTabToolTip(SplitTab, tr("The photo and its depth map side by side, zoomed and panned together."));
+  makeZoomActions();
+  setCornerWidget(cornerBar(), Qt::TopRightCorner);
+
   for (QComboBox* box : {sbs_variant_, anaglyph_variant_})
     connect(box, &QComboBox::currentIndexChanged, this, &PreviewTabs::emitFormats);
+  connect(swap_eyes_, &QCheckBox::toggled, this, &PreviewTabs::emitFormats);
   connect(this, &QTabWidget::currentChanged, this, &PreviewTabs::emitDisplay);
-  for (ImageView* v : {side_by_side_, anaglyph_}) connect(v, &ImageView::resized, this, &PreviewTabs::emitDisplay);
+  // A zoomed view shows real preview pixels; fitting shows a picture shrunk to the view.
+  connect(zoom_, &ViewZoom::fitChanged, this, &PreviewTabs::emitDisplay);
+  for (ImageView* v : {side_by_side_, anaglyph_, wiggle_->view()})
+    connect(v, &ImageView::resized, this, &PreviewTabs::emitDisplay);
 }
 
 QWidget* PreviewTabs::stereoPage(ImageView* view, QComboBox* variant, const QString& label) {
@@ -76,22 +119,85 @@ QWidget* PreviewTabs::stereoPage(ImageView* view, QComboBox* variant, const QStr
   return page;
 }
 
+QWidget* PreviewTabs::splitPage() {
+  auto* split = new QSplitter(Qt::Horizontal);
+  split->setObjectName(QStringLiteral("photoDepthSplit"));
+  split->addWidget(split_photo_);
+  split->addWidget(split_depth_);
+  split->setChildrenCollapsible(false);
+  return split;
+}
+
+void PreviewTabs::makeZoomActions() {
+  auto make = [this](const char* name, const QString& text, QList<QKeySequence> keys, const QString& tip) {
+    auto* action = new QAction(text, this);
+    action->setObjectName(QLatin1String(name));
+    action->setShortcuts(keys);
+    action->setShortcutContext(Qt::WindowShortcut);
+    action->setToolTip(tip);
+    addAction(action);
+    zoom_actions_.append(action);
+    return action;
+  };
+  QAction* in = make("actionZoomIn", tr("Zoom &In"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+                     tr("Zoom in (also the mouse wheel or a pinch, at the pointer)"));
+  QAction* out = make("actionZoomOut", tr("Zoom &Out"), {QKeySequence::ZoomOut}, tr("Zoom out"));
+  QAction* fit = make("actionZoomFit", tr("&Fit to Window"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+                      tr("Show the whole picture"));
+  QAction* actual = make("actionZoomActual", tr("&Actual Pixels"), {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0)},
+                         tr("One picture pixel per screen pixel (double-click a picture for the same at that point)"));
+  connect(in, &QAction::triggered, this, [this] { zoomBy(ViewZoom::kStep); });
+  connect(out, &QAction::triggered, this, [this] { zoomBy(1 / ViewZoom::kStep); });
+  connect(fit, &QAction::triggered, zoom_, &ViewZoom::setFit);
+  connect(actual, &QAction::triggered, this, [this] { zoom_->setScale(1); });
+}
+
+QWidget* PreviewTabs::cornerBar() {
+  auto* bar = new QWidget;
+  auto* layout = new QHBoxLayout(bar);
+  layout->setContentsMargins(0, 0, 6, 0);
+  layout->setSpacing(2);
+  layout->addWidget(swap_eyes_);
+  layout->addSpacing(8);
+  for (QAction* a : zoom_actions_) layout->addWidget(buttonFor(a));
+  return bar;
+}
+
+// Zoom In/Out from the keyboard zoom around the centre of what is shown.
+void PreviewTabs::zoomBy(double factor) {
+  const ImageView* shown = nullptr;
+  switch (currentIndex()) {
+    case WiggleTab: shown = wiggle_->view(); break;
+    case SplitTab: shown = split_photo_; break;
+    default: shown = view(Tab(currentIndex()));
+  }
+  if (!shown || shown->image().isNull()) return;
+  zoom_->zoomAt(factor, zoom_->center(), QPointF(0, 0), shown->fitScale());
+}
+
 ImageView* PreviewTabs::view(Tab tab) const {
   switch (tab) {
     case PhotoTab: return photo_;
     case DepthTab: return depth_;
     case SideBySideTab: return side_by_side_;
     case AnaglyphTab: return anaglyph_;
+    case WiggleTab: return wiggle_->view();
+    case SplitTab: return split_photo_;
   }
   return nullptr;
 }
 
 void PreviewTabs::showDocument(const SharedDocument& document) {
-  photo_->setImage(document ? toQImage(document->image_preview) : QImage());
-  depth_->setImage(document ? toQImage(document->depth_preview) : QImage());
+  const QImage photo = document ? toQImage(document->image_preview) : QImage();
+  const QImage depth = document ? toQImage(document->depth_preview) : QImage();
+  photo_->setImage(photo);
+  depth_->setImage(depth);
+  split_photo_->setImage(photo);
+  split_depth_->setImage(depth);
   if (!document || !document->sources) {
     side_by_side_->setImage({});
     anaglyph_->setImage({});
+    wiggle_->setViews({}, {});
   }
 }
 
@@ -101,13 +207,16 @@ void PreviewTabs::showDocument(const SharedDocument& document) {
 void PreviewTabs::showResult(const RenderResult& result) {
   if (!result.side_by_side.empty()) side_by_side_->setImage(toQImage(result.side_by_side));
   if (!result.anaglyph.empty()) anaglyph_->setImage(toQImage(result.anaglyph));
+  if (!result.left.empty() && !result.right.empty()) wiggle_->setViews(toQImage(result.left), toQImage(result.right));
 }
 
 PreviewDisplay PreviewTabs::display() const {
   PreviewDisplay d;
   d.side_by_side = currentIndex() == SideBySideTab;
   d.anaglyph = currentIndex() == AnaglyphTab;
-  const ImageView* shown = d.anaglyph ? anaglyph_ : side_by_side_;
+  d.wiggle = currentIndex() == WiggleTab;
+  if (!zoom_->isFit()) return d;  // zoomed: the preview's own pixels (limit left empty)
+  const ImageView* shown = d.anaglyph ? anaglyph_ : d.wiggle ? wiggle_->view() : side_by_side_;
   const QSize px = shown->size() * shown->devicePixelRatioF();
   d.limit = cv::Size(std::max(1, px.width()), std::max(1, px.height()));
   return d;
@@ -119,12 +228,14 @@ PreviewFormats PreviewTabs::formats() const {
   PreviewFormats f;
   f.side_by_side = StereoFormat(sbs_variant_->currentData().toInt());
   f.anaglyph = StereoFormat(anaglyph_variant_->currentData().toInt());
+  f.swap_eyes = swap_eyes_->isChecked();
   return f;
 }
 
 void PreviewTabs::setFormats(const PreviewFormats& formats) {
   select(sbs_variant_, formats.side_by_side);
   select(anaglyph_variant_, formats.anaglyph);
+  swap_eyes_->setChecked(formats.swap_eyes);
 }
 
 void PreviewTabs::emitFormats() { Q_EMIT formatsChanged(formats()); }
