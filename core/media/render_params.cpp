@@ -28,4 +28,12 @@ std::string toString(DepthKind k) {
 
 std::string toString(FillMode f) { return f == FillMode::Telea ? "telea" : "background"; }
 
+bool operator==(const RenderParams& a, const RenderParams& b) {
+  return a.depth_kind == b.depth_kind && a.scale_percent == b.scale_percent && a.exponent == b.exponent &&
+         a.convergence_mode == b.convergence_mode && a.convergence == b.convergence &&
+         a.converge_percentile == b.converge_percentile && a.max_disparity_percent == b.max_disparity_percent &&
+         a.edge_band_px == b.edge_band_px && a.edge_smoothing_px == b.edge_smoothing_px &&
+         a.view_mode == b.view_mode && a.fill == b.fill && a.device == b.device;
+}
+
 }  // namespace sds::media

@@ -37,6 +37,10 @@ struct RenderParams {
   std::string device = "cpu";  // where the warp runs: "cpu" or "cuda" (the result is the same)
 };
 
+// Every field equal (the studio re-renders only when something changed).
+bool operator==(const RenderParams& a, const RenderParams& b);
+inline bool operator!=(const RenderParams& a, const RenderParams& b) { return !(a == b); }
+
 DepthKind parseDepthKind(const std::string& s);  // "inverse-depth" | "depth" | "disparity-px"; throws sds::Error
 FillMode parseFillMode(const std::string& s);    // "background" | "telea"
 std::string toString(DepthKind k);

@@ -13,11 +13,6 @@
 namespace sds::ui {
 namespace {
 
-bool sameParams(const media::RenderParams& a, const media::RenderParams& b) {
-  return a.depth_kind == b.depth_kind && a.scale_percent == b.scale_percent && a.exponent == b.exponent &&
-         a.convergence == b.convergence && a.view_mode == b.view_mode && a.fill == b.fill;
-}
-
 // Both views shrunk so that `across` of them side by side fit into `limit`.
 std::pair<cv::Mat, cv::Mat> fitted(const media::StereoPair& pair, cv::Size limit, int across) {
   if (limit.empty()) return {pair.left, pair.right};
@@ -52,7 +47,7 @@ void RenderWorker::render(const RenderRequest& request, const sds::CancelToken& 
 }
 
 bool RenderWorker::cached(const RenderRequest& request) const {
-  return request.sources == cached_sources_ && sameParams(request.params, cached_params_);
+  return request.sources == cached_sources_ && request.params == cached_params_;
 }
 
 RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel) {

@@ -89,6 +89,9 @@ media::RenderParams RenderControls::params() const {
   media::RenderParams p;
   p.depth_kind = current<DepthKind>(depth_kind_);
   p.scale_percent = scale_->value();
+  // The slider sets the screen plane itself (the CLI's default converges at a
+  // percentile instead).
+  p.convergence_mode = render::ConvergenceMode::Fixed;
   p.convergence = convergence_->value();
   p.exponent = exponent_->value();
   p.view_mode = current<ViewMode>(view_mode_);
