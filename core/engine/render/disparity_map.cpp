@@ -2,7 +2,9 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "core/engine/render/row_scan.h"
@@ -17,12 +19,17 @@ std::string str(double v) {
   return o.str();
 }
 
-// Values in [0,1] (1 = nearest) from the known entries of `v` (min-max over them).
-torch::Tensor normalise(const torch::Tensor& v, const torch::Tensor& known) {
-  const auto lo = torch::where(known, v, torch::full({}, INFINITY, v.options())).min();
-  const auto hi = torch::where(known, v, torch::full({}, -INFINITY, v.options())).max();
-  const auto range = (hi - lo).clamp_min(1e-12);
-  return ((v - lo) / range).clamp(0, 1);
+// True when lo..hi holds no variation float32 can represent: the map is flat, so
+// every pixel lies on one plane and the disparity is zero.
+bool isFlat(double lo, double hi) { return !(hi - lo > 1e-6 * std::max(std::abs(lo), std::abs(hi))); }
+
+// Values in [0,1] (1 = nearest) from the known entries of `v` (min-max over them);
+// nullopt for a flat map.
+std::optional<torch::Tensor> normalise(const torch::Tensor& v, const torch::Tensor& known) {
+  const double lo = torch::where(known, v, torch::full({}, INFINITY, v.options())).min().item<double>();
+  const double hi = torch::where(known, v, torch::full({}, -INFINITY, v.options())).max().item<double>();
+  if (isFlat(lo, hi)) return std::nullopt;
+  return ((v - lo) / (hi - lo)).clamp(0, 1);
 }
 
 }  // namespace
@@ -58,8 +65,12 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
     const auto [lo_t, hi_t] = torch::aminmax(map);
     const double lo = lo_t.item<double>(), hi = hi_t.item<double>();
     if (std::isfinite(lo) && std::isfinite(hi)) {
-      const double range = std::max(hi - lo, 1e-12);
-      if (p.exponent == 1.0) {  // d = (map - lo) * px / range - convergence * px, in one pass
+      if (isFlat(lo, hi)) return torch::zeros_like(map);
+      const double range = hi - lo;
+      // One pass only while float32 keeps the precision: map * a and lo * a cancel,
+      // so a range tiny against the values (or a huge a) would round to garbage.
+      if (p.exponent == 1.0 && range > 1e-3 * std::max(std::abs(lo), std::abs(hi)) && px / range < 1e30) {
+        // d = (map - lo) * px / range - convergence * px, in one pass
         const double a = px / range, b = -lo * a - p.convergence * px;
         return torch::add(torch::scalar_tensor(b, map.options()), map, a);
       }
@@ -75,12 +86,19 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
   torch::Tensor disparity;
   if (p.kind == MapKind::DisparityPx) {
     const auto d = torch::where(known, map, zero);
+    const double largest = d.abs().max().item<double>();
+    if (largest > double(width))
+      throw Error("The disparity map holds a disparity of " + str(largest) + " px, more than the image width of " +
+                  std::to_string(width) + " px.");
     disparity = d - p.convergence * d.max();
   } else {
-    const auto v = torch::where(known, p.kind == MapKind::Depth ? map.reciprocal() : map, zero);
+    // In float64: 1 / 1e-40 overflows float32 but is an ordinary (very near) depth.
+    const auto map64 = map_in.to(torch::kFloat64);
+    const auto v = torch::where(known, p.kind == MapKind::Depth ? map64.reciprocal() : map64, zero.to(torch::kFloat64));
     auto n = normalise(v, known);
-    if (p.exponent != 1.0) n = n.pow(p.exponent);
-    disparity = (n - p.convergence) * px;
+    if (!n) return torch::zeros_like(map);
+    if (p.exponent != 1.0) *n = n->pow(p.exponent);
+    disparity = ((*n - p.convergence) * px).to(torch::kFloat32);
   }
   if (known.all().item<bool>()) return disparity;
   const double farthest = torch::where(known, disparity, torch::full({}, INFINITY, map.options())).min().item<double>();
