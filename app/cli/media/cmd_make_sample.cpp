@@ -13,7 +13,7 @@ int run(const std::vector<std::string>& argv) {
   const Args a(argv, {"out", "width", "height"}, {});
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   const std::string dir = a.required("out");
-  media::writeSampleScene(dir, int(a.integer("width", 512)), int(a.integer("height", 384)));
+  media::writeSampleScene(dir, a.integerIn("width", 512, 16, 8192), a.integerIn("height", 384, 16, 8192));
   std::cout << "wrote " << dir << "/image.png and " << dir << "/depth.png (16-bit inverse depth)\n";
   return 0;
 }
