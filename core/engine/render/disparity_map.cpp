@@ -87,8 +87,9 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
   if (p.kind == MapKind::DisparityPx) {
     const auto d = torch::where(known, map, zero);
     const double largest = d.abs().max().item<double>();
-    if (largest > double(width))
-      throw Error("The disparity map holds a disparity of " + str(largest) + " px, more than the image width of " +
+    // Beyond several image widths nothing of the view is left (1e30 would blank it silently).
+    if (largest > 16.0 * double(width))
+      throw Error("The disparity map holds a disparity of " + str(largest) + " px, far more than the image width of " +
                   std::to_string(width) + " px.");
     disparity = d - p.convergence * d.max();
   } else {
