@@ -70,4 +70,12 @@ long Args::integer(const std::string& key, long fallback) const {
   return v;
 }
 
+int Args::integerIn(const std::string& key, int fallback, long lo, long hi) const {
+  const long v = integer(key, fallback);
+  if (v < lo || v > hi)
+    throw Error("Option --" + key + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " +
+                std::to_string(v) + ".");
+  return int(v);
+}
+
 }  // namespace sds::cli

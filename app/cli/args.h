@@ -9,6 +9,9 @@
 
 namespace sds::cli {
 
+// Bound of --width / --height before they become an int (the pipelines cap lower).
+constexpr long kMaxOptionSide = 1 << 16;
+
 class Args {
  public:
   // `valued` options take a value, `flags` do not. Throws sds::Error.
@@ -20,6 +23,9 @@ class Args {
   std::string required(const std::string& key) const;
   double number(const std::string& key, double fallback) const;
   long integer(const std::string& key, long fallback) const;
+  // integer() within [lo, hi]: 4294967360 is an error, not a wrapped 64.
+  // (Sizes: kMaxOptionSide; the engine refuses what it cannot generate.)
+  int integerIn(const std::string& key, int fallback, long lo, long hi) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
  private:

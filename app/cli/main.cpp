@@ -2,12 +2,18 @@
 // error into one line on stderr and a non-zero exit status.
 #include <algorithm>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
+
+#include <c10/util/Exception.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
 
 #include "app/cli/command.h"
 #include "core/engine/runtime.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::cli {
 
@@ -31,6 +37,12 @@ void printHelp() {
     std::cout << c.summary << "\n";
   }
   std::cout << "\nEnvironment: SDSTEREO_THREADS sets the number of CPU threads (default: all cores).\n";
+}
+
+// Library messages can span many lines (LibTorch appends a backtrace) or quote a
+// whole input; the contract is one short line.
+std::string firstLine(const std::string& text) {
+  return sds::boundedText(text.substr(0, text.find('\n')), 300);
 }
 
 }  // namespace
@@ -67,8 +79,23 @@ int main(int argc, char** argv) {
   } catch (const sds::Error& e) {
     std::cerr << "sdstereo " << it->name << ": error: " << e.what() << "\n";
     return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "sdstereo " << it->name
+              << ": error: out of memory: the input or the request needs more memory than this machine has.\n";
+    return 1;
+  } catch (const c10::Error& e) {
+    std::cerr << "sdstereo " << it->name << ": error: LibTorch refused an operation: "
+              << firstLine(e.what_without_backtrace()) << "\n";
+    return 1;
+  } catch (const cv::Exception& e) {
+    std::cerr << "sdstereo " << it->name << ": error: OpenCV could not process an image: " << firstLine(e.err) << "\n";
+    return 1;
+  } catch (const nlohmann::json::exception& e) {
+    std::cerr << "sdstereo " << it->name << ": error: a JSON value has the wrong type or form: " << firstLine(e.what())
+              << "\n";
+    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "sdstereo " << it->name << ": internal error: " << e.what() << "\n";
+    std::cerr << "sdstereo " << it->name << ": internal error: " << firstLine(e.what()) << "\n";
     return 1;
   }
 }

@@ -1,15 +1,25 @@
 #include "core/media/image_io.h"
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgproc.hpp>
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <functional>
+#include <mutex>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 
+#include "core/media/image_header.h"
 #include "core/media/png_text.h"
 #include "models/common/atomic_file.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::media {
 namespace {
@@ -20,6 +30,57 @@ std::string lowerExtension(const std::string& path) {
   return ext;
 }
 
+// A file larger than this is not an image the pipelines take.
+constexpr uint64_t kMaxImageFileBytes = 1ull << 30;
+
+// Once per process: OpenCV's own pixel limit for the formats declaredImageSize
+// does not read, and no OpenCV log lines before our one error line.
+void limitDecoding() {
+  static const bool done = [] {
+    ::setenv("OPENCV_IO_MAX_IMAGE_PIXELS", std::to_string(kMaxImagePixels).c_str(), 0);
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    return true;
+  }();
+  (void)done;
+}
+
+// Runs `decode` with stderr sent to a temporary file: libpng and libtiff print
+// their warnings and errors there themselves, several lines before ours. Returns
+// the first line they printed, for folding into our one error line.
+std::string withStderrCaptured(const std::function<void()>& decode) {
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::fflush(stderr);
+  FILE* sink = std::tmpfile();
+  const int saved = sink ? ::dup(2) : -1;
+  if (saved < 0 || ::dup2(::fileno(sink), 2) < 0) {
+    if (saved >= 0) ::close(saved);
+    if (sink) std::fclose(sink);
+    decode();
+    return "";
+  }
+  const auto restore = [&] {
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+  };
+  try {
+    decode();
+  } catch (...) {
+    restore();
+    std::fclose(sink);
+    throw;
+  }
+  restore();
+  char line[512] = {0};
+  std::rewind(sink);
+  if (!std::fgets(line, sizeof line, sink)) line[0] = '\0';
+  std::fclose(sink);
+  std::string text(line);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
 // cv::imread applies the EXIF orientation for every flag set except IMREAD_UNCHANGED,
 // so ANYDEPTH | ANYCOLOR keeps 16-bit and float data and still turns the photo upright.
 cv::Mat readFile(const std::string& path, int flags, const char* what) {
@@ -27,14 +88,31 @@ cv::Mat readFile(const std::string& path, int flags, const char* what) {
   if (!std::filesystem::exists(path, ec)) throw Error("Cannot open " + std::string(what) + " " + path + ": no such file.");
   if (std::filesystem::is_directory(path, ec))
     throw Error("Cannot open " + std::string(what) + " " + path + ": it is a folder.");
+  limitDecoding();
+  // Regular files only (a FIFO would block), and the header's size checked
+  // before the decoder allocates for it.
+  const std::string bytes = readRegularFile(path, kMaxImageFileBytes, what);
+  if (const auto dims = declaredImageSize(bytes)) {
+    if (dims->width > 0 && dims->height > 0 && dims->width * dims->height > kMaxImagePixels)
+      throw Error("Cannot open " + std::string(what) + " " + path + ": its " + dims->format + " header declares " +
+                  std::to_string(dims->width) + " x " + std::to_string(dims->height) + " pixels, more than the " +
+                  std::to_string(kMaxImagePixels / 1000000) + " megapixels this program decodes.");
+  }
+  if (isTruncatedJpeg(bytes))
+    throw Error("Cannot decode " + std::string(what) + " " + path + ": the JPEG data is truncated (no end-of-image marker).");
   cv::Mat m;
+  std::string chatter;
   try {
-    m = cv::imread(path, flags);
+    chatter = withStderrCaptured([&] { m = cv::imread(path, flags); });
   } catch (const cv::Exception& e) {
     throw Error("Cannot decode " + std::string(what) + " " + path + ": " + e.what());
   }
   if (m.empty())
-    throw Error("Cannot decode " + std::string(what) + " " + path + ": not an image file OpenCV can read.");
+    throw Error("Cannot decode " + std::string(what) + " " + path + ": not an image file OpenCV can read" +
+                (chatter.empty() ? std::string() : " (" + chatter + ")") + ".");
+  // Float files (TIFF, EXR) can hold NaN or infinities, which would silently blank the output.
+  if ((m.depth() == CV_32F || m.depth() == CV_64F) && !cv::checkRange(m))
+    throw Error("Cannot use " + std::string(what) + " " + path + ": it holds NaN or infinite values.");
   return m;
 }
 

@@ -57,7 +57,10 @@ std::pair<size_t, size_t> findMpf(const std::string& f, size_t soi) {
     const uint8_t marker = uint8_t(f[at + 1]);
     if (marker == 0xDA || marker == 0xD9) break;  // start of scan / end of image: no more headers
     const size_t length = size_t(uint8_t(f[at + 2])) << 8 | uint8_t(f[at + 3]);
-    if (marker == 0xE2 && f.compare(at + 4, 4, std::string("MPF\0", 4)) == 0) return {at + 8, at + 2 + length};
+    // The length field is untrusted: a segment must fit in the file (and count its own 2 bytes).
+    if (length < 2 || at + 2 + length > f.size())
+      throw Error("MPO: a JPEG segment at byte " + std::to_string(at) + " runs past the end of the file (truncated?).");
+    if (marker == 0xE2 && length >= 6 && f.compare(at + 4, 4, std::string("MPF\0", 4)) == 0) return {at + 8, at + 2 + length};
     at += 2 + length;
   }
   throw Error("MPO: the image at byte " + std::to_string(soi) + " has no APP2 MPF segment.");

@@ -6,6 +6,7 @@
 
 #include "core/verify/kinds.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "models/unet/unet.h"
@@ -14,13 +15,8 @@
 namespace sds::verify {
 namespace {
 
-std::string readText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("Cannot open " + path.string() + ".");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+// Regular files only, size-limited (a FIFO would block verify-fixtures).
+std::string readText(const std::filesystem::path& path) { return readRegularFile(path.string(), kMaxJsonFileBytes, ""); }
 
 std::shared_ptr<unet::UNet2DConditionModel> loadUNet(const SdSetContext& set, const std::string& layout) {
   const std::string key = "unet@" + layout;

@@ -1,4 +1,5 @@
 #include "core/verify/runner.h"
+#include "core/verify/set_files.h"
 
 #include <fstream>
 #include <iomanip>
@@ -6,6 +7,7 @@
 #include <sstream>
 
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {
@@ -52,7 +54,15 @@ Tolerance sdTolerance(const nlohmann::json& kase, const std::string& tensor) {
 std::shared_ptr<const io::SafetensorsFile> openCaseFile(const std::filesystem::path& dir, const nlohmann::json& kase) {
   if (!kase.contains("file") || !kase["file"].is_string())
     throw Error("case '" + kase.value("name", std::string("?")) + "' names no tensor file");
-  return io::SafetensorsFile::open((dir / kase["file"].get<std::string>()).string());
+  return io::SafetensorsFile::open(setFile(dir, kase["file"].get<std::string>()).string());
+}
+
+std::filesystem::path setFile(const std::filesystem::path& dir, const std::string& name) {
+  const std::filesystem::path p(name);
+  bool climbs = p.empty() || p.is_absolute() || p.has_root_name();
+  for (const auto& part : p) climbs |= part == "..";
+  if (climbs) throw Error("cases.json names the file '" + boundedText(name, 80) + "', which is not inside the set folder");
+  return dir / p;
 }
 
 void checkSdOutputs(Reporter& report, const std::string& run_name, const nlohmann::json& kase,
@@ -80,7 +90,8 @@ void runSdSet(const std::filesystem::path& dir, const nlohmann::json& root, Repo
     const std::string kind = kase.value("kind", std::string());
     const auto it = handlers.find(kind);
     if (it == handlers.end()) {
-      report.skip(name, "kind '" + kind + "' is not implemented");
+      // An unknown kind is a failure: a set must never pass by skipping what it asks for.
+      report.fail(name, "kind '" + boundedText(kind, 80) + "' is not one this program knows");
       continue;
     }
     try {
@@ -98,9 +109,8 @@ int runFixtureSet(const std::filesystem::path& dir, std::ostream& out) {
   nlohmann::json root;
   const auto index = dir / "cases.json";
   try {
-    std::ifstream in(index);
-    if (!in) throw Error("cannot open " + index.string());
-    root = nlohmann::json::parse(in);
+    // A regular file of bounded size and nesting (a FIFO or deep nesting would hang or crash).
+    root = readUntrustedJson(index.string(), "the fixture index");
   } catch (const std::exception& e) {
     out << "FAIL cases.json " << e.what() << "\n0 passed, 1 failed, 0 skipped\n";
     return 1;
@@ -111,7 +121,7 @@ int runFixtureSet(const std::filesystem::path& dir, std::ostream& out) {
     const auto& handlers = setHandlers();
     const auto it = handlers.find(kind);
     if (it == handlers.end()) {
-      report.skip(kind, "set kind '" + kind + "' is not implemented");
+      report.fail(boundedText(kind, 80), "set kind '" + boundedText(kind, 80) + "' is not one this program knows");
     } else {
       try {
         it->second(dir, root, report);

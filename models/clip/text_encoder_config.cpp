@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "models/common/config_fields.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::clip {
 namespace {
@@ -10,9 +12,7 @@ namespace {
 int requiredInt(const nlohmann::json& j, const char* key, const std::string& origin) {
   if (!j.contains(key))
     throw Error("The text encoder configuration " + origin + " has no '" + key + "' field.");
-  if (!j[key].is_number_integer())
-    throw Error("The text encoder configuration " + origin + " has a non-integer '" + key + "'.");
-  return j[key].get<int>();
+  return configIntValue(j[key], key, 0, kMaxConfigInt, "The text encoder configuration " + origin);
 }
 
 }  // namespace
@@ -51,15 +51,11 @@ void TextEncoderConfig::validate() const {
 }
 
 TextEncoderConfig parseTextEncoderConfig(const std::string& json_text, const std::string& origin) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::exception& e) {
-    throw Error("The text encoder configuration " + origin + " is not valid JSON (" + e.what() + ").");
-  }
-  if (!j.is_object()) throw Error("The text encoder configuration " + origin + " is not a JSON object.");
-  // A full CLIPConfig nests the text tower.
-  if (j.contains("text_config") && j["text_config"].is_object() && !j.contains("hidden_size")) j = j["text_config"];
+  const nlohmann::json root = parseUntrustedJson(json_text, "The text encoder configuration " + origin);
+  if (!root.is_object()) throw Error("The text encoder configuration " + origin + " is not a JSON object.");
+  // A full CLIPConfig nests the text tower (referred to, not copied).
+  const bool nested = root.contains("text_config") && root["text_config"].is_object() && !root.contains("hidden_size");
+  const nlohmann::json& j = nested ? root["text_config"] : root;
   TextEncoderConfig c;
   c.origin = origin;
   c.hidden_size = requiredInt(j, "hidden_size", origin);
@@ -70,9 +66,9 @@ TextEncoderConfig parseTextEncoderConfig(const std::string& json_text, const std
   c.max_position_embeddings = requiredInt(j, "max_position_embeddings", origin);
   try {
     c.hidden_act = parseActivation(j.value("hidden_act", std::string("quick_gelu")), origin);
-    c.layer_norm_eps = j.value("layer_norm_eps", c.layer_norm_eps);
+    c.layer_norm_eps = configPositive(j, "layer_norm_eps", c.layer_norm_eps, "The text encoder configuration " + origin);
   } catch (const nlohmann::json::exception& e) {
-    throw Error("The text encoder configuration " + origin + " has a field of the wrong type (" + e.what() + ").");
+    throw Error("The text encoder configuration " + origin + " has a field of the wrong type (" + boundedText(e.what()) + ").");
   }
   c.validate();
   return c;

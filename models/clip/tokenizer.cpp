@@ -10,6 +10,7 @@
 #include "models/clip/text_cleanup.h"
 #include "models/clip/unicode.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::clip {
 namespace {
@@ -22,22 +23,16 @@ constexpr const char* kEndOfWord = "</w>";
 // transformers reads merges.txt lines [1, 49152 - 256 - 2 + 1) (CLIP's merge count).
 constexpr size_t kMaxMerges = 49152 - 256 - 2;
 constexpr size_t kMaxCachedPieces = 100000;
+// Far beyond what 77 tokens can use, far below what makes BPE slow.
+constexpr size_t kMaxPromptBytes = 16384;
 
+// Regular files only, size-limited (a FIFO or an endless device is refused), and
+// JSON with a nesting limit (json_limits.h).
 std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("Cannot read the tokenizer file " + path.string() + ".");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return readRegularFile(path.string(), kMaxJsonFileBytes, "the tokenizer file");
 }
 
-nlohmann::json readJson(const fs::path& path) {
-  try {
-    return nlohmann::json::parse(readFile(path));
-  } catch (const nlohmann::json::exception& e) {
-    throw Error("The tokenizer file " + path.string() + " is not valid JSON (" + e.what() + ").");
-  }
-}
+nlohmann::json readJson(const fs::path& path) { return readUntrustedJson(path.string(), "The tokenizer file"); }
 
 // GPT-2 / CLIP byte-to-unicode: printable Latin-1 bytes map to themselves, the
 // other 68 bytes to U+0100.. in increasing byte order.
@@ -89,7 +84,7 @@ std::shared_ptr<Tokenizer> Tokenizer::fromFolder(const std::string& dir) {
     throw Error("The tokenizer file " + vocab_path.string() + " is not a token -> id object.");
   for (auto it = vocab.begin(); it != vocab.end(); ++it) {
     if (!it.value().is_number_integer() || it.value().get<int64_t>() < 0)
-      throw Error("The tokenizer file " + vocab_path.string() + " gives token '" + it.key() + "' a non-integer id.");
+      throw Error("The tokenizer file " + vocab_path.string() + " gives token '" + boundedText(it.key(), 60) + "' a non-integer id.");
     t->vocab_[it.key()] = it.value().get<int64_t>();
   }
 
@@ -105,7 +100,7 @@ std::shared_ptr<Tokenizer> Tokenizer::fromFolder(const std::string& dir) {
     parts >> left >> right;
     if (left.empty() || right.empty() || (parts >> extra))
       throw Error("The tokenizer file " + merges_path.string() + " has a malformed merge on line " +
-                  std::to_string(line_no) + ": '" + line + "'.");
+                  std::to_string(line_no) + ": '" + boundedText(line, 80) + "'.");
     t->merge_ranks_.emplace(left + " " + right, int(t->merge_ranks_.size()));
   }
   if (t->merge_ranks_.empty()) throw Error("The tokenizer file " + merges_path.string() + " has no merges.");
@@ -237,6 +232,12 @@ std::vector<int64_t> Tokenizer::pieceIds(const std::string& piece) const {
 }
 
 std::vector<int64_t> Tokenizer::contentIds(const std::string& prompt) const {
+  // Checked before any work: the encoder reads only max_length tokens, and BPE on a
+  // megabyte-long prompt would run for minutes.
+  if (prompt.size() > kMaxPromptBytes)
+    throw Error("The prompt is " + std::to_string(prompt.size()) + " bytes long; at most " +
+                std::to_string(kMaxPromptBytes) + " are accepted (the text encoder reads only its first " +
+                std::to_string(max_length_) + " tokens).");
   std::vector<int64_t> ids;
   for (const auto& piece : splitPieces(cleanPrompt(prompt))) {
     const std::vector<int64_t> p = pieceIds(piece);

@@ -1,9 +1,12 @@
 #include "models/depth/depth_anything_config.h"
 
 #include <cmath>
+#include <type_traits>
 #include <nlohmann/json.hpp>
 
+#include "models/common/config_fields.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 #include "models/io/weights.h"
 
 namespace sds::depth {
@@ -11,13 +14,12 @@ namespace {
 
 using nlohmann::json;
 
-void setInt(const json& j, const char* key, int& out) {
-  if (j.contains(key) && j[key].is_number_integer()) out = j[key].get<int>();
-}
+// Checked reads (config_fields.h): 4.9 or 2^32 + 8 where a size belongs is an error, not 4 or 8.
+constexpr const char* kWhere = "The depth model's config.json";
 
-void setDouble(const json& j, const char* key, double& out) {
-  if (j.contains(key) && j[key].is_number()) out = j[key].get<double>();
-}
+void setInt(const json& j, const char* key, int& out) { out = configInt(j, key, out, 0, kMaxConfigInt, kWhere); }
+
+void setDouble(const json& j, const char* key, double& out) { out = configNumber(j, key, out, kWhere); }
 
 template <typename T>
 void setList(const json& j, const char* key, std::vector<T>& out, const std::string& origin) {
@@ -26,7 +28,12 @@ void setList(const json& j, const char* key, std::vector<T>& out, const std::str
   std::vector<T> values;
   for (const auto& v : j[key]) {
     if (!v.is_number()) throw Error("'" + std::string(key) + "' in " + origin + " holds a value that is not a number.");
-    values.push_back(v.get<T>());
+    if (std::is_integral<T>::value)
+      values.push_back(T(configIntValue(v, key, -kMaxConfigInt, kMaxConfigInt, origin)));
+    else if (!std::isfinite(v.get<double>()))
+      throw Error("'" + std::string(key) + "' in " + origin + " holds a value that is not finite.");
+    else
+      values.push_back(v.get<T>());
   }
   out = values;
 }
@@ -52,15 +59,18 @@ void applyBackboneConfig(DepthAnythingConfig& c, const json& b, const std::strin
   setInt(b, "num_attention_heads", c.num_heads);
   setInt(b, "patch_size", c.patch_size);
   setDouble(b, "layer_norm_eps", c.layer_norm_eps);
-  if (b.contains("mlp_ratio") && b["mlp_ratio"].is_number())
-    c.mlp_hidden = int(std::lround(c.embed_dim * b["mlp_ratio"].get<double>()));
+  if (b.contains("mlp_ratio") && b["mlp_ratio"].is_number()) {
+    const double ratio = configPositive(b, "mlp_ratio", 4.0, origin);
+    if (ratio * c.embed_dim > double(kMaxConfigInt)) throw Error("'mlp_ratio' in " + origin + " is implausibly large.");
+    c.mlp_hidden = int(std::lround(c.embed_dim * ratio));
+  }
   if (b.contains("image_size") && b["image_size"].is_number_integer() && c.patch_size > 0)
-    c.pos_grid = b["image_size"].get<int>() / c.patch_size;
+    c.pos_grid = configInt(b, "image_size", 0, 0, kMaxConfigInt, origin) / c.patch_size;
   if (b.contains("qkv_bias") && b["qkv_bias"].is_boolean()) c.qkv_bias = b["qkv_bias"].get<bool>();
   if (isTrue(b, "use_swiglu_ffn"))
     throw Error(origin + " describes a SwiGLU encoder (ViT-G); only the ViT-S/B/L MLP encoders are supported.");
   if (b.contains("num_register_tokens") && b["num_register_tokens"].is_number_integer() &&
-      b["num_register_tokens"].get<int>() != 0)
+      b["num_register_tokens"] != 0)
     throw Error(origin + " describes an encoder with register tokens, which Depth Anything V2 does not use.");
   if (b.contains("apply_layernorm") && b["apply_layernorm"].is_boolean() && !b["apply_layernorm"].get<bool>())
     throw Error(origin + " sets apply_layernorm to false; Depth Anything V2 normalises its features.");
@@ -69,8 +79,10 @@ void applyBackboneConfig(DepthAnythingConfig& c, const json& b, const std::strin
   if (out_indices.empty() && b.contains("out_features") && b["out_features"].is_array()) {
     for (const auto& f : b["out_features"]) {
       const std::string s = f.is_string() ? f.get<std::string>() : "";
-      if (s.rfind("stage", 0) != 0) throw Error("out_features in " + origin + " holds '" + s + "', not 'stageN'.");
-      out_indices.push_back(std::stoi(s.substr(5)));
+      const std::string digits = s.rfind("stage", 0) == 0 ? s.substr(5) : "";
+      if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos)
+        throw Error("out_features in " + origin + " holds '" + boundedText(s, 40) + "', not 'stageN'.");
+      out_indices.push_back(std::stoi(digits));
     }
   }
   if (!out_indices.empty()) {
@@ -92,7 +104,7 @@ void applyOriginalBlock(DepthAnythingConfig& c, const json& o, const std::string
   setList(o, "out_channels", c.out_channels, origin);
   setInt(o, "head_features_2", c.head_features_2);
   if (o.contains("pos_embed_grid") && o["pos_embed_grid"].is_array() && !o["pos_embed_grid"].empty())
-    c.pos_grid = o["pos_embed_grid"][0].get<int>();
+    c.pos_grid = configIntValue(o["pos_embed_grid"][0], "pos_embed_grid[0]", 0, kMaxConfigInt, origin);
   if (isTrue(o, "use_clstoken"))
     throw Error(origin + " uses the class-token readout (use_clstoken), which Depth Anything V2 models do not use.");
   if (isTrue(o, "use_bn")) throw Error(origin + " uses batch norm in the DPT head (use_bn), which is not supported.");

@@ -11,9 +11,11 @@
 #include <nlohmann/json.hpp>
 
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 #include "models/depth/depth_anything_keys.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
+#include "models/io/weights_cover.h"
 
 namespace sds::depth {
 namespace fs = std::filesystem;
@@ -25,12 +27,16 @@ bool hasExtension(const fs::path& p, std::initializer_list<const char*> exts) {
   return std::any_of(exts.begin(), exts.end(), [&](const char* e) { return ext == e; });
 }
 
-// Zip (torch.save since 1.6) or a raw pickle stream.
+// Zip (torch.save since 1.6) or a raw pickle stream (PROTO opcode 0x80, protocol 2..5).
+// A safetensors file starts with its header length and then '{' at byte 8, so a
+// length whose low byte is 0x80 is not mistaken for a pickle.
 bool looksLikePickle(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
-  unsigned char head[4] = {0, 0, 0, 0};
-  in.read(reinterpret_cast<char*>(head), 4);
-  return (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) || head[0] == 0x80;
+  unsigned char head[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+  in.read(reinterpret_cast<char*>(head), 9);
+  if (in.gcount() == 9 && head[8] == '{') return false;
+  return (head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) ||
+         (head[0] == 0x80 && head[1] >= 2 && head[1] <= 5);
 }
 
 [[noreturn]] void refusePickle(const fs::path& p) {
@@ -56,6 +62,8 @@ fs::path resolveWeights(const fs::path& path) {
     throw Error("The folder " + path.string() + (candidates.empty() ? " holds no .safetensors file" : " holds several .safetensors files") +
                 "; pass the depth model's file itself.");
   }
+  // Opening a FIFO or a device to sniff it would block or never end.
+  if (!fs::is_regular_file(path)) throw Error("The depth model " + path.string() + " is not a regular file.");
   if (hasExtension(path, {".pth", ".pt", ".bin", ".ckpt", ".pkl"}) || looksLikePickle(path)) refusePickle(path);
   return path;
 }
@@ -64,13 +72,7 @@ fs::path resolveWeights(const fs::path& path) {
 std::optional<nlohmann::json> readConfigJson(const fs::path& weights, std::string& config_path) {
   const fs::path candidate = weights.parent_path() / "config.json";
   if (!fs::exists(candidate)) return std::nullopt;
-  nlohmann::json j;
-  try {
-    std::ifstream in(candidate);
-    j = nlohmann::json::parse(in);
-  } catch (const std::exception& e) {
-    throw Error("Cannot read " + candidate.string() + ": " + e.what());
-  }
+  const nlohmann::json j = readUntrustedJson(candidate.string(), "The depth model's config");
   const std::string type = j.is_object() ? j.value("model_type", std::string()) : std::string();
   if (type != "depth_anything" && type != "dpt") return std::nullopt;  // another model's config
   config_path = candidate.string();
@@ -139,6 +141,11 @@ DepthAnythingConfig readDepthAnythingConfig(const std::string& path) { return re
 
 LoadedDepthModel loadDepthAnything(const std::string& path, const DepthLoadOptions& options) {
   Resolved r = resolve(path);
+  // Sizes come from tensor shapes, which may be empty: the encoder's attention and MLP
+  // alone need this much, so an 8192-wide encoder declared by empty tensors is refused.
+  const double e = r.config.embed_dim;
+  io::requireWeightsHold(r.transformers, double(r.config.depth) * (4 * e * e + 2 * e * double(r.config.mlp_hidden)),
+                         "The depth model described by " + r.config.origin);
   auto model = std::make_shared<DepthAnythingV2>(r.config);
   if (r.layout == DepthWeightLayout::Official) checkOfficialWeights(*model, r.raw);
   io::LoadOptions load;

@@ -1,4 +1,5 @@
-// Memory-mapped safetensors reader and an atomic writer.
+// Safetensors reader (pread: a file truncated while open is an error, never a
+// SIGBUS) and an atomic writer.
 //
 // Format: 8-byte little-endian u64 header length N, N bytes of JSON
 // {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {...}},
@@ -15,26 +16,15 @@
 
 #include <torch/types.h>
 
+#include "models/io/safetensors_header.h"
+
 namespace sds::io {
 
-enum class DType { F32, F16, BF16, F64, I64, I32, I16, I8, U8, Bool };
-
-const char* dtypeName(DType d);
-int dtypeSize(DType d);
-bool isFloatingDType(DType d);
 torch::ScalarType toScalarType(DType d);
-
-struct TensorInfo {
-  std::string name;
-  DType dtype = DType::F32;
-  std::vector<int64_t> shape;
-  uint64_t begin = 0;  // byte offsets relative to the data section
-  uint64_t end = 0;
-};
 
 class SafetensorsFile {
  public:
-  // Opens and validates; throws sds::Error. The file stays mapped while any
+  // Opens and validates; throws sds::Error. The file stays open while any
   // copy of the returned pointer lives.
   static std::shared_ptr<const SafetensorsFile> open(const std::string& path);
   ~SafetensorsFile();
@@ -52,9 +42,9 @@ class SafetensorsFile {
 
  private:
   SafetensorsFile() = default;
+  void readAt(uint64_t offset, void* out, size_t bytes) const;  // throws sds::Error on a short read
   std::string path_;
-  const uint8_t* map_ = nullptr;
-  size_t map_size_ = 0;
+  int fd_ = -1;
   uint64_t data_begin_ = 0;
   std::vector<TensorInfo> infos_;
   std::map<std::string, size_t> index_;

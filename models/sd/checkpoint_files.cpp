@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::sd {
 namespace {
@@ -65,14 +66,7 @@ void refusePickleCheckpoint(const fs::path& path) {
 }
 
 io::WeightSource openShardedWeights(const fs::path& index_file) {
-  nlohmann::json index;
-  try {
-    std::ifstream in(index_file);
-    if (!in) throw Error("Cannot read the shard index " + index_file.string() + ".");
-    index = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    throw Error("The shard index " + index_file.string() + " is not valid JSON (" + e.what() + ").");
-  }
+  const nlohmann::json index = readUntrustedJson(index_file.string(), "The shard index");
   if (!index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
     throw Error("The shard index " + index_file.string() + " has no 'weight_map' object.");
   std::map<std::string, std::shared_ptr<const io::SafetensorsFile>> shards;

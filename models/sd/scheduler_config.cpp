@@ -2,28 +2,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include "models/common/config_fields.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds {
 
 SchedulerConfig parseSchedulerConfig(const std::string& json_text, const std::string& origin) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(json_text);
-  } catch (const std::exception& e) {
-    throw Error("The scheduler configuration " + origin + " is not valid JSON: " + e.what());
-  }
+  const std::string where = "The scheduler configuration " + origin;
+  const nlohmann::json j = parseUntrustedJson(json_text, where);
+  if (!j.is_object()) throw Error(where + " is not a JSON object.");
   SchedulerConfig c;
   try {
-    c.num_train_timesteps = j.value("num_train_timesteps", c.num_train_timesteps);
-    c.beta_start = j.value("beta_start", c.beta_start);
-    c.beta_end = j.value("beta_end", c.beta_end);
+    // A schedule longer than this is hostile (the tables are allocated per step).
+    c.num_train_timesteps = configInt(j, "num_train_timesteps", c.num_train_timesteps, 2, 100000, where);
+    c.beta_start = configPositive(j, "beta_start", c.beta_start, where);
+    c.beta_end = configPositive(j, "beta_end", c.beta_end, where);
     c.beta_schedule = j.value("beta_schedule", c.beta_schedule);
     c.set_alpha_to_one = j.value("set_alpha_to_one", c.set_alpha_to_one);
-    c.steps_offset = j.value("steps_offset", c.steps_offset);
+    c.steps_offset = configInt(j, "steps_offset", c.steps_offset, 0, c.num_train_timesteps - 1, where);
     c.timestep_spacing = j.value("timestep_spacing", c.timestep_spacing);
     c.clip_sample = j.value("clip_sample", c.clip_sample);
-    c.clip_sample_range = j.value("clip_sample_range", c.clip_sample_range);
+    c.clip_sample_range = configPositive(j, "clip_sample_range", c.clip_sample_range, where);
     const std::string pred = j.value("prediction_type", std::string("epsilon"));
     if (pred == "epsilon")
       c.prediction_type = PredictionType::Epsilon;
@@ -33,8 +33,13 @@ SchedulerConfig parseSchedulerConfig(const std::string& json_text, const std::st
       throw Error("The scheduler configuration " + origin + " has prediction_type '" + pred +
                   "'; only 'epsilon' and 'v_prediction' are supported.");
   } catch (const nlohmann::json::exception& e) {
-    throw Error("The scheduler configuration " + origin + " has a field of the wrong type: " + e.what());
+    throw Error("The scheduler configuration " + origin + " has a field of the wrong type: " + boundedText(e.what()));
   }
+  // Every beta must lie in (0, 1): a negative beta or one above 1 makes alpha_cumprod
+  // negative or above 1 and the sampler's square roots NaN (an all-black picture).
+  if (!(c.beta_start < 1) || !(c.beta_end < 1))
+    throw Error(where + " has beta_start " + std::to_string(c.beta_start) + " and beta_end " +
+                std::to_string(c.beta_end) + "; both must lie between 0 and 1.");
   if (c.num_train_timesteps <= 1) throw Error("The scheduler configuration " + origin + " has num_train_timesteps < 2.");
   if (c.beta_schedule != "scaled_linear" && c.beta_schedule != "linear")
     throw Error("The scheduler configuration " + origin + " has beta_schedule '" + c.beta_schedule +

@@ -5,17 +5,16 @@
 
 #include "models/clip/text_encoder_layouts.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
+#include "models/io/weights_cover.h"
 
 namespace sds::sd::detail {
 
 namespace fs = std::filesystem;
 
 std::string readText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("Cannot read " + path.string() + ".");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  // Regular files only, size-limited: a FIFO or an endless device is refused.
+  return readRegularFile(path.string(), kMaxJsonFileBytes, "");
 }
 
 std::optional<fs::path> existingFile(const fs::path& path) {
@@ -34,8 +33,40 @@ void loadWeights(torch::nn::Module& module, const io::WeightSource& weights, tor
   module.eval();
 }
 
+namespace {
+
+// Lower bounds of the parameters a config implies (the 3x3 conv2 of every resnet,
+// the attention projections, the embeddings), for io::requireWeightsHold.
+double minParameters(const clip::TextEncoderConfig& c) {
+  const double h = c.hidden_size;
+  return double(c.vocab_size) * h + double(c.max_position_embeddings) * h +
+         double(c.num_hidden_layers) * (4 * h * h + 2 * h * double(c.intermediate_size));
+}
+
+double minParameters(const unet::UNetConfig& c) {
+  double n = 0;
+  const int blocks = c.numBlocks();
+  for (int i = 0; i < blocks; ++i) {
+    const double down = c.block_out_channels[size_t(i)], up = c.block_out_channels[size_t(blocks - 1 - i)];
+    n += c.layers_per_block[size_t(i)] * 9 * down * down;
+    if (c.downHasAttention(i)) n += double(c.layers_per_block[size_t(i)]) * c.downTransformerLayers(i) * 4 * down * down;
+    n += c.upLayers(i) * 9 * up * up;
+    if (c.upHasAttention(i)) n += double(c.upLayers(i)) * c.upTransformerLayers(i) * 4 * up * up;
+  }
+  return n;
+}
+
+double minParameters(const vae::VaeConfig& c) {
+  double n = 0;
+  for (int ch : c.block_out_channels) n += (2.0 * c.layers_per_block + 1) * 9 * double(ch) * ch;
+  return n;
+}
+
+}  // namespace
+
 std::shared_ptr<clip::TextEncoder> buildTextEncoder(const clip::TextEncoderConfig& config,
                                                     const io::WeightSource& weights, const SdLoadOptions& options) {
+  io::requireWeightsHold(weights, minParameters(config), "The text encoder configured by " + config.origin);
   auto model = std::make_shared<clip::TextEncoder>(config);
   loadWeights(*model, weights, options.device, options.text_encoder_dtype, clip::isIgnoredTextKey);
   return model;
@@ -43,6 +74,7 @@ std::shared_ptr<clip::TextEncoder> buildTextEncoder(const clip::TextEncoderConfi
 
 std::shared_ptr<unet::UNet2DConditionModel> buildUNet(const unet::UNetConfig& config, const io::WeightSource& weights,
                                                       const SdLoadOptions& options) {
+  io::requireWeightsHold(weights, minParameters(config), "The UNet configured by " + config.origin);
   auto model = std::make_shared<unet::UNet2DConditionModel>(config);
   loadWeights(*model, weights, options.device, options.dtype);
   return model;
@@ -50,6 +82,7 @@ std::shared_ptr<unet::UNet2DConditionModel> buildUNet(const unet::UNetConfig& co
 
 std::shared_ptr<vae::AutoencoderKL> buildVae(const vae::VaeConfig& config, const io::WeightSource& weights,
                                              const SdLoadOptions& options) {
+  io::requireWeightsHold(weights, minParameters(config), "The VAE configured by " + config.origin);
   auto model = std::make_shared<vae::AutoencoderKL>(config);
   loadWeights(*model, weights, options.device, options.dtype);
   // float16 SD decoders overflow; diffusers' force_upcast decodes in float32.

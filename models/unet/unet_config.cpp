@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "models/common/config_fields.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::unet {
 namespace {
@@ -18,23 +20,34 @@ T valueOr(const json& j, const char* key, T fallback, const std::string& origin)
   try {
     return j[key].get<T>();
   } catch (const std::exception&) {
-    throw Error("UNet config " + origin + ": field '" + key + "' has an unexpected type (" + j[key].dump() + ").");
+    throw Error("UNet config " + origin + ": field '" + key + "' has an unexpected type (" + jsonExcerpt(j[key]) + ").");
   }
+}
+
+// Integers are read checked (no silent truncation of 4.9 or wrap of 2^32 + 4).
+int valueOr(const json& j, const char* key, int fallback, const std::string& origin) {
+  return configInt(j, key, fallback, 0, kMaxConfigInt, "UNet config " + origin);
+}
+std::vector<int> valueOr(const json& j, const char* key, const std::vector<int>& fallback, const std::string& origin) {
+  return present(j, key) ? configIntList(j[key], key, 0, kMaxConfigInt, "UNet config " + origin) : fallback;
+}
+double valueOr(const json& j, const char* key, double fallback, const std::string& origin) {
+  return configNumber(j, key, fallback, "UNet config " + origin);
 }
 
 // An int or a list of ints, expanded to `n` entries.
 std::vector<int> perBlock(const json& j, const char* key, int fallback, int n, const std::string& origin) {
   if (!present(j, key)) return std::vector<int>(size_t(n), fallback);
   const auto& v = j[key];
-  if (v.is_number_integer()) return std::vector<int>(size_t(n), v.get<int>());
+  if (v.is_number_integer()) return std::vector<int>(size_t(n), valueOr(j, key, fallback, origin));
   if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_number_integer(); })) {
-    auto out = v.get<std::vector<int>>();
+    auto out = valueOr(j, key, std::vector<int>{}, origin);
     if (int(out.size()) != n)
       throw Error("UNet config " + origin + ": '" + key + "' has " + std::to_string(out.size()) +
                   " entries but there are " + std::to_string(n) + " blocks.");
     return out;
   }
-  throw Error("UNet config " + origin + ": '" + key + "' must be an integer or a list of integers, not " + v.dump() +
+  throw Error("UNet config " + origin + ": '" + key + "' must be an integer or a list of integers, not " + jsonExcerpt(v) +
               ".");
 }
 
@@ -45,12 +58,12 @@ void rejectIfSet(const json& j, const char* key, const std::string& origin) {
                    (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) {
                       return e.is_boolean() && !e.get<bool>();
                     }));
-  if (!off) throw Error("UNet config " + origin + ": '" + key + "' = " + v.dump() + " is not supported.");
+  if (!off) throw Error("UNet config " + origin + ": '" + key + "' = " + jsonExcerpt(v) + " is not supported.");
 }
 
 void requireValue(const json& j, const char* key, const json& expected, const std::string& origin) {
   if (present(j, key) && j[key] != expected)
-    throw Error("UNet config " + origin + ": '" + key + "' = " + j[key].dump() + " is not supported (only " +
+    throw Error("UNet config " + origin + ": '" + key + "' = " + jsonExcerpt(j[key]) + " is not supported (only " +
                 expected.dump() + ").");
 }
 
@@ -121,10 +134,11 @@ void UNetConfig::validate() const {
 
 UNetConfig parseUNetConfig(const std::string& json_text, const std::string& origin) {
   json j;
+  requireJsonDepth(json_text, "UNet config " + origin);
   try {
     j = json::parse(json_text);
   } catch (const std::exception& e) {
-    throw Error("UNet config " + origin + " is not valid JSON: " + e.what());
+    throw Error("UNet config " + origin + " is not valid JSON: " + boundedText(e.what()));
   }
   if (!j.is_object()) throw Error("UNet config " + origin + " is not a JSON object.");
   UNetConfig c;

@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "models/common/config_fields.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::vae {
 namespace {
@@ -17,8 +19,19 @@ T valueOr(const json& j, const char* key, T fallback, const std::string& origin)
   try {
     return j[key].get<T>();
   } catch (const std::exception&) {
-    throw Error("VAE config " + origin + ": field '" + key + "' has an unexpected type (" + j[key].dump() + ").");
+    throw Error("VAE config " + origin + ": field '" + key + "' has an unexpected type (" + jsonExcerpt(j[key]) + ").");
   }
+}
+
+// Integers are read checked (no silent truncation of 4.9 or wrap of 2^32 + 4).
+int valueOr(const json& j, const char* key, int fallback, const std::string& origin) {
+  return configInt(j, key, fallback, 0, kMaxConfigInt, "VAE config " + origin);
+}
+std::vector<int> valueOr(const json& j, const char* key, const std::vector<int>& fallback, const std::string& origin) {
+  return present(j, key) ? configIntList(j[key], key, 0, kMaxConfigInt, "VAE config " + origin) : fallback;
+}
+double valueOr(const json& j, const char* key, double fallback, const std::string& origin) {
+  return configNumber(j, key, fallback, "VAE config " + origin);
 }
 
 void requireAll(const json& j, const char* key, const std::string& expected, const std::string& origin) {
@@ -46,10 +59,11 @@ void VaeConfig::validate() const {
 
 VaeConfig parseVaeConfig(const std::string& json_text, const std::string& origin) {
   json j;
+  requireJsonDepth(json_text, "VAE config " + origin);
   try {
     j = json::parse(json_text);
   } catch (const std::exception& e) {
-    throw Error("VAE config " + origin + " is not valid JSON: " + e.what());
+    throw Error("VAE config " + origin + " is not valid JSON: " + boundedText(e.what()));
   }
   if (!j.is_object()) throw Error("VAE config " + origin + " is not a JSON object.");
   VaeConfig c;
@@ -72,7 +86,7 @@ VaeConfig parseVaeConfig(const std::string& json_text, const std::string& origin
     if (present(j, key) && j[key].size() != n)
       throw Error("VAE config " + origin + ": '" + key + "' and block_out_channels differ in length.");
   if (present(j, "act_fn") && j["act_fn"] != "silu")
-    throw Error("VAE config " + origin + ": act_fn " + j["act_fn"].dump() + " is not supported (only silu).");
+    throw Error("VAE config " + origin + ": act_fn " + jsonExcerpt(j["act_fn"]) + " is not supported (only silu).");
   if (present(j, "shift_factor") && valueOr(j, "shift_factor", 0.0, origin) != 0.0)
     throw Error("VAE config " + origin + ": a non-zero shift_factor (SD3/Flux latents) is not supported.");
   if (present(j, "latents_mean") || present(j, "latents_std"))

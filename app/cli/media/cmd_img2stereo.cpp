@@ -19,7 +19,9 @@
 #include "core/media/img2stereo_params.h"
 #include "core/media/render_params.h"
 #include "core/media/tensor_bridge.h"
+#include "models/common/atomic_file.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::cli {
@@ -81,16 +83,13 @@ inversion::InversionMode parseInversionMode(const std::string& s) {
 pipelines::Img2StereoParams readParams(const Args& a) {
   pipelines::Img2StereoParams p;
   if (a.has("params")) {
-    std::ifstream in(a.get("params", ""));
-    if (!in) throw Error("Cannot open the parameter file " + a.get("params", "") + ".");
-    const auto j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_discarded()) throw Error("The parameter file " + a.get("params", "") + " is not JSON.");
+    const auto j = readUntrustedJson(a.get("params", ""), "The parameter file");
     p = media::img2stereoParamsFromJson(j);
   }
   auto& inv = p.inversion;
   if (a.has("inversion")) inv.mode = parseInversionMode(a.get("inversion", "nulltext"));
   inv.prompt = a.get("prompt", inv.prompt);
-  inv.steps = int(a.integer("steps", inv.steps));
+  inv.steps = a.integerIn("steps", inv.steps, 1, 10000);
   inv.guidance_scale = a.number("guidance", inv.guidance_scale);
   inv.inner_steps = int(a.integer("inner-steps", inv.inner_steps));
   if (inv.steps < 1 || inv.steps > 1000) throw Error("--steps must be between 1 and 1000.");
@@ -170,13 +169,19 @@ int run(const std::vector<std::string>& argv) {
   full.disparity = media::tensorToMap(r.disparity);
   full.params_json = json;
   full.anaglyph = anaglyph;
-  writeStereoOutputs(out, full);
-  writeStereoOutputs(out / "diffusion", diffusion);
+  // One folder written as a whole: the full-resolution set, the diffusion set and the mask.
+  AtomicFolder folder(out.string(), stereoOutputNames());
+  const std::filesystem::path staging = folder.staging();
+  const auto names = writeStereoFiles(staging, full);
+  const auto diffusion_names = writeStereoFiles(staging / "diffusion", diffusion);
   const cv::Mat filled = media::tensorToMap(r.right_holes.to(torch::kFloat32) * 255);
   cv::Mat filled8;
   filled.convertTo(filled8, CV_8U);
-  media::writeImageAtomic((out / "right_filled_mask.png").string(), filled8);
-  std::cout << "wrote " << (out / "right_filled_mask.png").string() << "\n";
+  media::writeImageAtomic((staging / "right_filled_mask.png").string(), filled8);
+  folder.commit();
+  printWritten(out, names);
+  printWritten(out / "diffusion", diffusion_names);
+  printWritten(out, {"right_filled_mask.png"});
   return 0;
 }
 

@@ -15,7 +15,7 @@ int run(const std::vector<std::string>& argv) {
   const std::string dir = a.required("out");
   const double right = a.number("right-scale", 0);
   if (a.has("right-scale") && !(right > 0 && right <= 50)) throw Error("--right-scale must be in (0, 50] percent.");
-  media::writeSampleScene(dir, int(a.integer("width", 512)), int(a.integer("height", 384)), right);
+  media::writeSampleScene(dir, a.integerIn("width", 512, 16, 8192), a.integerIn("height", 384, 16, 8192), right);
   std::cout << "wrote " << dir << "/image.png and " << dir << "/depth.png (16-bit inverse depth)\n";
   if (right > 0)
     std::cout << "wrote " << dir << "/right.png (the exact right view) and " << dir

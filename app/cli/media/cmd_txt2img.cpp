@@ -67,11 +67,11 @@ int run(const std::vector<std::string>& argv) {
   pipelines::Txt2ImgParams p;
   p.prompt = a.required("prompt");
   p.negative_prompt = a.get("negative", "");
-  p.steps = int(a.integer("steps", 30));
+  p.steps = a.integerIn("steps", 30, 1, 10000);
   p.guidance_scale = a.number("guidance", 7.5);
   p.seed = seedFrom(a);
-  p.width = int(a.integer("width", 512));
-  p.height = int(a.integer("height", 512));
+  p.width = a.integerIn("width", 512, 1, kMaxOptionSide);
+  p.height = a.integerIn("height", 512, 1, kMaxOptionSide);
   p.scheduler = schedulers::parseSchedulerKind(a.get("scheduler", "ddim"));
   const std::string out = a.required("out");
   if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");

@@ -23,6 +23,7 @@
 #include "core/media/image_io.h"
 #include "core/media/tensor_bridge.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::cli {
@@ -88,21 +89,19 @@ pipelines::Txt2StereoParams readParams(const Args& a) {
   pipelines::Txt2StereoParams p;
   p.steps = 50;
   if (a.has("params")) {
-    std::ifstream in(a.get("params", ""));
-    if (!in) throw Error("Cannot open the parameter file " + a.get("params", "") + ".");
-    const auto j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) throw Error("The parameter file " + a.get("params", "") + " is not JSON.");
+    const auto j = readUntrustedJson(a.get("params", ""), "The parameter file");
+    if (!j.is_object()) throw Error("The parameter file " + a.get("params", "") + " is not a JSON object.");
     p = pipelines::txt2stereoParamsFromJson(j);
   } else {
     p.seed = (uint64_t(std::random_device{}()) << 32) | std::random_device{}();
   }
   p.prompt = a.has("params") && !a.has("prompt") ? p.prompt : a.required("prompt");
   p.negative_prompt = a.get("negative", p.negative_prompt);
-  p.steps = int(a.integer("steps", p.steps));
+  p.steps = a.integerIn("steps", p.steps, 1, 10000);
   p.guidance_scale = a.number("guidance", p.guidance_scale);
   if (a.has("seed")) p.seed = parseSeed(a.get("seed", ""));
-  p.width = int(a.integer("width", p.width));
-  p.height = int(a.integer("height", p.height));
+  p.width = a.integerIn("width", p.width, 1, kMaxOptionSide);
+  p.height = a.integerIn("height", p.height, 1, kMaxOptionSide);
   applyStereoOptions(a, p);
   if (a.has("kv-budget-mb")) p.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 0)) << 20;
   if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");

@@ -15,12 +15,20 @@ void checkAnaglyphFormat(const std::string& name) {
     throw Error("--anaglyph needs one of the anaglyph formats, got '" + name + "'.");
 }
 
-void writeStereoOutputs(const std::filesystem::path& dir, const StereoOutputs& o) {
+const std::vector<std::string>& stereoOutputNames() {
+  static const std::vector<std::string> names = {"left.png",       "right.png",      "sbs.png",     "anaglyph.png",
+                                                 "disparity.png",  "disparity.tiff", "params.json", "diffusion",
+                                                 "right_filled_mask.png"};
+  return names;
+}
+
+std::vector<std::string> writeStereoFiles(const std::filesystem::path& dir, const StereoOutputs& o) {
   std::filesystem::create_directories(dir);
   const media::TextChunks text = {{"parameters", o.params_json}};
+  std::vector<std::string> written;
   const auto image = [&](const std::string& name, const cv::Mat& m) {
     media::writeImageAtomic((dir / name).string(), m, text);
-    std::cout << "wrote " << (dir / name).string() << "\n";
+    written.push_back(name);
   };
   image("left.png", o.left);
   image("right.png", o.right);
@@ -28,11 +36,23 @@ void writeStereoOutputs(const std::filesystem::path& dir, const StereoOutputs& o
   image("anaglyph.png", media::composeStereo(o.left, o.right, media::parseStereoFormat(o.anaglyph)));
   if (!o.disparity.empty()) {
     media::exportDepthPng16((dir / "disparity.png").string(), o.disparity, o.params_json);
-    std::cout << "wrote " << (dir / "disparity.png").string() << "\n";
+    written.push_back("disparity.png");
     image("disparity.tiff", o.disparity);  // exact float32: feeding it back reproduces the pair
   }
   writeFileAtomic((dir / "params.json").string(), o.params_json + "\n");
-  std::cout << "wrote " << (dir / "params.json").string() << "\n";
+  written.push_back("params.json");
+  return written;
+}
+
+void printWritten(const std::filesystem::path& dir, const std::vector<std::string>& names) {
+  for (const auto& name : names) std::cout << "wrote " << (dir / name).string() << "\n";
+}
+
+void writeStereoOutputs(const std::filesystem::path& dir, const StereoOutputs& o) {
+  AtomicFolder folder(dir.string(), stereoOutputNames());
+  const auto names = writeStereoFiles(folder.staging(), o);
+  folder.commit();
+  printWritten(dir, names);
 }
 
 }  // namespace sds::cli

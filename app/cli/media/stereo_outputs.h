@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -17,8 +18,21 @@ struct StereoOutputs {
   std::string anaglyph = "anaglyph-dubois";  // one of the anaglyph formats of media::parseStereoFormat
 };
 
-// Creates `dir`; prints each file written.
+// Writes the set into `dir` as a whole (AtomicFolder: an interrupted run leaves
+// the old set or nothing, never a mix); prints each file written. An existing
+// `dir` may hold only an earlier run's outputs (see stereoOutputNames()).
 void writeStereoOutputs(const std::filesystem::path& dir, const StereoOutputs& outputs);
+
+// Writes the files of the set into the existing folder `dir` (a staging folder),
+// returning their names. For commands that add more files to the same folder.
+std::vector<std::string> writeStereoFiles(const std::filesystem::path& dir, const StereoOutputs& outputs);
+
+// Every name a generating command writes into its output folder (an earlier
+// run's outputs, which a new run may replace).
+const std::vector<std::string>& stereoOutputNames();
+
+// Prints "wrote <dir>/<name>" for each name.
+void printWritten(const std::filesystem::path& dir, const std::vector<std::string>& names);
 
 // Throws sds::Error unless `name` is an anaglyph format.
 void checkAnaglyphFormat(const std::string& name);

@@ -38,6 +38,12 @@ std::pair<int64_t, int64_t> latentSizeFor(const sd::StableDiffusion& sd, int hei
   if (height <= 0 || width <= 0 || height % f != 0 || width % f != 0)
     throw Error("The image size " + std::to_string(width) + "x" + std::to_string(height) +
                 " is not supported: width and height must be positive multiples of " + std::to_string(f) + ".");
+  // Far above what SD models are trained for, and a bound on the memory one request
+  // may ask for (--width 65536 would need gigabytes).
+  constexpr int kMaxImageSide = 4096;
+  if (height > kMaxImageSide || width > kMaxImageSide)
+    throw Error("The image size " + std::to_string(width) + "x" + std::to_string(height) + " is too large: at most " +
+                std::to_string(kMaxImageSide) + " pixels a side are generated.");
   return {height / f, width / f};
 }
 
@@ -50,8 +56,14 @@ torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& 
   // latents: [B, 4, h, w]
   if (!sd.vae) throw Error("The model was loaded without its VAE, so latents cannot be decoded.");
   c10::InferenceMode guard;
+  // NaN or infinity would silently become a black picture (clamp keeps NaN, the
+  // 8-bit conversion makes it 0): name the stage that produced it instead.
+  if (!torch::isfinite(latents).all().item<bool>())
+    throw Error("The denoising produced NaN or infinite latents (broken UNet weights or scheduler settings?).");
   // decode() casts to the decoder's own device and dtype (float32 when upcast).
   const auto image = sd.vae->decode(latents.to(torch::kFloat32) / sd.vae->scalingFactor());
+  if (!torch::isfinite(image).all().item<bool>())
+    throw Error("The VAE decoder produced NaN or infinite pixels (broken VAE weights, or float16 overflow?).");
   return (image.to(torch::kFloat32) / 2 + 0.5).clamp(0, 1).cpu();
 }
 

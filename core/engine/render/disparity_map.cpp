@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 #include "core/engine/render/row_scan.h"
@@ -18,12 +19,17 @@ std::string str(double v) {
   return o.str();
 }
 
-// Values in [0,1] (1 = nearest) from the known entries of `v` (min-max over them).
-torch::Tensor normalise(const torch::Tensor& v, const torch::Tensor& known) {
-  const auto lo = torch::where(known, v, torch::full({}, INFINITY, v.options())).min();
-  const auto hi = torch::where(known, v, torch::full({}, -INFINITY, v.options())).max();
-  const auto range = (hi - lo).clamp_min(1e-12);
-  return ((v - lo) / range).clamp(0, 1);
+// True when lo..hi holds no variation float32 can represent: the map is flat, so
+// every pixel lies on one plane and the disparity is zero.
+bool isFlat(double lo, double hi) { return !(hi - lo > 1e-6 * std::max(std::abs(lo), std::abs(hi))); }
+
+// Values in [0,1] (1 = nearest) from the known entries of `v` (min-max over them);
+// nullopt for a flat map.
+std::optional<torch::Tensor> normalise(const torch::Tensor& v, const torch::Tensor& known) {
+  const double lo = torch::where(known, v, torch::full({}, INFINITY, v.options())).min().item<double>();
+  const double hi = torch::where(known, v, torch::full({}, -INFINITY, v.options())).max().item<double>();
+  if (isFlat(lo, hi)) return std::nullopt;
+  return ((v - lo) / (hi - lo)).clamp(0, 1);
 }
 
 }  // namespace
@@ -108,8 +114,11 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
     const auto [lo_t, hi_t] = torch::aminmax(map);
     const double lo = lo_t.item<double>(), hi = hi_t.item<double>();
     if (std::isfinite(lo) && std::isfinite(hi)) {
-      const double range = std::max(hi - lo, 1e-12);
-      if (p.exponent == 1.0) {  // d = (map - lo) * px / range - offset, in one pass
+      if (isFlat(lo, hi)) return torch::zeros_like(map);
+      const double range = hi - lo;
+      // One pass only while float32 keeps the precision: map * a and lo * a cancel,
+      // so a range tiny against the values (or a huge a) would round to garbage.
+      if (p.exponent == 1.0 && range > 1e-3 * std::max(std::abs(lo), std::abs(hi)) && px / range < 1e30) {
         const double a = px / range;
         // The percentile of an affine map is the affine map of the percentile.
         const double offset = fixed ? p.convergence * px
@@ -130,12 +139,20 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
   torch::Tensor disparity;
   if (p.kind == MapKind::DisparityPx) {
     const auto d = torch::where(known, map, zero);
+    const double largest = d.abs().max().item<double>();
+    // Beyond several image widths nothing of the view is left (1e30 would blank it silently).
+    if (largest > 16.0 * double(width))
+      throw Error("The disparity map holds a disparity of " + str(largest) + " px, far more than the image width of " +
+                  std::to_string(width) + " px.");
     disparity = fixed ? d - p.convergence * d.max() : d;
   } else {
-    const auto v = torch::where(known, p.kind == MapKind::Depth ? map.reciprocal() : map, zero);
+    // In float64: 1 / 1e-40 overflows float32 but is an ordinary (very near) depth.
+    const auto map64 = map_in.to(torch::kFloat64);
+    const auto v = torch::where(known, p.kind == MapKind::Depth ? map64.reciprocal() : map64, zero.to(torch::kFloat64));
     auto n = normalise(v, known);
-    if (p.exponent != 1.0) n = n.pow(p.exponent);
-    disparity = (n - (fixed ? p.convergence : 0.0)) * px;
+    if (!n) return torch::zeros_like(map);
+    if (p.exponent != 1.0) *n = n->pow(p.exponent);
+    disparity = ((*n - (fixed ? p.convergence : 0.0)) * px).to(torch::kFloat32);
   }
   disparity = placeOnScreen(disparity, known, percentileConvergence(p), p, width);
   if (known.all().item<bool>()) return disparity;

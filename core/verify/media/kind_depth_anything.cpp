@@ -14,7 +14,9 @@
 #include "core/engine/depth/depth_size_rule.h"
 #include "core/media/depth_preprocess.h"
 #include "core/verify/kinds.h"
+#include "core/verify/set_files.h"
 #include "models/common/error.h"
+#include "models/common/json_limits.h"
 #include "models/depth/depth_anything_loader.h"
 #include "models/io/safetensors.h"
 
@@ -74,9 +76,7 @@ std::vector<int64_t> hw(const json& j) { return {j.at(0).get<int64_t>(), j.at(1)
 
 void checkSizeRule(const fs::path& dir, const json& root, Reporter& report) {
   if (!root.contains("size_rule_file")) return;
-  std::ifstream in(dir / root["size_rule_file"].get<std::string>());
-  if (!in) throw Error("cannot open " + (dir / root["size_rule_file"].get<std::string>()).string());
-  const json rules = json::parse(in);
+  const json rules = readUntrustedJson(setFile(dir, root["size_rule_file"].get<std::string>()).string(), "the size rules");
   std::ostringstream wrong;
   int count = 0;
   for (const auto& e : rules.at("entries")) {
@@ -96,7 +96,7 @@ void checkSizeRule(const fs::path& dir, const json& root, Reporter& report) {
 // The PNG through the reference preprocessing, then the network, then back to the image size.
 void checkImageCase(const fs::path& dir, const json& kase, const io::SafetensorsFile& file, depth::DepthEstimator& est,
                     RunCheck& run) {
-  const fs::path image_path = dir / kase.at("image").get<std::string>();
+  const fs::path image_path = setFile(dir, kase.at("image").get<std::string>());
   const cv::Mat image = cv::imread(image_path.string(), cv::IMREAD_COLOR);
   if (image.empty()) throw Error("cannot read " + image_path.string());
   const int input_size = kase.value("input_size", 518);
@@ -144,7 +144,7 @@ void checkCase(const fs::path& dir, const json& kase, depth::DepthAnythingV2& mo
 void checkPosEmbeds(const fs::path& dir, const json& root, depth::DepthAnythingV2& model, const DepthTolerances& tol,
                     const std::string& variant, Reporter& report) {
   if (!root.contains("pos_embed_interp")) return;
-  const auto file = io::SafetensorsFile::open((dir / root.at("pos_embed_file").get<std::string>()).string());
+  const auto file = io::SafetensorsFile::open(setFile(dir, root.at("pos_embed_file").get<std::string>()).string());
   torch::Tensor native;
   for (const auto& p : model.named_parameters())
     if (p.key() == "backbone.embeddings.position_embeddings") native = p.value();

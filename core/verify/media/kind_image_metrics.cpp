@@ -12,6 +12,7 @@
 
 #include "core/media/image_metrics.h"
 #include "core/verify/kinds.h"
+#include "core/verify/set_files.h"
 #include "core/verify/media/naive_stretch.h"
 #include "models/common/error.h"
 
@@ -33,7 +34,7 @@ Tolerances readTolerances(const nlohmann::json& root) {
 }
 
 cv::Mat readExact(const std::filesystem::path& dir, const nlohmann::json& spec, int flags) {
-  const std::string path = (dir / spec.at("file").get<std::string>()).string();
+  const std::string path = setFile(dir, spec.at("file").get<std::string>()).string();
   cv::Mat m = cv::imread(path, flags);
   if (m.empty()) throw Error("cannot read " + path);
   return m;
@@ -113,7 +114,7 @@ void checkSameImage(Reporter& report, const std::string& name, const cv::Mat& ou
 // A file named by spec["file"] when the set ships it (trimmed copies may not).
 bool hasFile(const std::filesystem::path& dir, const nlohmann::json& images, const char* key) {
   return images.contains(key) && images[key].contains("file") &&
-         std::filesystem::exists(dir / images[key]["file"].get<std::string>());
+         std::filesystem::exists(setFile(dir, images[key]["file"].get<std::string>()));
 }
 
 void checkStretch(Reporter& report, const std::string& res, const std::filesystem::path& dir,
