@@ -6,6 +6,7 @@
 set(SDSTEREO_PACKAGE_MAINTAINER "StereoDiffusion Studio developers <stereodiffusion@users.noreply.github.com>"
     CACHE STRING "Maintainer field of the Debian package")
 
+include(GNUInstallDirs)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/sdstereo)
 
 set(_sds_debian_release "")
