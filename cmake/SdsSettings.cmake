@@ -8,6 +8,6 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(sds_settings INTERFACE -Werror)
   endif()
 endif()
-target_compile_definitions(sds_settings INTERFACE
-  SDSTEREO_VERSION="${PROJECT_VERSION}"
-  SDSTEREO_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+# No source or build path is compiled in: the installed binaries find their data
+# from where they are (ui/files/sample_files.h).
+target_compile_definitions(sds_settings INTERFACE SDSTEREO_VERSION="${PROJECT_VERSION}")

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -160,9 +161,23 @@ SdModels buildSdModels(const SdArchitecture& arch, const std::string& device) {
   return m;
 }
 
+// The CLIP vocabulary of the tiny test model: the benches run in a build folder of
+// the sources (build/<preset>/app/sdstereo), so it is looked up from the running
+// binary upwards instead of from a source path compiled in.
+static std::string benchTokenizerFolder() {
+  namespace fs = std::filesystem;
+  const fs::path rel = "tests/data/sd-tiny-v1/model/tokenizer";
+  std::error_code ec;
+  fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  for (int up = 0; !ec && up < 5 && !dir.empty(); ++up, dir = dir.parent_path())
+    if (fs::is_directory(dir / rel)) return (dir / rel).string();
+  throw Error("sdstereo bench needs the project's " + rel.string() +
+              ": run the sdstereo of a build folder inside the source tree.");
+}
+
 sd::StableDiffusion stableDiffusionOf(const SdModels& models, const std::string& name) {
   sd::StableDiffusion s;
-  s.tokenizer = clip::Tokenizer::fromFolder(std::string(SDSTEREO_SOURCE_DIR) + "/tests/data/sd-tiny-v1/model/tokenizer");
+  s.tokenizer = clip::Tokenizer::fromFolder(benchTokenizerFolder());
   s.text_encoder = models.text;
   s.unet = models.unet;
   s.vae = models.vae;

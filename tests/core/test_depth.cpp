@@ -13,6 +13,7 @@
 #include <opencv2/imgproc.hpp>
 #include <sstream>
 #include <torch/torch.h>
+#include <unistd.h>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_preprocess_torch.h"

@@ -261,7 +261,7 @@ class TestMedia : public QObject {
     QCOMPARE(a.inverse_depth.type(), CV_16UC1);
     // Nearer is brighter: the bottom row (ground at the camera's feet) beats the sky.
     QVERIFY(a.inverse_depth.at<uint16_t>(47, 32) > a.inverse_depth.at<uint16_t>(0, 32));
-    const std::string dir = std::string(SDSTEREO_SOURCE_DIR) + "/resources/sample/";
+    const std::string dir = std::string(SDSTEREO_TEST_DATA) + "/../../resources/sample/";
     const cv::Mat image = loadImage(dir + "image.png"), depth = loadDepthMap(dir + "depth.png");
     QCOMPARE(image.size(), cv::Size(512, 384));
     QCOMPARE(depth.type(), CV_16UC1);
