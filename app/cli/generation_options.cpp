@@ -30,6 +30,7 @@ sd::SdLoadOptions sdLoadOptions(const Args& a) {
     options.dtype = torch::kFloat16;
   }
   options.config_dir = a.get("config-dir", "");
+  options.expected_task = sd::SdTask::TextToImage;  // --model; an inpainting model is refused before loading
   return options;
 }
 

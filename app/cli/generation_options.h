@@ -15,7 +15,8 @@ class DepthEstimator;
 namespace sds::cli {
 
 // --device (cpu, cuda, cuda:N; checked against what LibTorch sees), --half
-// (float16, CUDA only) and --config-dir. Throws sds::Error.
+// (float16, CUDA only) and --config-dir, for a text-to-image model (an
+// inpainting one is refused). Throws sds::Error.
 sd::SdLoadOptions sdLoadOptions(const Args& a);
 
 // Depth Anything V2 from --depth-model on the model's device and dtype, with

@@ -148,6 +148,7 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
     options.device = parseDevice(models_.device, models_.half);
     options.dtype = models_.half ? torch::kFloat16 : torch::kFloat32;
     options.config_dir = models_.config_dir;
+    options.expected_task = sd::SdTask::TextToImage;
     reportStage(progress, "loading model");
     l.sd = std::make_unique<sd::StableDiffusion>(sd::loadStableDiffusion(models_.sd_path, options));
     l.sd_from = models_;

@@ -14,7 +14,8 @@ DepthKind parseDepthKind(const std::string& s) {
 FillMode parseFillMode(const std::string& s) {
   if (s == "background") return FillMode::Background;
   if (s == "telea") return FillMode::Telea;
-  throw Error("Unknown fill mode '" + s + "' (use background or telea).");
+  if (s == "inpaint") return FillMode::Inpaint;
+  throw Error("Unknown fill mode '" + s + "' (use background, telea or inpaint).");
 }
 
 std::string toString(DepthKind k) {
@@ -26,7 +27,14 @@ std::string toString(DepthKind k) {
   return "?";
 }
 
-std::string toString(FillMode f) { return f == FillMode::Telea ? "telea" : "background"; }
+std::string toString(FillMode f) {
+  switch (f) {
+    case FillMode::Background: return "background";
+    case FillMode::Telea: return "telea";
+    case FillMode::Inpaint: return "inpaint";
+  }
+  return "?";
+}
 
 bool operator==(const RenderParams& a, const RenderParams& b) {
   return a.depth_kind == b.depth_kind && a.scale_percent == b.scale_percent && a.exponent == b.exponent &&

@@ -15,7 +15,9 @@ enum class DepthKind {
   DisparityPx,   // the left image's disparity in pixels at the image's resolution, 0 = unknown
 };
 
-enum class FillMode { Background, Telea };
+// Inpaint: an inpainting model fills the holes (inpaint_fill.h); renderStereo
+// itself leaves them black for it.
+enum class FillMode { Background, Telea, Inpaint };
 enum class ViewMode { RightFromLeft, BothHalf };  // synthesise the right view, or both views half each way
 
 struct RenderParams {
@@ -42,7 +44,7 @@ bool operator==(const RenderParams& a, const RenderParams& b);
 inline bool operator!=(const RenderParams& a, const RenderParams& b) { return !(a == b); }
 
 DepthKind parseDepthKind(const std::string& s);  // "inverse-depth" | "depth" | "disparity-px"; throws sds::Error
-FillMode parseFillMode(const std::string& s);    // "background" | "telea"
+FillMode parseFillMode(const std::string& s);    // "background" | "telea" | "inpaint"
 std::string toString(DepthKind k);
 std::string toString(FillMode f);
 

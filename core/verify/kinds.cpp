@@ -18,6 +18,9 @@ const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
       {"ddim", &runDdimCase},
       {"txt2img", &runTxt2ImgCase},
       {"ddim_inversion", &runDdimInversionCase},
+      {"inpaint_prepare", &runInpaintPrepareCase},
+      {"inpaint", &runInpaintCase},
+      {"inpaint_stereo", &runInpaintStereoCase},
   };
   return table;
 }

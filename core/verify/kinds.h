@@ -15,6 +15,9 @@ void runTxt2StereoCase(const SdSetContext& set, const nlohmann::json& kase, Repo
 void runDdimCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 void runTxt2ImgCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
 void runDdimInversionCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);
+void runInpaintPrepareCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);  // kind_inpaint.cpp
+void runInpaintCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);         // kind_inpaint.cpp
+void runInpaintStereoCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report);   // kind_inpaint.cpp
 
 // Whole-set kinds (top-level "kind").
 void runStereoOpsSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);

@@ -75,10 +75,14 @@ StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions&
   sd.dtype = options.dtype;
 
   const auto text_config = textConfigIfPresent(folder);
+  // The UNet's channels tell its task, so its config is read even when its
+  // weights are not.
   std::optional<unet::UNetConfig> unet_config;
-  if ((options.components & kUNet) || !text_config) {
+  if ((options.components & kUNet) || !text_config || existingFile(folder / "unet" / "config.json")) {
     const fs::path origin = folder / "unet" / "config.json";
     unet_config = unet::parseUNetConfig(componentConfig(folder, "unet"), origin.string());
+    sd.task = taskOfUNetChannels(unet_config->in_channels, unet_config->out_channels, folder.string());
+    checkExpectedTask(sd.task, options, folder.string());
   }
   if (options.version)
     sd.version = *options.version;
@@ -107,10 +111,9 @@ StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions&
     const fs::path origin = folder / "vae" / "config.json";
     vae_config = vae::parseVaeConfig(componentConfig(folder, "vae"), origin.string());
   }
-  if (unet_config && vae_config && unet_config->in_channels != vae_config->latent_channels)
-    throw Error("The UNet of " + folder.string() + " takes " + std::to_string(unet_config->in_channels) +
-                " input channels but the VAE has " + std::to_string(vae_config->latent_channels) +
-                " latent channels (an inpainting or depth model?); only text-to-image models are supported.");
+  if (unet_config && vae_config && unet_config->out_channels != vae_config->latent_channels)
+    throw Error("The UNet of " + folder.string() + " predicts " + std::to_string(unet_config->out_channels) +
+                " channels but the VAE has " + std::to_string(vae_config->latent_channels) + " latent channels.");
   if (options.components & kUNet) {
     const auto weights = openComponentWeights(componentFolder(folder, "unet"), "diffusion_pytorch_model", options.variant);
     sd.unet = buildUNet(*unet_config, weights, options);

@@ -96,6 +96,13 @@ std::optional<SchedulerConfig> readSchedulerConfig(const fs::path& folder) {
   return parseSchedulerConfig(readText(*file), file->string());
 }
 
+void checkExpectedTask(SdTask actual, const SdLoadOptions& options, const std::string& source) {
+  if (!options.expected_task) return;
+  const std::string purpose =
+      *options.expected_task == SdTask::Inpainting ? "filling holes by inpainting" : "text-to-image generation";
+  requireTask(actual, *options.expected_task, source, purpose);
+}
+
 SdVersion versionOfTextEncoder(const clip::TextEncoderConfig& config) {
   return config.hidden_act == clip::Activation::QuickGelu ? SdVersion::SD1 : SdVersion::SD2;
 }

@@ -37,6 +37,12 @@ std::optional<SchedulerConfig> readSchedulerConfig(const std::filesystem::path& 
 // (QuickGELU).
 SdVersion versionOfTextEncoder(const clip::TextEncoderConfig& config);
 
+// Throws sds::Error when a model for `actual` is used where `expected` is
+// needed; `source` names the model, `purpose` what it was going to do.
+void requireTask(SdTask actual, SdTask expected, const std::string& source, const std::string& purpose);
+// The load-time check of SdLoadOptions::expected_task.
+void checkExpectedTask(SdTask actual, const SdLoadOptions& options, const std::string& source);
+
 StableDiffusion loadDiffusersFolder(const std::filesystem::path& folder, const SdLoadOptions& options);
 StableDiffusion loadSingleFile(const std::filesystem::path& file, const SdLoadOptions& options);
 

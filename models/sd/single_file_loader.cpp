@@ -79,12 +79,26 @@ std::shared_ptr<clip::TextEncoder> textEncoderFor(const fs::path& file, const io
   return buildTextEncoder(clip::detectTextEncoderConfig(weights, *layout, file.string()), weights, options);
 }
 
+// The UNet's task from the shapes of its first and last convolutions (its
+// input and output channels), without reading any weights.
+SdTask detectTask(const io::WeightSource& all, const fs::path& file) {
+  const std::string in_key = std::string(kUNetPrefix) + "input_blocks.0.0.weight";
+  const std::string out_key = std::string(kUNetPrefix) + "out.2.weight";
+  for (const auto& key : {in_key, out_key})
+    if (!all.has(key) || all.entry(key).shape.size() != 4)
+      throw Error("The single-file checkpoint " + file.string() + " has no UNet convolution '" + key + "'.");
+  return taskOfUNetChannels(int(all.entry(in_key).shape[1]), int(all.entry(out_key).shape[0]), file.string());
+}
+
 std::shared_ptr<unet::UNet2DConditionModel> unetFor(const std::shared_ptr<const io::SafetensorsFile>& st,
                                                     SdVersion version, const SdLoadOptions& options) {
   const auto ldm = io::WeightSource::fromFile(st, kUNetPrefix);
   unet::UNetConfig config;
   if (const auto config_file = overrideConfig(options, "unet")) {
     config = unet::parseUNetConfig(readText(*config_file), config_file->string());
+    // The weights know their input channels: an inpainting checkpoint may come
+    // with the configuration folder of its text-to-image base model.
+    config.in_channels = int(ldm.entry("input_blocks.0.0.weight").shape.at(1));
   } else {
     unet::LdmUNetDefaults defaults;
     defaults.upcast_attention = version == SdVersion::SD2;  // as diffusers converts SD 2.x
@@ -125,16 +139,17 @@ StableDiffusion loadSingleFile(const fs::path& file, const SdLoadOptions& option
   sd.source = file.string();
   sd.device = options.device;
   sd.dtype = options.dtype;
+  sd.task = detectTask(all, file);
+  checkExpectedTask(sd.task, options, file.string());
   sd.version = detectVersion(all, text_layout, options);
   sd.scheduler = schedulerFor(sd.version, options);
   if (options.components & kTokenizer) sd.tokenizer = tokenizerFor(file, options);
   if (options.components & kTextEncoder) sd.text_encoder = textEncoderFor(file, all, text_layout, options);
   if (options.components & kUNet) sd.unet = unetFor(st, sd.version, options);
   if (options.components & kVae) sd.vae = vaeFor(file, st, options);
-  if (sd.unet && sd.vae && sd.unet->config().in_channels != sd.vae->config().latent_channels)
-    throw Error("The UNet of " + file.string() + " takes " + std::to_string(sd.unet->config().in_channels) +
-                " input channels but the VAE has " + std::to_string(sd.vae->config().latent_channels) +
-                " latent channels (an inpainting or depth model?); only text-to-image models are supported.");
+  if (sd.unet && sd.vae && sd.unet->config().out_channels != sd.vae->config().latent_channels)
+    throw Error("The UNet of " + file.string() + " predicts " + std::to_string(sd.unet->config().out_channels) +
+                " channels but the VAE has " + std::to_string(sd.vae->config().latent_channels) + " latent channels.");
   return sd;
 }
 

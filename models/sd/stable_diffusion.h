@@ -5,7 +5,8 @@
 //   - a single-file original (CompVis/LDM layout) .safetensors, like
 //     diffusers' from_single_file(path, config=config_dir).
 // Version (SD 1.x / 2.x) and prediction type come from the configs or the
-// weight shapes and can be overridden. Weights are read once and moved to the
+// weight shapes and can be overridden; the task (text-to-image or
+// inpainting) comes from the UNet's input channels. Weights are read once and moved to the
 // device once. Pickle checkpoints are refused (checkpoint_files.h).
 #pragma once
 #include <memory>
@@ -26,8 +27,18 @@ namespace sds::sd {
 enum class SdVersion { SD1, SD2 };
 enum class SdLayout { Diffusers, SingleFile };
 
+// What the UNet was trained for, read from its channels: text-to-image takes
+// the latent alone (in = out), inpainting takes [noisy latent, mask,
+// masked-image latent] (in = 2 * out + 1: 9 for SD's 4-channel latents).
+enum class SdTask { TextToImage, Inpainting };
+
 const char* versionName(SdVersion v);  // "SD 1.x" / "SD 2.x"
 const char* layoutName(SdLayout l);    // "diffusers" / "single-file"
+const char* taskName(SdTask t);        // "text-to-image" / "inpainting"
+
+// The task of a UNet with these channels; throws sds::Error naming `source`
+// for any other layout (depth-conditioned, instruct-pix2pix, ...).
+SdTask taskOfUNetChannels(int in_channels, int out_channels, const std::string& source);
 
 // Components to load (bit mask); the others stay null in StableDiffusion.
 enum SdComponent : unsigned {
@@ -55,6 +66,9 @@ struct SdLoadOptions {
   std::optional<SdVersion> version;
   std::optional<PredictionType> prediction_type;
   unsigned components = kAllComponents;
+  // When set, a model made for another task is refused (sds::Error) before
+  // its weights are read.
+  std::optional<SdTask> expected_task;
 };
 
 struct StableDiffusion {
@@ -65,6 +79,7 @@ struct StableDiffusion {
   SchedulerConfig scheduler;
   SdVersion version = SdVersion::SD1;
   SdLayout layout = SdLayout::Diffusers;
+  SdTask task = SdTask::TextToImage;
   torch::Device device = torch::kCPU;
   torch::Dtype dtype = torch::kFloat32;  // of the UNet and VAE
   std::string source;                    // the folder or file it came from
@@ -74,6 +89,10 @@ struct StableDiffusion {
 // with one sentence naming the file and the problem (missing/unexpected/
 // mis-shaped tensors by name, bad configs, pickle files, unknown layouts).
 StableDiffusion loadStableDiffusion(const std::string& path, const SdLoadOptions& options = {});
+
+// Throws sds::Error unless `sd` is a `task` model; `purpose` says what it was
+// going to do ("text-to-image", "filling holes by inpainting").
+void requireTask(const StableDiffusion& sd, SdTask task, const std::string& purpose);
 
 // Tokenizes and encodes prompts: [B, max_length, D] on sd.device in sd.dtype
 // (the UNet's encoder_hidden_states). Needs the tokenizer and text encoder.

@@ -63,6 +63,12 @@ class TestFixtureSets : public QObject {
     prepareSdSet(fs::path(SDSTEREO_TEST_DATA) / "sd-tiny-v2", dst);
     expectClean(runSet(dst), 18);
   }
+  void sdTinyInpaint() {
+    QTemporaryDir tmp;
+    const fs::path dst = fs::path(tmp.path().toStdString()) / "sd-tiny-inpaint";
+    prepareSdSet(fs::path(SDSTEREO_TEST_DATA) / "sd-tiny-inpaint", dst);
+    expectClean(runSet(dst), 10);  // 5 cases x 2 layouts
+  }
   void stereoOps() { expectClean(runSet(fs::path(SDSTEREO_TEST_DATA) / "stereo-ops"), 20); }
   void depthAnything() { expectClean(runSet(fs::path(SDSTEREO_TEST_DATA) / "depth-anything-v2-tiny"), 5); }
 

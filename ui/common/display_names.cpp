@@ -20,6 +20,7 @@ QString DisplayNames::fillMode(FillMode mode) {
   switch (mode) {
     case FillMode::Background: return tr("Stretch background");
     case FillMode::Telea: return tr("Inpaint (Telea)");
+    case FillMode::Inpaint: return tr("Inpainting model");
   }
   return {};
 }

@@ -81,6 +81,7 @@ Img2StereoResult img2stereo(const sd::StableDiffusion& sd, const torch::Tensor& 
                             std::optional<torch::Tensor> disparity, const Img2StereoParams& params,
                             const RunControl& control, std::shared_ptr<depth::DepthEstimator> depth) {
   params.validate();
+  sd::requireTask(sd, sd::SdTask::TextToImage, "photo-to-stereo (inversion and StereoDiffusion)");
   if (photo01.dim() != 4 || photo01.size(0) != 1 || photo01.size(1) != 3 || !photo01.is_floating_point())
     throw Error("The photo must be a float RGB image [1, 3, H, W] in [0, 1].");
   if (!disparity && !depth)

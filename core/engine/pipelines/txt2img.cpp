@@ -4,6 +4,7 @@
 #include <c10/core/InferenceMode.h>
 
 #include "core/engine/pipelines/guidance.h"
+#include "core/engine/pipelines/input_checks.h"
 #include "core/engine/pipelines/text_conditioning.h"
 #include "models/common/error.h"
 #include "models/sd/stable_diffusion.h"
@@ -18,6 +19,8 @@ std::string shapeText(const torch::Tensor& t) {
   return s + "]";
 }
 
+}  // namespace
+
 torch::Tensor checkedInitialLatents(const torch::Tensor& x, int64_t channels, int64_t h, int64_t w) {
   if (x.dim() != 4 || x.size(0) != 1 || x.size(1) != channels || x.size(2) != h || x.size(3) != w)
     throw Error("The initial latents have shape " + shapeText(x) + " but this image size needs [1, " +
@@ -30,8 +33,6 @@ torch::Tensor checkedEmbeddings(const torch::Tensor& e) {
     throw Error("The prompt embeddings have shape " + shapeText(e) + "; expected [2, N, D] (uncond, cond).");
   return e;
 }
-
-}  // namespace
 
 std::pair<int64_t, int64_t> latentSizeFor(const sd::StableDiffusion& sd, int height, int width) {
   const int f = sd.vae ? sd.vae->downscaleFactor() : 8;
@@ -69,6 +70,7 @@ torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& 
 
 Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params, const RunControl& control) {
   if (!sd.unet) throw Error("The model was loaded without its UNet, so it cannot generate images.");
+  sd::requireTask(sd, sd::SdTask::TextToImage, "text-to-image generation");
   c10::InferenceMode guard;
   const auto [h, w] = latentSizeFor(sd, params.height, params.width);
   auto scheduler = schedulers::makeScheduler(params.scheduler, sd.scheduler);

@@ -189,6 +189,7 @@ torch::Tensor Txt2StereoSession::disparityFor(const Txt2StereoParams& params) {
 Txt2StereoResult Txt2StereoSession::run(const Txt2StereoParams& params, const RunControl& control) {
   params.validate();
   if (!sd_.unet) throw Error("The model was loaded without its UNet, so it cannot generate images.");
+  sd::requireTask(sd_, sd::SdTask::TextToImage, "StereoDiffusion");
   c10::InferenceMode guard;
   const bool reuse = hasPass1For(params);
   // Progress weights: pass-1 steps, then pass-2 steps (two views cost double).

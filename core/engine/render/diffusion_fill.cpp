@@ -8,7 +8,6 @@
 #include "models/common/error.h"
 
 namespace sds::render {
-namespace {
 
 namespace F = torch::nn::functional;
 
@@ -42,8 +41,6 @@ torch::Tensor matchColours(const torch::Tensor& x, const torch::Tensor& target, 
   }
   return out.clamp(0, 1);
 }
-
-}  // namespace
 
 double seamPixels(const DiffusionFillOptions& options, int64_t width) {
   return options.seam_px >= 0 ? options.seam_px : std::max(2.0, 0.003 * double(width));

@@ -46,4 +46,17 @@ ComposedView composeWithDiffusionFill(const torch::Tensor& photo01, const torch:
 // The seam width used for a W-pixel-wide image (see seam_px).
 double seamPixels(const DiffusionFillOptions& options, int64_t width);
 
+// ---- pieces shared with the inpainting fill (pipelines/inpaint_fill.h)
+
+// Weight of a fill over a view: exactly 1 on `holes` ([H, W] bool), falling to
+// 0 at 2 * r pixels from them (a max-pool dilation by r, then a box filter of
+// radius r). Returns [H, W] float32.
+torch::Tensor seamWeight(const torch::Tensor& holes, int64_t r);
+
+// x with per-channel gain and offset fitted to `target` by least squares over
+// `where` ([H, W] bool), clamped to [0, 1]; x, target: [1, C, H, W] in
+// [0, 1]. A flat channel or a gain outside 0.5..2 keeps gain 1 (offset only);
+// fewer than 16 pixels leave x as it is.
+torch::Tensor matchColours(const torch::Tensor& x, const torch::Tensor& target, const torch::Tensor& where);
+
 }  // namespace sds::render

@@ -1,0 +1,71 @@
+#include "core/engine/pipelines/inpaint.h"
+
+#include <c10/core/InferenceMode.h>
+
+#include "core/engine/pipelines/guidance.h"
+#include "core/engine/pipelines/inpaint_inputs.h"
+#include "core/engine/pipelines/input_checks.h"
+#include "core/engine/pipelines/text_conditioning.h"
+#include "models/common/error.h"
+#include "models/sd/stable_diffusion.h"
+
+namespace sds::pipelines {
+
+InpaintResult inpaint(const sd::StableDiffusion& sd, const torch::Tensor& image01, const torch::Tensor& mask01,
+                      const InpaintParams& params, const RunControl& control) {
+  if (!sd.unet || !sd.vae) throw Error("Inpainting needs the model's UNet and VAE, which were not both loaded.");
+  sd::requireTask(sd, sd::SdTask::Inpainting, "inpainting");
+  c10::InferenceMode guard;
+  if (image01.dim() != 4) throw Error("The picture to inpaint must be a float RGB image [1, 3, H, W] in [0, 1].");
+  const auto [h, w] = latentSizeFor(sd, int(image01.size(2)), int(image01.size(3)));
+  auto scheduler = schedulers::makeScheduler(params.scheduler, sd.scheduler);
+  scheduler->setTimesteps(params.steps);
+
+  const auto pair = checkedEmbeddings(params.prompt_embeddings
+                                          ? *params.prompt_embeddings
+                                          : encodeGuidancePair(sd, params.prompt, params.negative_prompt));
+  const bool guided = params.guidance_scale > 1.0;
+  const auto embeddings = guided ? guidanceBatch(pair, 1) : pair.slice(0, 1);
+
+  const int64_t channels = sd.unet->config().out_channels;
+  InpaintNoise noise;
+  if (!params.initial_latents || !params.sample_noise) noise = seededInpaintNoise(params.seed, channels, h, w);
+  if (params.initial_latents) noise.initial = checkedInitialLatents(*params.initial_latents, channels, h, w);
+  if (params.sample_noise) noise.sample = checkedInitialLatents(*params.sample_noise, channels, h, w);
+
+  const InpaintImageInputs inputs = prepareInpaintImage(image01, mask01);
+  const auto mask_latent = latentMask(inputs.mask, sd.vae->downscaleFactor()).to(sd.device);  // [1, 1, h, w]
+  const auto masked_latents = maskedImageLatents(sd, inputs.masked_image, noise.sample);        // [1, C, h, w]
+  const auto condition = torch::cat({mask_latent, masked_latents}, 1).to(torch::kFloat32);      // [1, 1 + C, h, w]
+
+  torch::Tensor x = noise.initial.to(sd.device, torch::kFloat32) * scheduler->initNoiseSigma();
+  const double denoise_end = params.decode ? 0.9 : 1.0;
+  const StageReporter denoising(control.progress, "inpainting", params.steps, 0.0, denoise_end);
+  denoising.report(0);
+  const auto& timesteps = scheduler->timesteps();
+  for (size_t i = 0; i < timesteps.size(); ++i) {
+    control.cancel.throwIfCancelled();
+    const int64_t t = timesteps[i];
+    // [1, 2C + 1, h, w]; guidedNoisePrediction doubles it into the CFG batch.
+    const auto unet_input = torch::cat({scheduler->scaleModelInput(x, t), condition}, 1);
+    const auto guided_output = guidedNoisePrediction(*sd.unet, unet_input, t, embeddings, params.guidance_scale);
+    x = scheduler->step(guided_output, t, x).prev_sample;
+    if (control.on_step) control.on_step(int(i), t, guided_output, x);
+    denoising.report(int(i) + 1);
+  }
+
+  InpaintResult result;
+  result.latents = x.cpu();
+  result.mask_latent = mask_latent.cpu();
+  result.masked_image_latents = masked_latents.cpu();
+  result.timesteps = timesteps;
+  if (params.decode) {
+    control.cancel.throwIfCancelled();
+    const StageReporter decoding(control.progress, "decoding", 1, denoise_end, 1.0);
+    result.image01 = decodeLatents(sd, x);
+    decoding.report(1);
+  }
+  return result;
+}
+
+}  // namespace sds::pipelines

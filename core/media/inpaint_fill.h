@@ -1,0 +1,69 @@
+// Filling the disoccluded holes of a rendered view with a Stable Diffusion
+// inpainting model, on cv::Mat (no torch here): the classical renderer's
+// "inpaint" fill. The engine side is pipelines/inpaint_fill.h (dilated hole
+// mask, crops of the model's working size around the holes at full
+// resolution, the photo's own pixels kept outside the dilated holes, a seam
+// blend). A HoleInpainter keeps the model loaded between runs (reloaded only
+// when the path, configuration folder or device changes); one thread at a time.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "core/media/render_params.h"
+#include "core/media/stereo_render.h"
+#include "models/common/progress.h"
+
+namespace sds::media {
+
+struct InpaintSettings {
+  std::string model_path;       // an inpainting checkpoint: diffusers folder or single-file .safetensors
+  std::string config_dir;       // single files: a diffusers-layout folder with the configs and tokenizer
+  std::string device = "cpu";   // "cpu", "cuda" or "cuda:N"
+  std::string prompt;           // what the holes show (may be empty)
+  std::string negative_prompt;
+  int steps = 25;
+  double guidance = 7.5;
+  uint64_t seed = 0;            // crop k uses seed + k
+  int dilate_px = 6;            // holes grown by this much are repainted; also the seam width
+  int window_px = 512;          // the model's working size: crops are at most this square
+  bool match_colour = true;     // fit each crop's colours to its known pixels
+};
+
+struct InpaintReport {
+  int crops = 0;      // windows planned over all filled views
+  int crops_run = 0;  // windows the model ran on
+};
+
+class HoleInpainter {
+ public:
+  HoleInpainter();
+  ~HoleInpainter();
+  HoleInpainter(const HoleInpainter&) = delete;
+  HoleInpainter& operator=(const HoleInpainter&) = delete;
+
+  // view: CV_8UC3 BGR; holes: CV_8UC1 at the view's size, non-zero = hole.
+  // Returns the filled view (CV_8UC3 BGR). Loads the model on first use
+  // (progress stage "loading inpainting model"). Throws sds::Error (also for
+  // a model that is not an inpainting one), sds::Cancelled.
+  cv::Mat fill(const cv::Mat& view, const cv::Mat& holes, const InpaintSettings& settings,
+               const ProgressFn& progress = {}, const CancelToken& cancel = {}, InpaintReport* report = nullptr);
+
+  void release();
+
+ private:
+  struct Loaded;
+  void load(const InpaintSettings& settings, const ProgressFn& progress);
+  std::unique_ptr<Loaded> loaded_;
+};
+
+// The classical render (renderStereo with its holes left open), then every
+// synthesised view's holes inpainted; pair.holes / holes_left say where.
+StereoPair renderStereoInpainted(const cv::Mat& image, const cv::Mat& depth, const RenderParams& params,
+                                 HoleInpainter& inpainter, const InpaintSettings& settings,
+                                 const ProgressFn& progress = {}, const CancelToken& cancel = {},
+                                 InpaintReport* report = nullptr);
+
+}  // namespace sds::media
