@@ -7,7 +7,7 @@
 
 #include "app/cli/command.h"
 #include "core/engine/runtime.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 

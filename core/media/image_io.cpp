@@ -8,8 +8,8 @@
 #include <filesystem>
 
 #include "core/media/png_text.h"
-#include "models/common/atomic_file.h"
-#include "models/common/error.h"
+#include "core/base/atomic_file.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 namespace {

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "core/verify/kinds.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "models/unet/unet.h"

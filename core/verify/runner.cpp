@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {

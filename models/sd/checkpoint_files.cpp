@@ -6,7 +6,7 @@
 #include <set>
 #include <vector>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::sd {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds {
 

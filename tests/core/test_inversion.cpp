@@ -7,7 +7,7 @@
 
 #include "core/engine/inversion/image_inversion.h"
 #include "core/verify/runner.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/sd/stable_diffusion.h"
 

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/sd/checkpoint_files.h"
 #include "models/sd/stable_diffusion.h"

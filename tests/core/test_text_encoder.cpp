@@ -11,7 +11,7 @@
 #include "core/verify/compare.h"
 #include "models/clip/text_encoder.h"
 #include "models/clip/text_encoder_layouts.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "models/sd/stable_diffusion.h"

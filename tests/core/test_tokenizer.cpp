@@ -10,7 +10,7 @@
 #include "models/clip/text_cleanup.h"
 #include "models/clip/tokenizer.h"
 #include "models/clip/unicode.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "tests/support/expect_error.h"
 

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "core/verify/runner.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "models/unet/unet.h"

@@ -9,7 +9,7 @@
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "core/media/image_metrics.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include "core/media/image_metrics.h"
 #include "core/media/stereo_export.h"
 #include "core/media/stereo_render.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

@@ -16,10 +16,10 @@
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/media/image_io.h"
-#include "core/media/img2stereo_params.h"
+#include "core/media/internal/img2stereo_params.h"
 #include "core/media/render_params.h"
-#include "core/media/tensor_bridge.h"
-#include "models/common/error.h"
+#include "core/media/internal/tensor_bridge.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::cli {

@@ -14,7 +14,7 @@
 #include "core/engine/depth/depth_size_rule.h"
 #include "core/media/depth_preprocess.h"
 #include "core/verify/kinds.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/depth/depth_anything_loader.h"
 #include "models/io/safetensors.h"
 

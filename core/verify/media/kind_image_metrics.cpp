@@ -13,7 +13,7 @@
 #include "core/media/image_metrics.h"
 #include "core/verify/kinds.h"
 #include "core/verify/media/naive_stretch.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::verify {
 namespace {

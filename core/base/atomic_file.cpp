@@ -1,4 +1,4 @@
-#include "models/common/atomic_file.h"
+#include "core/base/atomic_file.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds {
 namespace {
