@@ -1,7 +1,6 @@
 # One interface target with the settings every project target shares.
 add_library(sds_settings INTERFACE)
 target_compile_features(sds_settings INTERFACE cxx_std_17)
-target_include_directories(sds_settings INTERFACE ${PROJECT_SOURCE_DIR})
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(sds_settings INTERFACE -Wall -Wextra -Wno-unused-parameter)
   if(SDSTEREO_WARNINGS_AS_ERRORS)

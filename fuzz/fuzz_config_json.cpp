@@ -5,7 +5,7 @@
 #include <string>
 
 #include "models/clip/text_encoder_config.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/scheduler_config.h"
 #include "models/unet/unet_config.h"
 #include "models/vae/vae_config.h"

@@ -7,7 +7,7 @@
 #include "core/media/image_header.h"
 #include "core/media/mpo.h"
 #include "core/media/png_text.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors_header.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "models/common/config_fields.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

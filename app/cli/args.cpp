@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 

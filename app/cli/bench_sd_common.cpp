@@ -15,7 +15,7 @@
 #include <torch/cuda.h>
 
 #include "models/clip/tokenizer.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 #if __has_include(<ATen/cuda/CUDAConfig.h>)  // a CUDA build of LibTorch (Debian's CPU build has no such header)
 #include <c10/cuda/CUDACachingAllocator.h>

@@ -10,7 +10,7 @@
 #include "app/cli/bench_registry.h"
 #include "app/cli/command.h"
 #include "core/engine/runtime.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 

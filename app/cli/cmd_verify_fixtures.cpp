@@ -3,7 +3,7 @@
 
 #include "app/cli/command.h"
 #include "core/verify/runner.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

@@ -3,7 +3,7 @@
 #include <torch/cuda.h>
 
 #include "core/engine/depth/depth_estimator.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "app/cli/command.h"
 #include "core/engine/runtime.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 
 namespace sds::cli {

@@ -7,8 +7,8 @@
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/media/depth_preprocess.h"
-#include "core/media/tensor_bridge.h"
-#include "models/common/error.h"
+#include "core/media/internal/tensor_bridge.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 

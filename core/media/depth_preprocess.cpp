@@ -4,7 +4,7 @@
 
 #include "core/engine/depth/depth_preprocess_torch.h"
 #include "core/engine/depth/depth_size_rule.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 namespace {

@@ -3,7 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/media/image_metrics.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 

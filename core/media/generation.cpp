@@ -13,9 +13,9 @@
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/engine/runtime.h"
-#include "core/media/img2stereo_params.h"
-#include "core/media/tensor_bridge.h"
-#include "models/common/error.h"
+#include "core/media/internal/img2stereo_params.h"
+#include "core/media/internal/tensor_bridge.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::media {

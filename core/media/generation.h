@@ -16,7 +16,7 @@
 #include <opencv2/core.hpp>
 
 #include "core/media/render_params.h"
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 namespace sds::media {
 

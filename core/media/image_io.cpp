@@ -17,8 +17,8 @@
 
 #include "core/media/image_header.h"
 #include "core/media/png_text.h"
-#include "models/common/atomic_file.h"
-#include "models/common/error.h"
+#include "core/base/atomic_file.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 
 namespace sds::media {

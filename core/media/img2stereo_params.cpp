@@ -1,11 +1,11 @@
-#include "core/media/img2stereo_params.h"
+#include "core/media/internal/img2stereo_params.h"
 
 #include <algorithm>
 #include <vector>
 
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/engine/render/disparity_map.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 

@@ -4,9 +4,9 @@
 #include <torch/types.h>
 
 #include "core/engine/pipelines/inpaint_fill.h"
-#include "core/media/tensor_bridge.h"
-#include "models/common/error.h"
-#include "models/common/progress_range.h"
+#include "core/media/internal/tensor_bridge.h"
+#include "core/base/error.h"
+#include "core/base/progress_range.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::media {

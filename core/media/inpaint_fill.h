@@ -14,7 +14,7 @@
 
 #include "core/media/render_params.h"
 #include "core/media/stereo_render.h"
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 namespace sds::media {
 

@@ -2,7 +2,7 @@
 #include <map>
 
 #include "core/media/mpo.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 namespace {

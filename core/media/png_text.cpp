@@ -5,7 +5,7 @@
 #include <array>
 #include <cstring>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 namespace {

@@ -1,6 +1,6 @@
 #include "core/media/render_params.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 

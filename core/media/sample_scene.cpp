@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "core/media/image_io.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <utility>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "core/engine/render/stereo_views.h"
 #include "core/media/image_io.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 namespace {

@@ -1,8 +1,8 @@
-#include "core/media/tensor_bridge.h"
+#include "core/media/internal/tensor_bridge.h"
 
 #include <opencv2/imgproc.hpp>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::media {
 

@@ -3,7 +3,7 @@
 // case's inputs.scheduler_config.
 #include "core/engine/schedulers/ddim.h"
 #include "core/verify/kinds.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {

@@ -3,7 +3,7 @@
 // (`text_encoder@diffusers`, `text_encoder@single-file`).
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {

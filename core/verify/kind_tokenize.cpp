@@ -4,7 +4,7 @@
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
 #include "models/clip/tokenizer.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::verify {
 

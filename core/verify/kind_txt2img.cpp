@@ -5,7 +5,7 @@
 #include "core/engine/pipelines/txt2img.h"
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "core/verify/kinds.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"

@@ -6,7 +6,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
 

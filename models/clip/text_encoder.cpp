@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::clip {
 

@@ -3,7 +3,7 @@
 #include <regex>
 #include <set>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::clip {
 namespace {

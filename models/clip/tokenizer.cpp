@@ -9,7 +9,7 @@
 
 #include "models/clip/text_cleanup.h"
 #include "models/clip/unicode.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 
 namespace sds::clip {

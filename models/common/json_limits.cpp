@@ -8,7 +8,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds {
 

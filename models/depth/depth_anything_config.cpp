@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/common/config_fields.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/weights.h"
 

@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::depth {
 namespace {

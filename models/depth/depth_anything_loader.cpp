@@ -10,7 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/depth/depth_anything_keys.h"
 #include "models/io/safetensors.h"

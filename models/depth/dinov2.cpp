@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/depth/module_tree.h"
 
 namespace sds::depth {

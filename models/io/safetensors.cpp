@@ -9,8 +9,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "models/common/atomic_file.h"
-#include "models/common/error.h"
+#include "core/base/atomic_file.h"
+#include "core/base/error.h"
 
 namespace sds::io {
 namespace {

@@ -4,7 +4,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 
 namespace sds::io {

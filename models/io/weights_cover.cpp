@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::io {
 

@@ -6,7 +6,7 @@
 #include <set>
 #include <vector>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 
 namespace sds::sd {

@@ -2,7 +2,7 @@
 // component), as diffusers' StableDiffusionPipeline.from_pretrained lays it out.
 #include <nlohmann/json.hpp>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/checkpoint_files.h"
 #include "models/sd/sd_loading.h"
 #include "models/unet/unet_config.h"

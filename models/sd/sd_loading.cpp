@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "models/clip/text_encoder_layouts.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/weights_cover.h"
 

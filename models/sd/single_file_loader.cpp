@@ -5,7 +5,7 @@
 // groups, the scheduler) come from SdLoadOptions::config_dir when given, else
 // from real SD's defaults, like diffusers' from_single_file(config=...).
 #include "models/clip/text_encoder_layouts.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/sd_loading.h"
 #include "models/unet/unet_ldm_keys.h"
 #include "models/vae/vae_ldm_keys.h"

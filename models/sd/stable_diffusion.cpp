@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/checkpoint_files.h"
 #include "models/sd/sd_loading.h"
 

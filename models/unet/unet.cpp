@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/nn_blocks.h"
 #include "models/unet/unet_blocks.h"
 

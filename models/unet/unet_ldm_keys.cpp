@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/nn_key_map.h"
 
 namespace sds::unet {

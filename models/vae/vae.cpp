@@ -1,6 +1,6 @@
 #include "models/vae/vae.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/nn_blocks.h"
 #include "models/vae/vae_coders.h"
 

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/common/config_fields.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 
 namespace sds::vae {

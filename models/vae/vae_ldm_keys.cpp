@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/nn_key_map.h"
 
 namespace sds::vae {

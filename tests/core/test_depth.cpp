@@ -21,10 +21,11 @@
 #include "core/media/depth_estimation.h"
 #include "core/media/depth_preprocess.h"
 #include "core/verify/kinds.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/depth/depth_anything_keys.h"
 #include "models/depth/depth_anything_loader.h"
 #include "models/io/safetensors.h"
+#include "tests/support/expect_error.h"
 
 namespace fs = std::filesystem;
 using namespace sds;
@@ -32,24 +33,6 @@ using namespace sds;
 namespace {
 
 const fs::path kSet = fs::path(SDSTEREO_TEST_DATA) / "depth-anything-v2-tiny";
-
-// The expression must throw sds::Error whose message contains `needle`.
-std::string errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    return std::string("not an sds::Error: ") + e.what();
-  }
-  return "(no exception)";
-}
-#define VERIFY_THROWS(expr, needle)                                                                    \
-  do {                                                                                                 \
-    const std::string what_ = errorOf([&] { (void)(expr); });                                          \
-    QVERIFY2(what_.find(needle) != std::string::npos,                                                  \
-             (std::string("expected an error mentioning '") + (needle) + "', got: " + what_).c_str()); \
-  } while (0)
 
 double maxAbs(const torch::Tensor& a, const torch::Tensor& b) {
   QTEST_ASSERT(a.sizes() == b.sizes());
@@ -110,7 +93,7 @@ class TestDepth : public QObject {
     QVERIFY(limited.height >= 14 && limited.height % 14 == 0);
     const auto normal = depth::limitedDepthNetworkSize(173, 200, 518, 2072);
     QCOMPARE(normal.width, 602);  // untouched when within the limit
-    VERIFY_THROWS(depth::depthNetworkSize(0, 10, 518), "empty image");
+    SDS_VERIFY_THROWS(depth::depthNetworkSize(0, 10, 518), "empty image");
   }
 
   void configComesFromConfigJsonAndWeights() {
@@ -152,7 +135,7 @@ class TestDepth : public QObject {
     const auto out = forward(*original_, input);
     QVERIFY((out.sizes().vec() == std::vector<int64_t>{1, 70, 126}));
     QVERIFY(within(out, caseTensor("rand_75x131_not_mult14.safetensors", "depth_raw_of_cropped"), 1e-4, 1e-4));
-    VERIFY_THROWS(forward(*hf_, torch::zeros({1, 3, 13, 40})), "smaller than one");
+    SDS_VERIFY_THROWS(forward(*hf_, torch::zeros({1, 3, 13, 40})), "smaller than one");
   }
 
   void layerProbesCatchEpsAndGelu() {
@@ -164,7 +147,7 @@ class TestDepth : public QObject {
       QVERIFY(within(hf_->backbone().runBlock(0, tokens), file->tensor("probe.block0_" + s), 1e-5, 1e-5));
       QVERIFY(within(original_->backbone().runBlock(4, tokens), file->tensor("probe.block4_" + s), 1e-5, 1e-5));
     }
-    VERIFY_THROWS(hf_->backbone().runBlock(5, file->tensor("probe.tokens_small")), "block 5");
+    SDS_VERIFY_THROWS(hf_->backbone().runBlock(5, file->tensor("probe.tokens_small")), "block 5");
   }
 
   void positionEmbeddingInterpolation() {
@@ -261,8 +244,8 @@ class TestDepth : public QObject {
       QCOMPARE(t.size(), size);
       QVERIFY(cv::checkRange(t));
     }
-    VERIFY_THROWS(media::estimateDepth(model, cv::Mat()), "empty");
-    VERIFY_THROWS(media::estimateDepth(model, cv::Mat(4, 4, CV_8UC2, cv::Scalar(0))), "2 channels");
+    SDS_VERIFY_THROWS(media::estimateDepth(model, cv::Mat()), "empty");
+    SDS_VERIFY_THROWS(media::estimateDepth(model, cv::Mat(4, 4, CV_8UC2, cv::Scalar(0))), "2 channels");
   }
 
   void largeImagesRunAtTheInputSize() {
@@ -284,7 +267,7 @@ class TestDepth : public QObject {
     // Near (large inverse depth) is bright in the inferno map.
     QVERIFY(cv::sum(preview.at<cv::Vec3b>(1, 2))[0] > cv::sum(preview.at<cv::Vec3b>(0, 0))[0] + 300);
     QCOMPARE(media::depthPreview(cv::Mat(2, 2, CV_32F, cv::Scalar(5))).size(), cv::Size(2, 2));
-    VERIFY_THROWS(media::depthPreview(cv::Mat()), "single-channel");
+    SDS_VERIFY_THROWS(media::depthPreview(cv::Mat()), "single-channel");
   }
 
   void verifyRunnerPassesTheWholeSet() {
@@ -303,36 +286,36 @@ class TestDepth : public QObject {
   void refusesPickles() {
     const auto pth = dir_ / "depth_anything_v2_vits.pth";
     std::ofstream(pth) << "PK\x03\x04 not really";
-    VERIFY_THROWS(depth::loadDepthAnything(pth.string()), "safetensors");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(pth.string()), "safetensors");
     const auto disguised = dir_ / "disguised.safetensors";
     std::ofstream(disguised, std::ios::binary) << "\x80\x02}q";
-    VERIFY_THROWS(depth::loadDepthAnything(disguised.string()), "pickle");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(disguised.string()), "pickle");
   }
 
   void missingTensorIsNamed() {
     const auto dir = copyWithout("missing", "model.safetensors", "backbone.encoder.layer.2.mlp.fc2.bias");
-    VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "backbone.encoder.layer.2.mlp.fc2.bias");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "backbone.encoder.layer.2.mlp.fc2.bias");
     const auto orig = copyWithout("missing_orig", "model_original.safetensors", "pretrained.blocks.1.attn.qkv.weight");
-    VERIFY_THROWS(depth::loadDepthAnything((orig / "model_original.safetensors").string()),
+    SDS_VERIFY_THROWS(depth::loadDepthAnything((orig / "model_original.safetensors").string()),
                   "Missing tensors: pretrained.blocks.1.attn.qkv.weight");
   }
 
   void misShapedTensorIsNamed() {
     const auto dir = copyWith("shape", "model_original.safetensors", "depth_head.scratch.layer3_rn.weight",
                               torch::zeros({16, 30, 3, 3}));
-    VERIFY_THROWS(depth::loadDepthAnything((dir / "model_original.safetensors").string()),
+    SDS_VERIFY_THROWS(depth::loadDepthAnything((dir / "model_original.safetensors").string()),
                   "depth_head.scratch.layer3_rn.weight (file [16,30,3,3], model [16,32,3,3])");
     const auto qkv = copyWith("qkv", "model_original.safetensors", "pretrained.blocks.0.attn.qkv.weight",
                               torch::zeros({150, 48}));
-    VERIFY_THROWS(depth::loadDepthAnything((qkv / "model_original.safetensors").string()),
+    SDS_VERIFY_THROWS(depth::loadDepthAnything((qkv / "model_original.safetensors").string()),
                   "pretrained.blocks.0.attn.qkv.weight (file [150,48], model [144,48])");
     const auto hf = copyWith("shape_hf", "model.safetensors", "neck.convs.1.weight", torch::zeros({16, 24, 1, 1}));
-    VERIFY_THROWS(depth::loadDepthAnything(hf.string()), "neck.convs.1.weight");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(hf.string()), "neck.convs.1.weight");
   }
 
   void unexpectedTensorIsNamed() {
     const auto dir = copyWith("extra", "model_original.safetensors", "depth_head.scratch.stem.weight", torch::zeros({2}));
-    VERIFY_THROWS(depth::loadDepthAnything((dir / "model_original.safetensors").string()),
+    SDS_VERIFY_THROWS(depth::loadDepthAnything((dir / "model_original.safetensors").string()),
                   "Unexpected tensors: depth_head.scratch.stem.weight");
   }
 
@@ -341,7 +324,7 @@ class TestDepth : public QObject {
     fs::create_directories(dir);
     fs::copy_file(kSet / "model.safetensors", dir / "model.safetensors", fs::copy_options::overwrite_existing);
     // 48 channels is no multiple of 64 and 5 blocks is no official depth: a config.json is needed.
-    VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "config.json");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "config.json");
     std::ofstream(dir / "config.json")
         << R"({"model_type": "depth_anything", "backbone_config": {"num_attention_heads": 3, "out_indices": [1, 3, 4, 5]}})";
     const auto loaded = depth::loadDepthAnything(dir.string());
@@ -357,16 +340,16 @@ class TestDepth : public QObject {
     fs::create_directories(dir);
     fs::copy_file(kSet / "model.safetensors", dir / "model.safetensors", fs::copy_options::overwrite_existing);
     std::ofstream(dir / "config.json") << R"({"model_type": "depth_anything", "depth_estimation_type": "metric"})";
-    VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "metric");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "metric");
     std::ofstream(dir / "config.json") << R"({"model_type": "dpt", "is_hybrid": true})";
-    VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "DPT");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "DPT");
     const auto other = dir_ / "other.safetensors";
     io::writeSafetensors(other.string(), {{"unet.conv_in.weight", torch::zeros({2})}});
-    VERIFY_THROWS(depth::loadDepthAnything(other.string()), "not a Depth Anything V2 checkpoint");
-    VERIFY_THROWS(depth::loadDepthAnything((dir_ / "absent").string()), "does not exist");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(other.string()), "not a Depth Anything V2 checkpoint");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything((dir_ / "absent").string()), "does not exist");
     depth::DepthEstimatorOptions half;
     half.half = true;
-    VERIFY_THROWS(depth::makeDepthEstimator(hf_, half), "CUDA");
+    SDS_VERIFY_THROWS(depth::makeDepthEstimator(hf_, half), "CUDA");
   }
 
   void officialKeyMapIsABijection() {

@@ -8,7 +8,7 @@
 #include "core/engine/render/depth_edges.h"
 #include "core/engine/render/diffusion_fill.h"
 #include "core/engine/render/stereo_views.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 using namespace sds;
 using namespace sds::render;

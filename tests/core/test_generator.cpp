@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/media/generation.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 using namespace sds;
 using media::GenerationMode;

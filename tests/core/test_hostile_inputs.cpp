@@ -23,7 +23,7 @@
 #include "core/verify/set_files.h"
 #include "models/clip/text_encoder_config.h"
 #include "models/clip/tokenizer.h"
-#include "models/common/atomic_file.h"
+#include "core/base/atomic_file.h"
 #include "models/common/config_fields.h"
 #include "models/common/json_limits.h"
 #include "models/depth/depth_anything_loader.h"

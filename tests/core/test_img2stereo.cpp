@@ -13,8 +13,8 @@
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/engine/render/diffusion_fill.h"
 #include "core/engine/render/disparity_map.h"
-#include "core/media/img2stereo_params.h"
-#include "models/common/error.h"
+#include "core/media/internal/img2stereo_params.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 using namespace sds;

@@ -21,7 +21,7 @@
 #include "core/media/inpaint_fill.h"
 #include "core/media/stereo_render.h"
 #include "core/verify/runner.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/sd/stable_diffusion.h"
 #include "tests/support/expect_error.h"

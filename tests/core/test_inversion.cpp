@@ -7,9 +7,10 @@
 
 #include "core/engine/inversion/image_inversion.h"
 #include "core/verify/runner.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/sd/stable_diffusion.h"
+#include "tests/support/fixture_data.h"
 
 using namespace sds;
 using namespace sds::inversion;
@@ -19,11 +20,7 @@ namespace {
 const std::string kData = SDSTEREO_TEST_DATA;
 
 nlohmann::json inversionCase() {
-  std::ifstream in(kData + "/sd-tiny-v1/cases.json");
-  const auto root = nlohmann::json::parse(in);
-  for (const auto& c : root["cases"])
-    if (c["kind"] == "ddim_inversion") return c;
-  throw std::runtime_error("no ddim_inversion case");
+  return test::findCaseBy(test::testData() / "sd-tiny-v1", "kind", "ddim_inversion");
 }
 
 const sd::StableDiffusion& model() {

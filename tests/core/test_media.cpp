@@ -13,8 +13,8 @@
 #include "core/media/sample_scene.h"
 #include "core/media/stereo_export.h"
 #include "core/media/stereo_formats.h"
-#include "models/common/atomic_file.h"
-#include "models/common/error.h"
+#include "core/base/atomic_file.h"
+#include "core/base/error.h"
 
 using namespace sds;
 using namespace sds::media;

@@ -14,7 +14,7 @@
 #include "core/media/image_metrics.h"
 #include "core/verify/runner.h"
 #include "core/verify/media/naive_stretch.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 using namespace sds;
 using namespace sds::media;

@@ -10,7 +10,7 @@
 #include "core/engine/render/stereo_views.h"
 #include "core/media/image_metrics.h"
 #include "core/media/stereo_render.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 using namespace sds;
 using namespace sds::render;

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <torch/torch.h>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "tests/support/expect_error.h"

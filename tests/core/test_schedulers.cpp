@@ -9,7 +9,7 @@
 #include "core/engine/schedulers/dpm_solver_multistep.h"
 #include "core/engine/schedulers/scheduler_factory.h"
 #include "core/engine/schedulers/timestep_spacing.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 
 using namespace sds;

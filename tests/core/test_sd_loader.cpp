@@ -9,11 +9,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/sd/checkpoint_files.h"
 #include "models/sd/stable_diffusion.h"
 #include "tests/support/expect_error.h"
+#include "tests/support/fixture_data.h"
 #include "tests/support/single_file_from_key_map.h"
 
 namespace fs = std::filesystem;
@@ -24,18 +25,8 @@ namespace {
 
 const fs::path kData = SDSTEREO_TEST_DATA;
 
-void writeText(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
-
-std::string readText(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::readText;
+using test::writeText;
 
 // Every parameter and buffer of `a` equals the same-named one of `b`.
 std::string sameWeights(torch::nn::Module& a, torch::nn::Module& b) {

@@ -10,7 +10,7 @@
 #include "core/engine/stereo/shift_masking.h"
 #include "core/engine/stereo/stereo_attention.h"
 #include "core/engine/stereo/stereo_shift.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 
 using namespace sds;

@@ -11,34 +11,22 @@
 #include "core/verify/compare.h"
 #include "models/clip/text_encoder.h"
 #include "models/clip/text_encoder_layouts.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "models/sd/stable_diffusion.h"
 #include "tests/support/expect_error.h"
+#include "tests/support/fixture_data.h"
 #include "tests/support/single_file_from_key_map.h"
 
 namespace fs = std::filesystem;
 using namespace sds;
+using sds::test::findCase;
+using sds::test::readText;
 
 namespace {
 
 const fs::path kData = SDSTEREO_TEST_DATA;
-
-std::string readText(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-nlohmann::json findCase(const std::string& set, const std::string& name) {
-  std::ifstream in(kData / set / "cases.json");
-  const auto root = nlohmann::json::parse(in);
-  for (const auto& c : root["cases"])
-    if (c["name"] == name) return c;
-  throw std::runtime_error("no case " + name);
-}
 
 // Runs the set's text_encoder case on `model`; returns the comparison.
 verify::Comparison runCase(const std::string& set, clip::TextEncoder& model) {

@@ -10,31 +10,21 @@
 #include "models/clip/text_cleanup.h"
 #include "models/clip/tokenizer.h"
 #include "models/clip/unicode.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "tests/support/expect_error.h"
+#include "tests/support/fixture_data.h"
 
 namespace fs = std::filesystem;
 using sds::clip::Tokenizer;
+using sds::test::findCase;
+using sds::test::writeText;
 
 namespace {
 
 const fs::path kData = SDSTEREO_TEST_DATA;
 
-nlohmann::json findCase(const std::string& set, const std::string& name) {
-  std::ifstream in(kData / set / "cases.json");
-  const auto root = nlohmann::json::parse(in);
-  for (const auto& c : root["cases"])
-    if (c["name"] == name) return c;
-  throw std::runtime_error("no case " + name);
-}
-
 std::string u8(const char32_t* s) { return sds::clip::utf32ToUtf8(s); }
-
-void writeText(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
 
 }  // namespace
 

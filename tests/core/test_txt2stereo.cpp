@@ -13,7 +13,7 @@
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/engine/stereo/stereo_shift.h"
 #include "core/verify/compare.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/sd/stable_diffusion.h"
 

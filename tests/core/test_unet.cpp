@@ -7,11 +7,12 @@
 #include <sstream>
 
 #include "core/verify/runner.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "models/unet/unet.h"
 #include "models/unet/unet_ldm_keys.h"
+#include "tests/support/fixture_data.h"
 #include "tests/support/single_file_from_key_map.h"
 
 using namespace sds;
@@ -20,19 +21,9 @@ namespace {
 
 const std::filesystem::path kData = SDSTEREO_TEST_DATA;
 
-std::string readText(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::readText;
 
-nlohmann::json caseSpec(const std::string& set, const std::string& name) {
-  const auto root = nlohmann::json::parse(readText(kData / set / "cases.json"));
-  for (const auto& c : root["cases"])
-    if (c["name"] == name) return c;
-  throw Error("no case " + name);
-}
+nlohmann::json caseSpec(const std::string& set, const std::string& name) { return test::findCase(set, name); }
 
 unet::UNetConfig setConfig(const std::string& set) {
   const auto path = kData / set / "model" / "unet" / "config.json";

@@ -19,7 +19,7 @@
 
 #include "core/media/mpo.h"
 #include "core/media/png_text.h"
-#include "models/common/atomic_file.h"
+#include "core/base/atomic_file.h"
 #include "ui/document/document_controller.h"
 #include "ui/export/export_controller.h"
 #include "ui/render/render_controller.h"

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "ui/render/render_controller.h"
 
 using namespace sds;

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::test {
 

@@ -22,7 +22,7 @@
 
 #include <torch/torch.h>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/io/safetensors.h"
 
 namespace sds::test {

@@ -9,7 +9,7 @@
 #include <QObject>
 #include <QString>
 
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 class QThreadPool;
 

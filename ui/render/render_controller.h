@@ -7,7 +7,7 @@
 #include <QObject>
 #include <QThread>
 
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 #include "ui/render/render_types.h"
 #include "ui/render/render_worker.h"
 

@@ -7,7 +7,7 @@
 #include <functional>
 
 #include "core/media/stereo_render.h"
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 #include "ui/render/render_types.h"
 
 namespace sds::ui {

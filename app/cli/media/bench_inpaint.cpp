@@ -15,7 +15,7 @@
 #include "core/engine/pipelines/inpaint_fill.h"
 #include "core/media/sample_scene.h"
 #include "core/media/stereo_render.h"
-#include "core/media/tensor_bridge.h"
+#include "core/media/internal/tensor_bridge.h"
 
 namespace sds::cli {
 namespace {

@@ -12,7 +12,7 @@
 #include "core/media/edge_band.h"
 #include "core/media/image_io.h"
 #include "core/media/image_metrics.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

@@ -5,7 +5,7 @@
 #include "app/cli/command.h"
 #include "core/media/depth_estimation.h"
 #include "core/media/image_io.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

@@ -11,7 +11,7 @@
 #include "core/media/inpaint_fill.h"
 #include "core/media/stereo_export.h"
 #include "core/media/stereo_render.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

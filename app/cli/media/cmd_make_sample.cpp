@@ -4,7 +4,7 @@
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "core/media/sample_scene.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 namespace {

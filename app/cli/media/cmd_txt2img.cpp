@@ -13,8 +13,8 @@
 #include "app/cli/generation_options.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/media/image_io.h"
-#include "core/media/tensor_bridge.h"
-#include "models/common/error.h"
+#include "core/media/internal/tensor_bridge.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::cli {

@@ -21,8 +21,8 @@
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/media/image_io.h"
-#include "core/media/tensor_bridge.h"
-#include "models/common/error.h"
+#include "core/media/internal/tensor_bridge.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/sd/stable_diffusion.h"
 

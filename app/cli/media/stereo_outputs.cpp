@@ -5,8 +5,8 @@
 #include "core/media/image_io.h"
 #include "core/media/stereo_export.h"
 #include "core/media/stereo_formats.h"
-#include "models/common/atomic_file.h"
-#include "models/common/error.h"
+#include "core/base/atomic_file.h"
+#include "core/base/error.h"
 
 namespace sds::cli {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/engine/depth/depth_preprocess_torch.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/depth/depth_anything_loader.h"
 
 namespace sds::depth {

@@ -2,7 +2,7 @@
 
 #include <torch/torch.h>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::depth {
 

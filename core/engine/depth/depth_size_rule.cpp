@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::depth {
 namespace {

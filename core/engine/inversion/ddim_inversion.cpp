@@ -7,7 +7,7 @@
 
 #include "core/engine/pipelines/guidance.h"
 #include "core/engine/schedulers/ddim.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::inversion {
 

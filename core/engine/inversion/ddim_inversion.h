@@ -13,7 +13,7 @@
 
 #include <torch/types.h>
 
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 namespace sds::unet {
 class UNet2DConditionModel;

@@ -9,7 +9,7 @@
 #include "core/engine/pipelines/text_conditioning.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/engine/schedulers/ddim.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::inversion {

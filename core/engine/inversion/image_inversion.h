@@ -25,7 +25,7 @@
 
 #include <torch/types.h>
 
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 namespace sds::sd {
 struct StableDiffusion;

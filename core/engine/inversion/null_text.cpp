@@ -8,7 +8,7 @@
 
 #include "core/engine/pipelines/guidance.h"
 #include "core/engine/schedulers/ddim.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/unet/unet.h"
 
 namespace sds::inversion {

@@ -1,6 +1,6 @@
 #include "core/engine/pipelines/guidance.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/unet/unet.h"
 
 namespace sds::pipelines {

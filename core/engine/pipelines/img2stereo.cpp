@@ -8,8 +8,8 @@
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/compose_views.h"
-#include "models/common/error.h"
-#include "models/common/progress_range.h"
+#include "core/base/error.h"
+#include "core/base/progress_range.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {

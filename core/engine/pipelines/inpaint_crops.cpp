@@ -6,7 +6,7 @@
 
 #include <torch/torch.h>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::pipelines {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "core/engine/pipelines/text_conditioning.h"
 #include "core/engine/render/diffusion_fill.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {

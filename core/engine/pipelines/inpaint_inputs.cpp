@@ -4,7 +4,7 @@
 #include <c10/core/InferenceMode.h>
 #include <torch/torch.h>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {

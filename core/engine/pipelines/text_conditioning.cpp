@@ -1,6 +1,6 @@
 #include "core/engine/pipelines/text_conditioning.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {

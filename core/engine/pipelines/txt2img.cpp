@@ -6,7 +6,7 @@
 #include "core/engine/pipelines/guidance.h"
 #include "core/engine/pipelines/input_checks.h"
 #include "core/engine/pipelines/text_conditioning.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {

@@ -19,7 +19,7 @@
 #include <torch/types.h>
 
 #include "core/engine/schedulers/scheduler_factory.h"
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 namespace sds::sd {
 struct StableDiffusion;

@@ -12,8 +12,8 @@
 #include "core/engine/stereo/kv_cache.h"
 #include "core/engine/stereo/processor_scope.h"
 #include "core/engine/stereo/stereo_shift.h"
-#include "models/common/error.h"
-#include "models/common/progress_range.h"
+#include "core/base/error.h"
+#include "core/base/progress_range.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {

@@ -28,7 +28,7 @@
 
 #include "core/engine/pipelines/txt2img.h"
 #include "core/engine/stereo/stereo_attention.h"
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 namespace sds::depth {
 class DepthEstimator;

@@ -1,6 +1,6 @@
 #include "core/engine/pipelines/txt2stereo_json.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::pipelines {
 

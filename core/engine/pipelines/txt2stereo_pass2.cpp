@@ -5,7 +5,7 @@
 #include "core/engine/stereo/kv_cache.h"
 #include "core/engine/stereo/processor_scope.h"
 #include "core/engine/stereo/shift_masking.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::pipelines {

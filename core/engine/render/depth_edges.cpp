@@ -8,7 +8,7 @@
 #include <sstream>
 #include <vector>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::render {
 namespace {

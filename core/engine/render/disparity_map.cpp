@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "core/engine/render/row_scan.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::render {
 namespace {

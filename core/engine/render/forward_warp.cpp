@@ -7,7 +7,7 @@
 
 #include "core/engine/render/row_scan.h"
 #include "core/engine/render/warp_cpu.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::render {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <torch/torch.h>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::render {
 

@@ -3,7 +3,7 @@
 #include <torch/torch.h>
 
 #include "core/engine/render/warp_cpu.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::render {
 namespace {

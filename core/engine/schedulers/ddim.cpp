@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/engine/schedulers/timestep_spacing.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::schedulers {
 

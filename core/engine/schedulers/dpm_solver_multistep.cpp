@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "core/engine/schedulers/timestep_spacing.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::schedulers {
 

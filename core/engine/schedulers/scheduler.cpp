@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::schedulers {
 

@@ -2,7 +2,7 @@
 
 #include "core/engine/schedulers/ddim.h"
 #include "core/engine/schedulers/dpm_solver_multistep.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::schedulers {
 

@@ -3,7 +3,7 @@
 #include <cfenv>
 #include <cmath>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::schedulers {
 

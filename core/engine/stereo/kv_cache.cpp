@@ -1,6 +1,6 @@
 #include "core/engine/stereo/kv_cache.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::stereo {
 

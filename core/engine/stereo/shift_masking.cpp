@@ -1,6 +1,6 @@
 #include "core/engine/stereo/shift_masking.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::stereo {
 

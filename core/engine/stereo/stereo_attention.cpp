@@ -1,6 +1,6 @@
 #include "core/engine/stereo/stereo_attention.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::stereo {
 

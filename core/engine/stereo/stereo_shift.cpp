@@ -4,7 +4,7 @@
 
 #include <torch/nn/functional/upsampling.h>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::stereo {
 namespace {

@@ -15,7 +15,7 @@
 #include "core/media/depth_preprocess.h"
 #include "core/verify/kinds.h"
 #include "core/verify/set_files.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/depth/depth_anything_loader.h"
 #include "models/io/safetensors.h"

@@ -16,7 +16,7 @@
 #include "core/verify/kinds.h"
 #include "core/verify/set_files.h"
 #include "core/verify/media/naive_stretch.h"
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::verify {
 namespace {

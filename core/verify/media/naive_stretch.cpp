@@ -1,6 +1,6 @@
 #include "core/verify/media/naive_stretch.h"
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds::verify {
 

@@ -1,4 +1,4 @@
-#include "models/common/atomic_file.h"
+#include "core/base/atomic_file.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -18,7 +18,7 @@
 #include <random>
 #include <sstream>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds {
 namespace {

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "models/common/error.h"
+#include "core/base/error.h"
 
 namespace sds {
 

@@ -3,7 +3,7 @@
 #pragma once
 #include <utility>
 
-#include "models/common/progress.h"
+#include "core/base/progress.h"
 
 namespace sds {
 
