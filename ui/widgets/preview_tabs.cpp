@@ -86,10 +86,12 @@ ImageView* PreviewTabs::view(Tab tab) const {
   return nullptr;
 }
 
-void PreviewTabs::showDocument(const SharedDocument& document) {
-  photo_->setImage(document ? toQImage(document->image_preview) : QImage());
-  depth_->setImage(document ? toQImage(document->depth_preview) : QImage());
-  if (!document || !document->sources) {
+void PreviewTabs::showInputs(const cv::Mat& image, const cv::Mat& depth, bool has_pair, bool is_result) {
+  photo_->setImage(toQImage(image));
+  depth_->setImage(toQImage(depth));
+  setTabText(PhotoTab, is_result ? tr("Left view") : tr("Photo"));
+  setTabText(DepthTab, is_result ? tr("Disparity") : tr("Depth map"));
+  if (!has_pair) {
     side_by_side_->setImage({});
     anaglyph_->setImage({});
   }
