@@ -29,7 +29,7 @@ shoot() {  # NAME FILE ARGS...
   echo "== $name -> $file"
   rm -rf "$work/config"
   DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$work/config SDSTEREO_THREADS=2 \
-    timeout 600 "$studio" --scenario "$name" --screenshot "$out/$file" "$@"
+    timeout 600 "$studio" --scenario "$name" --screenshot "$out/$file" "$@" || echo "scenario $name FAILED" >&2
 }
 
 shoot first-start 1-first-start.png
