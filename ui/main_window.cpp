@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
@@ -12,14 +13,23 @@
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QVBoxLayout>
 
+#include "ui/common/action_messages.h"
+#include "ui/depth/depth_estimate_controller.h"
 #include "ui/document/document_controller.h"
 #include "ui/export/export_controller.h"
 #include "ui/files/file_actions.h"
 #include "ui/generate/generation_dock.h"
+#include "ui/generate/generation_panel.h"
 #include "ui/jobs/job.h"
 #include "ui/render/render_controller.h"
+#include "ui/results/history_commands.h"
+#include "ui/results/history_strip.h"
+#include "ui/results/params_undo.h"
+#include "ui/results/result_history.h"
+#include "ui/shown_view.h"
 #include "ui/widgets/disparity_plot.h"
 #include "ui/widgets/job_progress.h"
 #include "ui/widgets/preview_tabs.h"
@@ -39,10 +49,17 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
       plot_(new DisparityPlot),
       progress_(new JobProgress),
       render_info_(new QLabel),
-      generate_dock_(new GenerationDock(settings)) {
+      source_info_(new QLabel),
+      messages_(new ActionMessages(render_info_, this)),
+      history_(new ResultHistory(this)),
+      shown_(new ShownView(previews_, renderer_, controls_, plot_, source_info_, this)),
+      generate_dock_(new GenerationDock(settings)),
+      depth_(new DepthEstimateController(*documents_, settings, this)),
+      strip_(new HistoryStrip(*history_)) {
   setObjectName(QStringLiteral("mainWindow"));
   setAcceptDrops(true);
   pool_.setMaxThreadCount(2);
+  setAsker(messageBoxAsker(this));
 
   auto* splitter = new QSplitter(Qt::Horizontal);
   splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -55,15 +72,17 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
   render_info_->setObjectName(QStringLiteral("renderInfoLabel"));
   statusBar()->addWidget(render_info_, 1);
   statusBar()->addPermanentWidget(progress_);
-  addDockWidget(Qt::LeftDockWidgetArea, generate_dock_);
-  generate_dock_->hide();  // View > Generate shows it; restoreState() brings back the last layout
-
+  buildDocks();
   buildMenus();
+  buildToolBar();
   wireControllers();
+  wireResults();
   controls_->setParams(settings_.renderParams());
+  new ParamsUndo(*controls_, undo_, this);  // after the remembered values are in
   previews_->setFormats(settings_.previewFormats());
   renderer_->setFormats(previews_->formats());
   renderer_->setDisplay(previews_->display());
+  shown_->setSource(nullptr);
   updateTitle();
   resize(1280, 800);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
@@ -76,13 +95,20 @@ MainWindow::~MainWindow() {
   pool_.waitForDone();
 }
 
+void MainWindow::setAsker(Asker ask) {
+  ask_ = std::move(ask);
+  exporter_->setAsker(ask_);
+}
+
 QWidget* MainWindow::buildSidePanel() {
-  auto* stereo = new QGroupBox(tr("Stereo"));
+  auto* stereo = new QGroupBox(tr("Stereo render (photo + depth)"));
   auto* stereo_layout = new QVBoxLayout(stereo);
   stereo_layout->addWidget(controls_);
   auto* histogram = new QGroupBox(tr("Disparity histogram"));
   auto* histogram_layout = new QVBoxLayout(histogram);
   histogram_layout->addWidget(plot_);
+  source_info_->setObjectName(QStringLiteral("sourceInfoLabel"));
+  source_info_->setWordWrap(true);
 
   auto* panel = new QWidget;
   panel->setObjectName(QStringLiteral("sidePanel"));
@@ -90,9 +116,19 @@ QWidget* MainWindow::buildSidePanel() {
   panel->setMaximumWidth(480);
   auto* layout = new QVBoxLayout(panel);
   layout->setContentsMargins(6, 6, 6, 6);
+  layout->addWidget(source_info_);
   layout->addWidget(stereo);
   layout->addWidget(histogram, 1);
   return panel;
+}
+
+void MainWindow::buildDocks() {
+  addDockWidget(Qt::LeftDockWidgetArea, generate_dock_);
+  generate_dock_->hide();  // View > Generate shows it; restoreState() brings back the last layout
+  auto* history = new QDockWidget(tr("History"), this);
+  history->setObjectName(QStringLiteral("historyDock"));
+  history->setWidget(strip_);
+  addDockWidget(Qt::BottomDockWidgetArea, history);
 }
 
 void MainWindow::buildMenus() {
@@ -102,13 +138,29 @@ void MainWindow::buildMenus() {
   file->addMenu(files_->recentMenu());
   file->addAction(files_->openSampleAction());
   file->addSeparator();
-  export_action_ = file->addAction(tr("&Export…"), this, &MainWindow::exportCurrent);
+  export_action_ = file->addAction(tr("&Export…"), this, &MainWindow::exportShown);
   export_action_->setObjectName(QStringLiteral("actionExport"));
   export_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   export_action_->setEnabled(false);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = undo_.createUndoAction(this, tr("&Undo"));
+  undo->setObjectName(QStringLiteral("actionUndo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = undo_.createRedoAction(this, tr("&Redo"));
+  redo->setObjectName(QStringLiteral("actionRedo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addActions({undo, redo});
+
+  QMenu* depth = menuBar()->addMenu(tr("&Depth"));
+  depth->addAction(depth_->estimateAction());
+  depth->addSeparator();
+  depth->addActions({depth_->useFileAction(), depth_->useEstimateAction()});
+  depth->addSeparator();
+  depth->addAction(depth_->estimateOnOpenAction());
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (int i = 0; i < previews_->count(); ++i) {
@@ -127,13 +179,35 @@ void MainWindow::buildMenus() {
   help->addAction(tr("&About StereoDiffusion Studio"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::buildToolBar() {
+  QToolBar* bar = addToolBar(tr("Main"));
+  bar->setObjectName(QStringLiteral("mainToolBar"));
+  bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  bar->addActions({files_->openImageAction(), files_->openDepthAction()});
+  bar->addSeparator();
+  bar->addAction(depth_->estimateAction());
+  bar->addSeparator();
+  bar->addAction(export_action_);
+}
+
 void MainWindow::wireControllers() {
-  connect(documents_, &DocumentController::documentChanged, this, &MainWindow::onDocumentChanged);
-  connect(documents_, &DocumentController::loadFailed, this, &MainWindow::showError);
+  connect(documents_, &DocumentController::documentChanged, this, [this](const SharedDocument& doc) {
+    messages_->clear(ActionMessages::Open);
+    shown_->setSource(doc);
+    history_->show(nullptr);  // a changed source is what the user wants to see
+    files_->remember(doc);
+    updateTitle();
+  });
+  connect(documents_, &DocumentController::photoOpened, this, [this] {
+    messages_->clear(ActionMessages::Estimate);  // about the previous photo
+    messages_->clear(ActionMessages::Generate);
+  });
+  connect(documents_, &DocumentController::loadFailed, this, [this](const QString& m) { showError(ActionMessages::Open, m); });
   connect(documents_, &DocumentController::jobStarted, progress_, &JobProgress::track);
+  connect(documents_, &DocumentController::depthMismatch, this, &MainWindow::askDepthFit);
 
   connect(controls_, &RenderControls::paramsChanged, this, [this](const media::RenderParams& p) {
-    renderer_->setParams(p);
+    shown_->setParams(p);
     settings_.setRenderParams(p);
   });
   connect(previews_, &PreviewTabs::formatsChanged, this, [this](const PreviewFormats& f) {
@@ -141,24 +215,70 @@ void MainWindow::wireControllers() {
     settings_.setPreviewFormats(f);
   });
   connect(previews_, &PreviewTabs::displayChanged, renderer_, &RenderController::setDisplay);
-  connect(renderer_, &RenderController::rendered, this, &MainWindow::onRendered);
-  connect(renderer_, &RenderController::failed, this, [this](const QString& message) {
-    render_info_->setText(message);
+  connect(renderer_, &RenderController::rendered, this, [this](const RenderResult& result) {
+    previews_->showResult(result);
+    // The histogram travels with every result (the worker keeps the last pair's).
+    plot_->setHistogram(result.histogram);
+    if (!result.rendered) return;  // only composed again for the display
+    messages_->post(ActionMessages::Render, tr("Preview %1 × %2, rendered in %3 ms")
+                                                .arg(result.preview_size.width)
+                                                .arg(result.preview_size.height)
+                                                .arg(result.render_ms, 0, 'f', 0));
+  });
+  connect(renderer_, &RenderController::failed, this, [this](const QString& m) { messages_->post(ActionMessages::Render, m); });
+  connect(shown_, &ShownView::changed, this, [this] { export_action_->setEnabled(shown_->canExport()); });
+
+  connect(depth_, &DepthEstimateController::started, this, [this] { messages_->clear(ActionMessages::Estimate); });
+  connect(depth_, &DepthEstimateController::jobStarted, progress_, &JobProgress::track);
+  connect(depth_, &DepthEstimateController::estimated, this, [this](const QString& m) { messages_->post(ActionMessages::Estimate, m); });
+  connect(depth_, &DepthEstimateController::failed, this, [this](const QString& m) { showError(ActionMessages::Estimate, m); });
+  depth_->setModelChoice([this] {
+    const GenerationOptions o = generate_dock_->panel()->options();
+    return DepthModelChoice{o.depth_model, o.device};
   });
 
+  connect(exporter_, &ExportController::started, this, [this] { messages_->clear(ActionMessages::Export); });
   connect(exporter_, &ExportController::jobStarted, progress_, &JobProgress::track);
-  connect(exporter_, &ExportController::targetChosen, this,
-          [this](const ExportTarget& t) { settings_.setExportDefaults(t); });
-  connect(exporter_, &ExportController::failed, this, &MainWindow::showError);
-  connect(exporter_, &ExportController::exported, this, [this](const QStringList& files) {
-    statusBar()->showMessage(tr("Exported %1").arg(files.join(QStringLiteral(", "))), 8000);
+  connect(exporter_, &ExportController::targetChosen, this, [this](const ExportTarget& t) { settings_.setExportDefaults(t); });
+  connect(exporter_, &ExportController::failed, this, [this](const QString& m) { showError(ActionMessages::Export, m); });
+  connect(exporter_, &ExportController::exported, this, [this](const QStringList& files, const SharedResult& result) {
+    history_->markExported(result);
+    messages_->post(ActionMessages::Export, tr("Exported %1").arg(files.join(QStringLiteral(", "))));
   });
   exporter_->setDefaults(settings_.exportDefaults());
+}
 
-  generate_dock_->setInputs([this] { return GenerationInputs{documents_->document(), controls_->params().depth_kind}; });
+void MainWindow::wireResults() {
+  generate_dock_->setInputs([this] {
+    return GenerationInputs{documents_->document(), controls_->params().depth_kind, history_->shown()};
+  });
+  connect(generate_dock_, &GenerationDock::started, this, [this] { messages_->clear(ActionMessages::Generate); });
   connect(generate_dock_, &GenerationDock::jobStarted, progress_, &JobProgress::track);
-  connect(generate_dock_, &GenerationDock::generated, documents_, &DocumentController::setDocument);
-  connect(generate_dock_, &GenerationDock::failed, this, &MainWindow::showError);
+  connect(generate_dock_, &GenerationDock::generated, this,
+          [this](const SharedResult& r) { undo_.push(new AddResultCommand(*history_, r)); });
+  connect(generate_dock_, &GenerationDock::failed, this, [this](const QString& m) { showError(ActionMessages::Generate, m); });
+  connect(history_, &ResultHistory::shownChanged, shown_, &ShownView::setResult);
+  connect(strip_, &HistoryStrip::showRequested, history_, &ResultHistory::show);
+  connect(strip_, &HistoryStrip::removeRequested, this,
+          [this](int index) { undo_.push(new RemoveResultCommand(*history_, index)); });
+  connect(strip_, &HistoryStrip::exportRequested, this, [this](const SharedResult& r) {
+    history_->show(r);
+    exportShown();
+  });
+}
+
+void MainWindow::askDepthFit(QSize photo, QSize depth) {
+  const Question q{QStringLiteral("depthMismatchQuestion"), tr("Depth map of another shape"),
+                   tr("The depth map is %1 × %2 but the photo is %3 × %4: their shapes differ, so it cannot be laid "
+                      "over the photo as it is.\n\nFit: stretch it to the photo (distorts it).\nCrop: use its "
+                      "centre at the photo's shape.\nCancel: do not use this depth map.")
+                       .arg(depth.width()).arg(depth.height()).arg(photo.width()).arg(photo.height()),
+                   {tr("Fit"), tr("Crop"), tr("Cancel")}, 2};
+  ask_(q, [this](int button) {
+    documents_->resolveDepthMismatch(button == 0   ? std::optional<DepthFit>(DepthFit::Fit)
+                                     : button == 1 ? std::optional<DepthFit>(DepthFit::Crop)
+                                                   : std::nullopt);
+  });
 }
 
 void MainWindow::openFiles(const QString& image, const QString& depth) { files_->open(RecentPair{image, depth}); }
@@ -170,41 +290,15 @@ void MainWindow::openStartupFiles() {
   if (QFileInfo::exists(last.image) && QFileInfo::exists(last.depth))
     files_->open(last);
   else if (!files_->openSample())
-    render_info_->setText(tr("Open a photo and its depth map to begin."));
+    messages_->post(ActionMessages::Open, tr("Open a photo and its depth map to begin."));
 }
 
-void MainWindow::onDocumentChanged(const SharedDocument& document) {
-  previews_->showDocument(document);
-  renderer_->setSources(document ? document->sources : nullptr);
-  if (!document || !document->sources) plot_->clear();
-  export_action_->setEnabled(document && document->sources);
-  files_->remember(document);
-  if (document && !document->sources)
-    render_info_->setText(document->hasImage() ? tr("Now open the photo's depth map.") : tr("Now open the photo."));
-  // Show the stereo result rather than the inputs once there is one.
-  if (document && document->sources && previews_->currentIndex() <= PreviewTabs::DepthTab)
-    previews_->setCurrentIndex(PreviewTabs::SideBySideTab);
-  updateTitle();
+void MainWindow::exportShown() {
+  exporter_->exportInteractively(this, documents_->document(), history_->shown(), controls_->params());
 }
 
-void MainWindow::onRendered(const RenderResult& result) {
-  previews_->showResult(result);
-  // The histogram travels with every result (the worker keeps the last pair's),
-  // so a render superseded before it was shown still leaves the right one.
-  plot_->setHistogram(result.histogram);
-  if (!result.rendered) return;  // only composed again for the display
-  render_info_->setText(tr("Preview %1 × %2, rendered in %3 ms")
-                            .arg(result.preview_size.width)
-                            .arg(result.preview_size.height)
-                            .arg(result.render_ms, 0, 'f', 0));
-}
-
-void MainWindow::exportCurrent() {
-  exporter_->exportInteractively(this, documents_->document(), controls_->params());
-}
-
-void MainWindow::showError(const QString& message) {
-  render_info_->setText(message);
+void MainWindow::showError(int action, const QString& message) {
+  messages_->post(ActionMessages::Action(action), message);
   Q_EMIT errorReported(message);
   if (present_error_) {
     present_error_(message);
@@ -234,6 +328,19 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  const int unsaved = history_->unexportedCount();
+  if (unsaved > 0 && !quit_confirmed_) {
+    event->ignore();
+    ask_(Question{QStringLiteral("quitQuestion"), tr("Quit without exporting?"),
+                  tr("%n generated pair(s) of this session were not exported and will be lost.", nullptr, unsaved),
+                  {tr("Quit Without Exporting"), tr("Cancel")}, 1},
+         [this](int button) {
+           if (button != 0) return;
+           quit_confirmed_ = true;
+           close();
+         });
+    return;
+  }
   settings_.setWindow(saveGeometry(), saveState());
   settings_.sync();
   QMainWindow::closeEvent(event);

@@ -1,11 +1,14 @@
 // The studio's main window: layout and wiring only. Each feature is its own
-// widget or controller (previews, render controls, histogram, document loading,
-// rendering, export); services come in through the constructor.
+// widget or controller (previews, render controls, histogram, document
+// loading, depth estimation, rendering, results history, export); services
+// come in through the constructor.
 #pragma once
 #include <QMainWindow>
 #include <QThreadPool>
+#include <QUndoStack>
 #include <functional>
 
+#include "ui/common/question.h"
 #include "ui/common/studio_settings.h"
 #include "ui/document/document.h"
 #include "ui/render/render_worker.h"
@@ -15,15 +18,20 @@ class QSettings;
 
 namespace sds::ui {
 
+class ActionMessages;
+class DepthEstimateController;
 class DisparityPlot;
 class DocumentController;
 class ExportController;
 class FileActions;
 class GenerationDock;
+class HistoryStrip;
 class JobProgress;
 class PreviewTabs;
 class RenderControls;
 class RenderController;
+class ResultHistory;
+class ShownView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -43,12 +51,19 @@ class MainWindow : public QMainWindow {
   DocumentController& documents() const { return *documents_; }
   RenderController& renderer() const { return *renderer_; }
   ExportController& exporter() const { return *exporter_; }
+  DepthEstimateController& depthEstimator() const { return *depth_; }
+  ResultHistory& history() const { return *history_; }
+  QUndoStack& undoStack() { return undo_; }
+  ActionMessages& messages() const { return *messages_; }
   PreviewTabs* previews() const { return previews_; }
   GenerationDock* generationDock() const { return generate_dock_; }
 
   // How errors reach the user; the default opens a (non-blocking) message box.
   // Tests pass a recorder so nothing pops up.
   void setErrorPresenter(std::function<void(const QString&)> present) { present_error_ = std::move(present); }
+  // How questions (depth map mismatch, replace a file, quit with unsaved
+  // pairs) are asked; the default is a window-modal message box. Tests answer.
+  void setAsker(Asker ask);
 
  Q_SIGNALS:
   void errorReported(const QString& message);
@@ -60,17 +75,20 @@ class MainWindow : public QMainWindow {
 
  private:
   QWidget* buildSidePanel();
+  void buildDocks();
   void buildMenus();
+  void buildToolBar();
   void wireControllers();
-  void onDocumentChanged(const SharedDocument& document);
-  void onRendered(const RenderResult& result);
-  void showError(const QString& message);
-  void exportCurrent();
+  void wireResults();
+  void askDepthFit(QSize photo, QSize depth);
+  void showError(int action, const QString& message);
+  void exportShown();
   void updateTitle();
   void showAbout();
 
   StudioSettings settings_;
   QThreadPool pool_;  // load and export jobs; waited for on destruction
+  QUndoStack undo_;
   DocumentController* documents_;
   RenderController* renderer_;
   ExportController* exporter_;
@@ -80,9 +98,17 @@ class MainWindow : public QMainWindow {
   DisparityPlot* plot_;
   JobProgress* progress_;
   QLabel* render_info_;
+  QLabel* source_info_;
+  ActionMessages* messages_;
+  ResultHistory* history_;
+  ShownView* shown_;
   QAction* export_action_ = nullptr;
   GenerationDock* generate_dock_;  // AI generation (prompt or photo to stereo)
+  DepthEstimateController* depth_;
+  HistoryStrip* strip_;
   std::function<void(const QString&)> present_error_;
+  Asker ask_;
+  bool quit_confirmed_ = false;
 };
 
 }  // namespace sds::ui

@@ -1,6 +1,9 @@
 // sdstereo-studio: the desktop studio. Options:
 //   --image FILE --depth FILE   open these instead of the last session / the sample
 //   --screenshot FILE           save the window once the first preview is shown, then quit
+//   --scenario NAME             with --screenshot: a test hook for scripts/screenshots.sh that brings
+//                               the studio into a named state and grabs the screen
+//                               (screenshot_scenarios.h; --sd-model, --depth-model, --export-path feed it)
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
@@ -9,6 +12,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include "app/studio/screenshot_scenarios.h"
 #include "core/engine/runtime.h"
 #include "ui/main_window.h"
 #include "ui/render/render_controller.h"
@@ -61,11 +65,27 @@ int main(int argc, char** argv) {
                                       QApplication::translate("main", "Save the window to FILE once the preview is "
                                                                       "shown, then quit."),
                                       QStringLiteral("FILE"));
-  parser.addOptions({image, depth, screenshot});
+  const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                    QApplication::translate("main", "Test hook: reach state NAME, grab the screen "
+                                                                    "into the --screenshot FILE, quit."),
+                                    QStringLiteral("NAME"));
+  const QCommandLineOption sd_model(QStringLiteral("sd-model"), QStringLiteral("Scenario input."), QStringLiteral("DIR"));
+  const QCommandLineOption depth_model(QStringLiteral("depth-model"), QStringLiteral("Scenario input."),
+                                       QStringLiteral("DIR"));
+  const QCommandLineOption export_path(QStringLiteral("export-path"), QStringLiteral("Scenario input."),
+                                       QStringLiteral("FILE"));
+  parser.addOptions({image, depth, screenshot, scenario, sd_model, depth_model, export_path});
   parser.process(app);
 
   QSettings settings;
   sds::ui::MainWindow window(settings);
+  if (parser.isSet(scenario)) {
+    const ScenarioInputs in{parser.value(image), parser.value(depth), parser.value(sd_model),
+                            parser.value(depth_model), parser.value(export_path)};
+    window.show();
+    if (!startScenario(window, parser.value(scenario), in, parser.value(screenshot))) return 2;
+    return app.exec();
+  }
   if (parser.isSet(screenshot)) screenshotOnFirstRender(window, parser.value(screenshot));
   window.show();
   if (parser.isSet(image) || parser.isSet(depth))

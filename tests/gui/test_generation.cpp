@@ -1,9 +1,14 @@
 // The Generate dock in the real studio window under the offscreen platform,
 // on the tiny random Stable Diffusion and Depth Anything V2 models of
-// tests/data: a prompt becomes the open document (previews show the pair),
-// a photo with its depth map becomes a full-resolution pair, Cancel keeps the
-// previous document, and bad inputs are reported through the error presenter.
+// tests/data: a prompt becomes a result in the history (previews show the
+// pair), a photo with its depth map becomes a full-resolution pair beside the
+// untouched source, Cancel adds nothing, and bad inputs are reported through
+// the error presenter. Issue 11's defects 2, 3 and 4 have their tests here.
 #include <QAction>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QSlider>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -15,13 +20,19 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/media/png_text.h"
+#include "core/base/atomic_file.h"
+
 #include "ui/document/document_controller.h"
+#include "ui/export/export_controller.h"
 #include "ui/generate/generation_controller.h"
 #include "ui/generate/generation_dock.h"
 #include "ui/generate/generation_panel.h"
 #include "ui/generate/generation_settings.h"
 #include "ui/main_window.h"
 #include "ui/render/render_controller.h"
+#include "ui/results/result_history.h"
+#include "ui/widgets/slider_field.h"
 #include "ui/widgets/image_view.h"
 #include "ui/widgets/preview_tabs.h"
 
@@ -90,6 +101,13 @@ class TestGeneration : public QObject {
     return w;
   }
 
+  static QString labelFor(MainWindow& w, const char* field) {
+    auto* widget = w.findChild<QWidget*>(QLatin1String(field));
+    auto* form = widget ? qobject_cast<QFormLayout*>(widget->parentWidget()->layout()) : nullptr;
+    auto* label = form ? qobject_cast<QLabel*>(form->labelForField(widget)) : nullptr;
+    return label ? label->text() : QString();
+  }
+
   static void clickGenerate(MainWindow& w, const GenerationOptions& options) {
     w.generationDock()->panel()->setOptions(options);
     auto* button = w.findChild<QPushButton*>(QStringLiteral("generateButton"));
@@ -123,25 +141,26 @@ class TestGeneration : public QObject {
     QVERIFY(w->generationDock()->isVisible());
   }
 
-  void promptBecomesTheOpenPair() {
+  void promptBecomesAResultInTheHistory() {
     auto w = makeWindow();
     QSignalSpy progress(&w->generationDock()->controller(), &GenerationController::progressed);
-    QSignalSpy changed(&w->documents(), &DocumentController::documentChanged);
+    QSignalSpy added(&w->history(), &ResultHistory::inserted);
     QSignalSpy rendered(&w->renderer(), &RenderController::rendered);
     clickGenerate(*w, tinyPromptOptions());
     QVERIFY(w->generationDock()->controller().isBusy());
-    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 1, kTimeoutMs);
     QVERIFY2(errors_.isEmpty(), qPrintable(errors_.join(QLatin1Char('\n'))));
 
-    const SharedDocument doc = w->documents().document();
-    QVERIFY(doc && doc->isFinishedPair() && doc->sources);
-    QCOMPARE(doc->image.size(), cv::Size(64, 64));
-    QCOMPARE(doc->right.size(), cv::Size(64, 64));
-    QCOMPARE(doc->image.type(), CV_8UC3);
-    QCOMPARE(doc->right.type(), CV_8UC3);
-    QCOMPARE(doc->depth.type(), CV_32FC1);
-    QCOMPARE(doc->depth.size(), cv::Size(64, 64));
-    QVERIFY(doc->params_json.contains(QStringLiteral("a red cube on a table")));
+    const SharedResult r = w->history().shown();
+    QVERIFY(r && r == w->history().at(0) && r->sources);
+    QCOMPARE(r->left.size(), cv::Size(64, 64));
+    QCOMPARE(r->right.size(), cv::Size(64, 64));
+    QCOMPARE(r->left.type(), CV_8UC3);
+    QCOMPARE(r->right.type(), CV_8UC3);
+    QCOMPARE(r->disparity.type(), CV_32FC1);
+    QCOMPARE(r->disparity_px.size(), cv::Size(64, 64));
+    QVERIFY(r->params_json.contains(QStringLiteral("a red cube on a table")));
+    QVERIFY(!r->thumbnail.isNull());
     QTRY_VERIFY_WITH_TIMEOUT(!w->generationDock()->controller().isBusy(), kTimeoutMs);
     QCOMPARE(largest(progress), 1.0);
 
@@ -157,23 +176,167 @@ class TestGeneration : public QObject {
   void photoWithItsDepthBecomesAFullResolutionPair() {
     auto w = makeWindow();
     openSample(*w);
-    const cv::Mat photo = w->documents().document()->image.clone();
-    QSignalSpy changed(&w->documents(), &DocumentController::documentChanged);
+    const SharedDocument source = w->documents().document();
+    QSignalSpy added(&w->history(), &ResultHistory::inserted);
     clickGenerate(*w, tinyPhotoOptions());
-    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 1, kTimeoutMs);
     QVERIFY2(errors_.isEmpty(), qPrintable(errors_.join(QLatin1Char('\n'))));
-    const SharedDocument doc = w->documents().document();
-    QVERIFY(doc->isFinishedPair());
-    QCOMPARE(doc->image.size(), photo.size());  // the photo's own 512 x 384, not the working size
-    QCOMPARE(doc->right.size(), photo.size());
-    QCOMPARE(doc->depth.size(), photo.size());
-    QVERIFY(cv::norm(doc->image, photo, cv::NORM_INF) <= 1.0);  // the left view is the photo
-    QVERIFY(doc->params_json.contains(QStringLiteral("img2stereo")));
+    const SharedResult r = w->history().shown();
+    QCOMPARE(r->left.size(), source->image.size());  // the photo's own 512 x 384, not the working size
+    QCOMPARE(r->right.size(), source->image.size());
+    QCOMPARE(r->disparity.size(), source->image.size());
+    QVERIFY(cv::norm(r->left, source->image, cv::NORM_INF) <= 1.0);  // the left view is the photo
+    QVERIFY(r->params_json.contains(QStringLiteral("img2stereo")));
+    QVERIFY(w->documents().document() == source);  // the source is untouched
     // The histogram shows the disparity the pair was made with (the sample's spans many pixels).
-    QVERIFY(!doc->sources->disparity_px.empty());
+    QVERIFY(!r->sources->disparity_px.empty());
     auto* plot = w->findChild<QCustomPlot*>(QStringLiteral("disparityPlot"));
     QVERIFY(plot);
     QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QCPBars*>(plot->plottable(0))->data()->size() > 1, kTimeoutMs);
+  }
+
+  // Issue 10: the depth export of a pair wrote the relative disparity, not what its name says.
+  void aPairsDisparityExportIsInPixels() {
+    auto w = makeWindow();
+    QSignalSpy added(&w->history(), &ResultHistory::inserted);
+    GenerationOptions o = tinyPromptOptions();
+    o.scale_percent = 12.5;  // 8 px at 64 px wide: the latent shift is one 8 px step at most
+    clickGenerate(*w, o);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() == 1, kTimeoutMs);
+    const QString file = dir_.filePath(QStringLiteral("pair_disparity.png"));
+    QSignalSpy exported(&w->exporter(), &ExportController::exported);
+    w->exporter().setNextTarget(ExportTarget{kDepth16Format, file, 90});
+    w->findChild<QAction*>(QStringLiteral("actionExport"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(exported.count() == 1, kTimeoutMs);
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(w->history().at(0)->disparity_px, &lo, &hi);
+    const auto text = sds::media::readPngText(sds::readFileBytes(file.toStdString()));
+    QString range;
+    for (const auto& [key, value] : text)
+      if (key == "sdstereo-map-range") range = QString::fromStdString(value);
+    const QStringList parts = range.split(QLatin1Char(' '));
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts[0].toDouble(), lo);
+    QCOMPARE(parts[1].toDouble(), hi);
+    QVERIFY(hi > 1.5);  // pixels (8 px steps), not a relative 0..1 disparity
+  }
+
+  // Defect 2: on a generated pair the Stereo panel did nothing but stayed
+  // enabled, and "Disparity" named two different things.
+  void defect2_controlsThatCannotActOnAPairAreDisabledAndNamedApart() {
+    auto w = makeWindow();
+    QSignalSpy added(&w->history(), &ResultHistory::inserted);
+    clickGenerate(*w, tinyPromptOptions());
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() == 1, kTimeoutMs);
+    for (const char* name : {"scaleField", "convergenceField", "exponentField", "viewModeCombo", "fillCombo", "depthKindCombo"}) {
+      auto* control = w->findChild<QWidget*>(QLatin1String(name));
+      QVERIFY2(control && !control->isEnabled(), name);
+      QVERIFY2(control->toolTip().contains(QStringLiteral("generated pair")), name);
+    }
+    QCOMPARE(labelFor(*w, "scaleField"), QStringLiteral("Render disparity"));
+    QCOMPARE(labelFor(*w, "generateScaleField"), QStringLiteral("AI disparity"));
+
+    // The AI pair's own control re-runs the right view by itself: pass 2 only.
+    w->generationDock()->setRerunDelay(50);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->generationDock()->controller().isBusy(), kTimeoutMs);
+    w->findChild<SliderField*>(QStringLiteral("generateScaleField"))->setValue(12);
+    w->findChild<SliderField*>(QStringLiteral("generateScaleField"))->setValue(14);  // debounced into one run
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() == 2, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->generationDock()->controller().isBusy(), kTimeoutMs);
+    QTest::qWait(200);
+    QCOMPARE(added.count(), 2);
+    QVERIFY(w->history().at(1)->reused_left);
+    QCOMPARE(w->history().at(1)->request.scale_percent, 14.0);
+    QVERIFY(cv::norm(w->history().at(1)->left, w->history().at(0)->left, cv::NORM_INF) == 0);
+
+    // Back on the source, the render controls work again.
+    w->findChild<QPushButton*>(QStringLiteral("historySourceButton"))->click();
+    QVERIFY(!w->history().shown());
+  }
+
+  // Defect 3: photo to stereo replaced the user's depth map with the estimate,
+  // and "use the open depth map" then read the estimate.
+  void defect3_photoToStereoKeepsTheUsersDepthMap() {
+    auto w = makeWindow();
+    openSample(*w);
+    const SharedDocument source = w->documents().document();
+    QSignalSpy added(&w->history(), &ResultHistory::inserted);
+    GenerationOptions o = tinyPhotoOptions();
+    o.use_open_depth = false;  // the depth model estimates inside the run
+    clickGenerate(*w, o);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() == 1, kTimeoutMs);
+    QVERIFY(w->documents().document() == source);
+    QVERIFY(source->active == DepthOrigin::UserFile);
+    sds::media::GenerationRequest request;
+    QVERIFY(buildRequest(tinyPhotoOptions(), w->documents().document(), sds::media::DepthKind::InverseDepth, request)
+                .isEmpty());
+    QVERIFY(request.depth.data == source->user_depth.values.data);
+  }
+
+  // Defect 4: generating replaced the open photo, quitting lost the pair, no history, no undo.
+  void defect4_resultsAreKeptInAHistoryWithUndo() {
+    auto w = makeWindow();
+    QStringList asked;
+    QList<int> answers;
+    w->setAsker([&](const Question& q, Answer answer) {
+      asked << q.name;
+      answer(answers.isEmpty() ? q.escape : answers.takeFirst());
+    });
+    openSample(*w);
+    const SharedDocument source = w->documents().document();
+    QSignalSpy added(&w->history(), &ResultHistory::inserted);
+    clickGenerate(*w, tinyPromptOptions());
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() == 1, kTimeoutMs);
+    QVERIFY(w->documents().document() == source);
+    auto* list = w->findChild<QListWidget*>(QStringLiteral("historyList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->toolTip().contains(QStringLiteral("seed 7")));
+    QVERIFY(!list->item(0)->icon().isNull());
+
+    // Back to the source and again to the pair.
+    w->findChild<QPushButton*>(QStringLiteral("historySourceButton"))->click();
+    QVERIFY(!w->history().shown());
+    QVERIFY(w->findChild<QSlider*>(QStringLiteral("scaleSlider"))->isEnabled());
+    list->setCurrentRow(0);
+    Q_EMIT list->itemClicked(list->item(0));
+    QVERIFY(w->history().shown() == w->history().at(0));
+
+    // Quitting with an unexported pair asks; Cancel keeps the window.
+    QVERIFY(!w->close());
+    QCOMPARE(asked, QStringList{QStringLiteral("quitQuestion")});
+    QVERIFY(w->isVisible());
+
+    // Remove, undo, redo.
+    w->findChild<QPushButton*>(QStringLiteral("historyRemoveButton"))->click();
+    QCOMPARE(list->count(), 0);
+    auto* undo = w->findChild<QAction*>(QStringLiteral("actionUndo"));
+    auto* redo = w->findChild<QAction*>(QStringLiteral("actionRedo"));
+    undo->trigger();
+    QCOMPARE(list->count(), 1);
+    redo->trigger();
+    QCOMPARE(list->count(), 0);
+    undo->trigger();
+
+    // Parameter changes are undone too, a drag as one step.
+    auto* slider = w->findChild<QSlider*>(QStringLiteral("convergenceSlider"));
+    w->findChild<QPushButton*>(QStringLiteral("historySourceButton"))->click();
+    const int before = slider->value();
+    slider->setValue(before + 10);
+    slider->setValue(before + 20);
+    undo->trigger();
+    QCOMPARE(slider->value(), before);
+    redo->trigger();
+    QCOMPARE(slider->value(), before + 20);
+
+    // Exported pairs quit without asking.
+    w->exporter().setNextTarget(ExportTarget{QStringLiteral("sbs"), dir_.filePath(QStringLiteral("pair.png")), 90});
+    QSignalSpy exported(&w->exporter(), &ExportController::exported);
+    list->setCurrentRow(0);
+    w->findChild<QPushButton*>(QStringLiteral("historyExportButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(exported.count() == 1, kTimeoutMs);
+    QVERIFY(w->close());
+    QCOMPARE(asked.size(), 1);
   }
 
   void cancelKeepsThePreviousDocument() {
@@ -196,6 +359,7 @@ class TestGeneration : public QObject {
     QCOMPARE(errors_.size(), 1);
     QVERIFY(errors_.first().contains(QStringLiteral("cancelled")));
     QVERIFY(w->documents().document() == before);
+    QCOMPARE(w->history().count(), 0);
     QVERIFY(w->findChild<QPushButton*>(QStringLiteral("generateButton"))->isEnabled());
   }
 
@@ -207,6 +371,7 @@ class TestGeneration : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(errors_.size(), 1, kTimeoutMs);
     QVERIFY2(errors_.first().contains(QStringLiteral("no_such_model")), qPrintable(errors_.first()));
     QVERIFY(!w->documents().document());
+    QCOMPARE(w->history().count(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!w->generationDock()->controller().isBusy(), kTimeoutMs);
   }
 

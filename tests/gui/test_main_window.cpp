@@ -202,7 +202,7 @@ class TestMainWindow : public QObject {
     QVERIFY(drop.isAccepted());
     QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, kTimeoutMs);
     QCOMPARE(w->documents().document()->image_path, image_);
-    QCOMPARE(w->documents().document()->depth_path, depth_);
+    QCOMPARE(w->documents().document()->user_depth.path, depth_);
   }
 
   void missingFileIsReportedNotFatal() {
@@ -233,7 +233,7 @@ class TestMainWindow : public QObject {
     QSignalSpy changed(&w->documents(), &DocumentController::documentChanged);
     w->openStartupFiles();
     QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, kTimeoutMs);
-    QCOMPARE(w->documents().document()->depth_path, depth_);
+    QCOMPARE(w->documents().document()->user_depth.path, depth_);
     StudioSettings typed(*settings_);
     QCOMPARE(typed.recent().size(), 1);
     QCOMPARE(typed.recent().first().image, image_);

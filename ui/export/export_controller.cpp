@@ -15,25 +15,26 @@ void ExportController::cancel() {
   if (running_) running_->cancel();
 }
 
-void ExportController::exportInteractively(QWidget* dialog_parent, const SharedDocument& document,
-                                           const media::RenderParams& params) {
+void ExportController::exportInteractively(QWidget* dialog_parent, const SharedDocument& source,
+                                           const SharedResult& result, const media::RenderParams& params) {
   if (next_target_) {
     const ExportTarget target = *next_target_;
     next_target_.reset();
-    start(target, document, params);
+    start(target, source, result, params);
     return;
   }
-  auto* dialog = new ExportDialog(defaults_, dialog_parent);
+  auto* dialog = new ExportDialog(defaults_, ask_, dialog_parent);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QDialog::accepted, this, [this, dialog, document, params] {
-    start(dialog->target(), document, params);
+  connect(dialog, &QDialog::accepted, this, [this, dialog, source, result, params] {
+    start(dialog->target(), source, result, params);
   });
   dialog->open();
 }
 
-void ExportController::start(const ExportTarget& target, const SharedDocument& document,
+void ExportController::start(const ExportTarget& target, const SharedDocument& source, const SharedResult& result,
                              const media::RenderParams& params) {
-  if (!document || !document->sources) {
+  Q_EMIT started();
+  if (!result && (!source || !source->sources)) {
     Q_EMIT failed(tr("Open a photo and a depth map before exporting."));
     return;
   }
@@ -43,9 +44,9 @@ void ExportController::start(const ExportTarget& target, const SharedDocument& d
   }
   defaults_ = target;
   Q_EMIT targetChosen(target);
-  auto* job = new ExportJob(ExportParams{target, document, params});
+  auto* job = new ExportJob(ExportParams{target, source, result, params});
   running_ = job;
-  connect(job, &ExportJob::exported, this, &ExportController::exported);
+  connect(job, &ExportJob::exported, this, [this, result](const QStringList& files) { Q_EMIT exported(files, result); });
   connect(job, &Job::failed, this, &ExportController::failed);
   Q_EMIT jobStarted(job);
   job->start(pool_);

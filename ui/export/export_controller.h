@@ -1,6 +1,6 @@
 // Runs exports: asks for a target (a dialog, or the one a test injected), then
-// starts an ExportJob on the pool with the open document and the current
-// parameters.
+// starts an ExportJob on the pool with what is shown: a result from the
+// history, or the source rendered with the current parameters.
 #pragma once
 #include <QObject>
 #include <QPointer>
@@ -8,8 +8,10 @@
 #include <optional>
 
 #include "core/media/render_params.h"
+#include "ui/common/question.h"
 #include "ui/document/document.h"
 #include "ui/export/export_target.h"
+#include "ui/results/pair_result.h"
 
 class QThreadPool;
 class QWidget;
@@ -27,9 +29,13 @@ class ExportController : public QObject {
 
   // The export action: shows the dialog (window-modal, never blocking) unless a
   // target was injected with setNextTarget, then exports.
-  void exportInteractively(QWidget* dialog_parent, const SharedDocument& document,
+  // result: the pair to write; null: the source, rendered with `params`.
+  void exportInteractively(QWidget* dialog_parent, const SharedDocument& source, const SharedResult& result,
                            const media::RenderParams& params);
-  void start(const ExportTarget& target, const SharedDocument& document, const media::RenderParams& params);
+  void start(const ExportTarget& target, const SharedDocument& source, const SharedResult& result,
+             const media::RenderParams& params);
+  // How the dialog asks before replacing a file (tests answer without a box).
+  void setAsker(Asker ask) { ask_ = std::move(ask); }
 
   // Test seam: the next exportInteractively() uses this target without a dialog.
   void setNextTarget(const ExportTarget& target) { next_target_ = target; }
@@ -41,7 +47,8 @@ class ExportController : public QObject {
 
  Q_SIGNALS:
   void jobStarted(sds::ui::Job* job);
-  void exported(const QStringList& files);
+  void started();  // an export begins: earlier export messages are stale
+  void exported(const QStringList& files, const sds::ui::SharedResult& result);
   void failed(const QString& message);
   void targetChosen(const sds::ui::ExportTarget& target);
 
@@ -49,6 +56,7 @@ class ExportController : public QObject {
   QThreadPool& pool_;
   ExportTarget defaults_;
   std::optional<ExportTarget> next_target_;
+  Asker ask_;
   QPointer<ExportJob> running_;
 };
 

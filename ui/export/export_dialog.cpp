@@ -1,6 +1,7 @@
 #include "ui/export/export_dialog.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -8,28 +9,26 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 
 namespace sds::ui {
-namespace {
 
-// Keeps the name, swapping the extension when the format cannot write it.
-QString fitToFormat(const QString& path, const QString& format) {
-  const QFileInfo info(path);
-  if (path.isEmpty() || ExportFormats::acceptsSuffix(format, info.suffix())) return path;
-  return info.dir().filePath(info.completeBaseName() + QLatin1Char('.') + ExportFormats::extension(format));
-}
-
-}  // namespace
-
-ExportDialog::ExportDialog(const ExportTarget& initial, QWidget* parent)
-    : QDialog(parent), format_(new QComboBox), path_(new QLineEdit), quality_(new QSpinBox), note_(new QLabel) {
+ExportDialog::ExportDialog(const ExportTarget& initial, Asker ask, QWidget* parent)
+    : QDialog(parent),
+      ask_(ask ? std::move(ask) : messageBoxAsker(this)),
+      format_(new QComboBox),
+      path_(new QLineEdit),
+      quality_(new QSpinBox),
+      note_(new QLabel),
+      problem_(new QLabel) {
   setObjectName(QStringLiteral("exportDialog"));
   setWindowTitle(tr("Export"));
   format_->setObjectName(QStringLiteral("exportFormatCombo"));
   for (const QString& f : ExportFormats::all()) format_->addItem(ExportFormats::displayName(f), f);
   format_->setCurrentIndex(std::max(0, format_->findData(initial.format)));
+  last_format_ = format_->currentData().toString();
   path_->setObjectName(QStringLiteral("exportPathEdit"));
   path_->setText(initial.path);
   path_->setMinimumWidth(360);
@@ -38,6 +37,10 @@ ExportDialog::ExportDialog(const ExportTarget& initial, QWidget* parent)
   quality_->setValue(initial.jpeg_quality);
   note_->setWordWrap(true);
   note_->setForegroundRole(QPalette::PlaceholderText);
+  problem_->setObjectName(QStringLiteral("exportProblemLabel"));
+  problem_->setWordWrap(true);
+  problem_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  problem_->hide();
 
   auto* browse = new QPushButton(tr("Browse…"));
   auto* file_row = new QHBoxLayout;
@@ -45,6 +48,7 @@ ExportDialog::ExportDialog(const ExportTarget& initial, QWidget* parent)
   file_row->addWidget(browse);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   ok_ = buttons->button(QDialogButtonBox::Ok);
+  ok_->setObjectName(QStringLiteral("exportOkButton"));
   ok_->setText(tr("Export"));
 
   auto* form = new QFormLayout(this);
@@ -52,12 +56,13 @@ ExportDialog::ExportDialog(const ExportTarget& initial, QWidget* parent)
   form->addRow(tr("File"), file_row);
   form->addRow(tr("JPEG quality"), quality_);
   form->addRow(note_);
+  form->addRow(problem_);
   form->addRow(buttons);
 
   connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
   connect(path_, &QLineEdit::textChanged, this, &ExportDialog::updateState);
   connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
-  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::tryAccept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   onFormatChanged();
 }
@@ -66,15 +71,53 @@ ExportTarget ExportDialog::target() const {
   return ExportTarget{format_->currentData().toString(), path_->text().trimmed(), quality_->value()};
 }
 
+QString ExportDialog::problem() const { return problem_->isVisible() ? problem_->text() : QString(); }
+
+void ExportDialog::showProblem(const QString& text) {
+  problem_->setText(text);
+  problem_->setVisible(!text.isEmpty());
+}
+
+void ExportDialog::tryAccept() {
+  showProblem({});
+  const QString format = format_->currentData().toString();
+  const QString typed = path_->text().trimmed();
+  const QFileInfo info(typed);
+  if (typed.isEmpty()) return showProblem(tr("Enter a file name."));
+  if (info.isDir() || typed.endsWith(QLatin1Char('/')))
+    return showProblem(tr("%1 is a folder; add a file name.").arg(typed));
+  if (!info.absoluteDir().exists())
+    return showProblem(tr("The folder %1 does not exist.").arg(info.absolutePath()));
+  path_->setText(ExportFormats::fitPath(typed, format));
+  QStringList existing;
+  for (const QString& file : ExportFormats::filesWritten(target().path, format))
+    if (QFileInfo::exists(file)) existing << QFileInfo(file).fileName();
+  if (existing.isEmpty()) return accept();
+  QPointer<ExportDialog> self(this);
+  ask_(Question{QStringLiteral("exportOverwriteQuestion"), tr("Replace the file?"),
+                tr("%1 already exists in %2. Replace it?").arg(existing.join(tr(" and ")), info.absolutePath()),
+                {tr("Replace"), tr("Cancel")}, 1},
+       [self](int button) {
+         if (self && button == 0) self->accept();
+       });
+}
+
 void ExportDialog::onFormatChanged() {
   const QString format = format_->currentData().toString();
-  path_->setText(fitToFormat(path_->text(), format));
+  QString path = path_->text().trimmed();
+  // A name that is the old format's own name follows the format ("sbs.png" -> "anaglyph-dubois.png").
+  const QFileInfo info(path);
+  if (!path.isEmpty() && info.completeBaseName() == last_format_)
+    path = QDir(info.path()).filePath(format + QLatin1Char('.') + info.suffix());
+  last_format_ = format;
+  path_->setText(ExportFormats::fitPath(path, format));
   if (format == QLatin1String("separate"))
     note_->setText(tr("Writes two files, with -left and -right added to the name."));
   else if (format == kDepth16Format)
-    note_->setText(tr("The disparity the render applied, near is bright; the value range is stored in the file."));
+    note_->setText(tr("The disparity in pixels the right view was made with, near is bright; the value range is "
+                      "stored in the file."));
   else
-    note_->setText(tr("Rendered at the photo's full resolution; the parameters are stored with the file."));
+    note_->setText(tr("At the photo's full resolution; the parameters are stored with the file."));
   updateState();
 }
 
@@ -83,11 +126,18 @@ void ExportDialog::browse() {
   const QString filter = format == QLatin1String("mpo") ? tr("MPO stereo images (*.mpo)")
                          : format == kDepth16Format     ? tr("PNG images (*.png)")
                                                         : tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp)");
-  const QString file = QFileDialog::getSaveFileName(this, tr("Export to"), path_->text(), filter);
-  if (!file.isEmpty()) path_->setText(fitToFormat(file, format));
+  auto* dialog = new QFileDialog(this, tr("Export to"), path_->text(), filter);
+  dialog->setObjectName(QStringLiteral("exportBrowseDialog"));
+  dialog->setAcceptMode(QFileDialog::AcceptSave);
+  dialog->setOption(QFileDialog::DontConfirmOverwrite);  // asked once, by tryAccept()
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QFileDialog::fileSelected, this,
+          [this, format](const QString& file) { path_->setText(ExportFormats::fitPath(file, format)); });
+  dialog->open();
 }
 
 void ExportDialog::updateState() {
+  showProblem({});
   const QString suffix = QFileInfo(path_->text()).suffix().toLower();
   const QString format = format_->currentData().toString();
   quality_->setEnabled(format == QLatin1String("mpo") || suffix == QLatin1String("jpg") ||

@@ -23,6 +23,11 @@ class ExportFormats {
   static QString extension(const QString& format);  // the default: "mpo" or "png", without the dot
   static bool acceptsSuffix(const QString& format, const QString& suffix);
   static bool isStereo(const QString& format) { return format != kDepth16Format; }
+  // The name with an extension the format can write: added when there is none,
+  // replaced when the format cannot write it.
+  static QString fitPath(const QString& path, const QString& format);
+  // The files an export to `path` writes ("separate": the -left and -right files).
+  static QStringList filesWritten(const QString& path, const QString& format);
 };
 
 }  // namespace sds::ui

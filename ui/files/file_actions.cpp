@@ -54,8 +54,8 @@ bool FileActions::openSample() {
 void FileActions::openDropped(const QStringList& paths) { open(classifyDroppedFiles(paths)); }
 
 void FileActions::remember(const SharedDocument& document) {
-  if (!document || document->image_path.isEmpty() || document->depth_path.isEmpty()) return;
-  const RecentPair pair{document->image_path, document->depth_path};
+  if (!document || document->image_path.isEmpty() || document->user_depth.path.isEmpty()) return;
+  const RecentPair pair{document->image_path, document->user_depth.path};
   settings_.addRecent(pair);
   settings_.setLastSession(pair);
   rebuildRecentMenu();

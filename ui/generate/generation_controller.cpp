@@ -19,13 +19,14 @@ bool GenerationController::start(const media::GeneratorModels& models, const med
   if (isBusy()) return false;
   auto* job = new GenerationJob(GenerationJobParams{generator_, models, request});
   running_ = job;
-  connect(job, &GenerationJob::generated, this, [this, job](const SharedDocument& document) {
+  // The job deletes itself and may be gone when this queued call runs.
+  connect(job, &GenerationJob::generated, this, [this, guard = QPointer<GenerationJob>(job)](const SharedResult& result) {
     // Cancelled after the last step but before the result got here: the user
-    // asked to keep the open document.
-    if (job->isCancelled())
+    // asked for no new result.
+    if (guard && guard->isCancelled())
       Q_EMIT cancelled();
     else
-      Q_EMIT generated(document);
+      Q_EMIT generated(result);
   });
   connect(job, &Job::progress, this, &GenerationController::progressed);
   connect(job, &Job::failed, this, &GenerationController::failed);

@@ -1,6 +1,6 @@
 // Runs generations one at a time on a thread of its own, never blocking the GUI
 // thread. It owns the Generator (and so the loaded models, kept between runs),
-// hands each run to a GenerationJob, and reports the outcome: a new document,
+// hands each run to a GenerationJob, and reports the outcome: a new result,
 // a failure sentence, or the cancellation.
 #pragma once
 #include <QObject>
@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "core/media/generation.h"
-#include "ui/document/document.h"
+#include "ui/results/pair_result.h"
 #include "ui/jobs/job.h"
 
 namespace sds::ui {
@@ -30,7 +30,7 @@ class GenerationController : public QObject {
  Q_SIGNALS:
   void jobStarted(sds::ui::Job* job);
   void progressed(double overall, const QString& stage);  // overall in 0..1
-  void generated(const sds::ui::SharedDocument& document);
+  void generated(const sds::ui::SharedResult& result);
   void failed(const QString& message);
   void cancelled();
   void busyChanged(bool busy);

@@ -1,14 +1,18 @@
 // The Generate dock: the panel, its controller and the remembered choices,
-// wired together. The main window supplies the open document (photo mode and
-// "use the open depth map" read it) and takes the generated one; a failed or
-// cancelled run comes out as one sentence through failed().
+// wired together. The main window supplies the source (photo mode and "use
+// the source's depth map" read it) and the result on screen, and takes every
+// new result; a failed or cancelled run comes out as one sentence through
+// failed(). When a prompt pair is shown and only its stereo fields change, the
+// dock re-runs the right view by itself (pass 2 only), once the user pauses.
 #pragma once
 #include <QDockWidget>
+#include <QTimer>
 #include <functional>
 
 #include "core/media/render_params.h"
 #include "ui/document/document.h"
 #include "ui/jobs/job.h"
+#include "ui/results/pair_result.h"
 
 class QSettings;
 
@@ -19,7 +23,8 @@ class GenerationPanel;
 
 struct GenerationInputs {
   SharedDocument document;
-  media::DepthKind depth_kind = media::DepthKind::InverseDepth;  // how its depth map reads
+  media::DepthKind depth_kind = media::DepthKind::InverseDepth;  // how the user's depth file reads
+  SharedResult shown;  // the result on screen, if any
 };
 
 class GenerationDock : public QDockWidget {
@@ -32,22 +37,27 @@ class GenerationDock : public QDockWidget {
   void setInputs(std::function<GenerationInputs()> inputs) { inputs_ = std::move(inputs); }
   GenerationPanel* panel() const { return panel_; }
   GenerationController& controller() const { return *controller_; }
+  void setRerunDelay(int ms) { rerun_.setInterval(ms); }
 
   // What the Generate button does: remembers the choices and starts a run.
   void generate();
 
  Q_SIGNALS:
-  void generated(const sds::ui::SharedDocument& document);
+  void started();  // a run begins: earlier generation messages are stale
+  void generated(const sds::ui::SharedResult& result);
   void failed(const QString& message);
   void jobStarted(sds::ui::Job* job);
 
  private:
   void wire();
+  void onStereoChanged();
+  bool buildFromPanel(media::GenerationRequest& request, QString& problem) const;
 
   QSettings& settings_;
   GenerationPanel* panel_;
   GenerationController* controller_;
   std::function<GenerationInputs()> inputs_;
+  QTimer rerun_;  // debounces stereo edits into one right-view run
 };
 
 }  // namespace sds::ui

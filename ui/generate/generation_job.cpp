@@ -2,13 +2,13 @@
 
 #include <QCoreApplication>
 
-#include "ui/generate/generated_document.h"
+
 
 namespace sds::ui {
 
 GenerationJob::GenerationJob(GenerationJobParams params)
     : Job(QCoreApplication::translate("sds::ui::GenerationJob", "Generating")), params_(std::move(params)) {
-  qRegisterMetaType<sds::ui::SharedDocument>();
+  qRegisterMetaType<sds::ui::SharedResult>();
 }
 
 void GenerationJob::execute(const sds::CancelToken& cancel) {
@@ -17,9 +17,9 @@ void GenerationJob::execute(const sds::CancelToken& cancel) {
   generator.setModels(params_.models);
   const media::GenerationResult result = generator.generate(params_.request, progressFn(), cancel);
   cancel.throwIfCancelled();
-  SharedDocument document = generatedDocument(result);
+  SharedResult pair = makePairResult(result, params_.request);
   Q_EMIT progress(1.0, title());
-  Q_EMIT generated(document);
+  Q_EMIT generated(pair);
 }
 
 }  // namespace sds::ui

@@ -1,11 +1,11 @@
 // One generation off the GUI thread: loads what changed into the shared
-// Generator, runs it, and turns the result into a document (previews built
-// here, not on the GUI thread).
+// Generator, runs it, and turns the result into a history entry (previews and
+// thumbnail built here, not on the GUI thread).
 #pragma once
 #include <memory>
 
 #include "core/media/generation.h"
-#include "ui/document/document.h"
+#include "ui/results/pair_result.h"
 #include "ui/jobs/job.h"
 
 namespace sds::ui {
@@ -22,7 +22,7 @@ class GenerationJob : public Job {
   explicit GenerationJob(GenerationJobParams params);
 
  Q_SIGNALS:
-  void generated(const sds::ui::SharedDocument& document);
+  void generated(const sds::ui::SharedResult& result);
 
  protected:
   void execute(const sds::CancelToken& cancel) override;

@@ -13,6 +13,12 @@ media::GeneratorModels modelsFor(const GenerationOptions& o) {
   return m;
 }
 
+bool sameLeftView(const media::GenerationRequest& a, const media::GenerationRequest& b) {
+  return a.mode == media::GenerationMode::Prompt && b.mode == a.mode && a.prompt == b.prompt &&
+         a.negative_prompt == b.negative_prompt && a.steps == b.steps && a.guidance == b.guidance &&
+         a.seed == b.seed && a.width == b.width && a.height == b.height && a.depth.empty() && b.depth.empty();
+}
+
 QString buildRequest(const GenerationOptions& o, const SharedDocument& doc, media::DepthKind depth_kind,
                      media::GenerationRequest& r) {
   r = media::GenerationRequest{};
@@ -39,10 +45,10 @@ QString buildRequest(const GenerationOptions& o, const SharedDocument& doc, medi
   if (o.use_open_depth) {
     if (!doc || !doc->hasDepth())
       return QCoreApplication::translate("sds::ui::Generation",
-                                         "No depth map is open; open one or turn off \"Use the open depth map\".");
-    r.depth = doc->depth;
-    // A generated pair keeps its disparity (near = large) as the depth map.
-    r.depth_kind = doc->isFinishedPair() ? media::DepthKind::InverseDepth : depth_kind;
+                                         "The source has no depth map; open or estimate one, or turn off \"Use the source's depth map\".");
+    // The source's active depth map: the user's file unless they chose the estimate.
+    r.depth = doc->depth().values;
+    r.depth_kind = doc->depthKind(depth_kind);
   }
   return {};
 }

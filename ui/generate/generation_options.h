@@ -35,9 +35,14 @@ struct GenerationOptions {
 media::GeneratorModels modelsFor(const GenerationOptions& options);
 
 // Fills `request` from the options and the open document (photo mode: its
-// photo; with use_open_depth: its depth map, read as `depth_kind`, or as
-// near = large for a generated pair). Returns why it cannot run, or an empty
+// photo; with use_open_depth: its active depth map, the user's file read as
+// `depth_kind`, an estimate as near = large). Returns why it cannot run, or an empty
 // string.
+// True when `a` and `b` make the same left view (prompt mode: same prompt,
+// negative prompt, steps, guidance, seed and size), so that only the stereo
+// fields differ and a run re-makes the right view alone.
+bool sameLeftView(const media::GenerationRequest& a, const media::GenerationRequest& b);
+
 QString buildRequest(const GenerationOptions& options, const SharedDocument& document, media::DepthKind depth_kind,
                      media::GenerationRequest& request);
 

@@ -13,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -58,7 +59,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
       mode_(new QComboBox),
       prompt_(new QPlainTextEdit),
       negative_(new QLineEdit),
-      use_open_depth_(new QCheckBox(tr("Use the open depth map"))),
+      use_open_depth_(new QCheckBox(tr("Use the source's depth map"))),
       steps_(spinBox("generateStepsSpin", 1, 1000)),
       guidance_(new QDoubleSpinBox),
       seed_(spinBox("generateSeedSpin", 0, INT_MAX)),
@@ -103,6 +104,33 @@ GenerationPanel::GenerationPanel(QWidget* parent)
           [this] { seed_->setValue(int(QRandomGenerator::global()->bounded(INT_MAX))); });
   setOptions(GenerationOptions{});
   setRunning(false);
+  wireChanges();
+}
+
+void GenerationPanel::wireChanges() {
+  connect(scale_, &SliderField::valueChanged, this, &GenerationPanel::stereoChanged);
+  connect(shift_step_, &QSpinBox::valueChanged, this, &GenerationPanel::stereoChanged);
+  connect(mask_interval_, &QSpinBox::valueChanged, this, &GenerationPanel::stereoChanged);
+  connect(direction_, &QComboBox::currentIndexChanged, this, &GenerationPanel::stereoChanged);
+  connect(deblur_, &QCheckBox::toggled, this, &GenerationPanel::stereoChanged);
+  // A message about the old model or device is stale once they change.
+  connect(device_, &QComboBox::currentIndexChanged, status_, &QLabel::clear);
+  connect(sd_model_, &ModelPathField::pathChanged, status_, &QLabel::clear);
+  connect(depth_model_, &ModelPathField::pathChanged, status_, &QLabel::clear);
+}
+
+void GenerationPanel::setDevices(const media::ComputeDevices& devices) {
+  const int cuda = device_->findData(QStringLiteral("cuda"));
+  auto* model = qobject_cast<QStandardItemModel*>(device_->model());
+  if (cuda < 0 || !model) return;
+  const bool usable = devices.cuda_count > 0;
+  model->item(cuda)->setEnabled(usable);
+  const QString why = usable ? tr("%n CUDA device(s) found", nullptr, devices.cuda_count)
+                             : tr("Not available: %1").arg(QString::fromStdString(devices.cuda_unavailable));
+  device_->setItemData(cuda, why, Qt::ToolTipRole);
+  if (!usable) device_->setItemText(cuda, tr("CUDA GPU: not available"));
+  device_->setToolTip(usable ? tr("Where the models run") : tr("Where the models run. CUDA: %1").arg(why));
+  if (!usable && device_->currentIndex() == cuda) device_->setCurrentIndex(device_->findData(QStringLiteral("cpu")));
 }
 
 QWidget* GenerationPanel::buildModels() {
@@ -130,7 +158,8 @@ QWidget* GenerationPanel::buildInput() {
   negative_->setObjectName(QStringLiteral("generateNegativeEdit"));
   negative_->setPlaceholderText(tr("What to avoid"));
   use_open_depth_->setObjectName(QStringLiteral("generateUseDepthCheck"));
-  use_open_depth_->setToolTip(tr("Take the depth from the open depth map instead of the depth model"));
+  use_open_depth_->setToolTip(tr("Take the depth from the source's active depth map (your file, or the estimate "
+                                 "when you chose it) instead of running the depth model"));
   auto* box = new QGroupBox(tr("Input"));
   auto* form = new QFormLayout(box);
   form->addRow(tr("Make"), mode_);
@@ -174,7 +203,8 @@ QWidget* GenerationPanel::buildStereo() {
   scale_->slider()->setObjectName(QStringLiteral("generateScaleSlider"));
   scale_->spinBox()->setObjectName(QStringLiteral("generateScaleSpin"));
   scale_->setSuffix(QStringLiteral(" %"));
-  scale_->setToolTip(tr("Largest disparity, in percent of the image width"));
+  scale_->setToolTip(tr("Largest shift of the right view's latents, in percent of the image width (8 px steps). "
+                        "On a shown prompt pair, a change re-runs its right view."));
   shift_step_->setSpecialValueText(tr("Automatic (20 %)"));
   shift_step_->setToolTip(tr("The denoising step at which the right view is shifted off the left"));
   mask_interval_->setSpecialValueText(tr("Never"));
@@ -183,10 +213,13 @@ QWidget* GenerationPanel::buildStereo() {
   direction_->addItem(tr("One-way (right reads left)"), int(AttentionCoupling::OneWay));
   direction_->addItem(tr("Two-way"), int(AttentionCoupling::TwoWay));
   deblur_->setObjectName(QStringLiteral("generateDeblurCheck"));
-  auto* box = new QGroupBox(tr("Stereo"));
+  auto* box = new QGroupBox(tr("Right view (AI)"));
+  box->setObjectName(QStringLiteral("generateStereoGroup"));
+  box->setToolTip(tr("How Stable Diffusion makes the right view. With a prompt pair shown, changing only these "
+                     "re-runs its right view (the left view is kept)."));
   auto* form = new QFormLayout(box);
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-  form->addRow(tr("Disparity"), scale_);
+  form->addRow(tr("AI disparity"), scale_);
   form->addRow(tr("Shift step"), shift_step_);
   form->addRow(tr("Mask interval"), mask_interval_);
   form->addRow(tr("Attention"), direction_);
@@ -223,7 +256,9 @@ void GenerationPanel::setOptions(const GenerationOptions& o) {
   depth_model_->setPath(o.depth_model);
   const int device = device_->findData(o.device.startsWith(QLatin1String("cuda")) ? QStringLiteral("cuda")
                                                                                    : QStringLiteral("cpu"));
-  device_->setCurrentIndex(std::max(0, device));
+  auto* devices = qobject_cast<QStandardItemModel*>(device_->model());
+  const bool usable = device >= 0 && (!devices || devices->item(device)->isEnabled());
+  device_->setCurrentIndex(usable ? device : std::max(0, device_->findData(QStringLiteral("cpu"))));
   select(mode_, o.mode);
   prompt_->setPlainText(o.prompt);
   negative_->setText(o.negative_prompt);

@@ -4,6 +4,7 @@
 #pragma once
 #include <QWidget>
 
+#include "core/media/compute_devices.h"
 #include "ui/generate/generation_options.h"
 
 class QCheckBox;
@@ -29,12 +30,17 @@ class GenerationPanel : public QWidget {
   GenerationOptions options() const;
   void setOptions(const GenerationOptions& options);
 
+  // CUDA is offered only where LibTorch reports a device; else it is shown
+  // disabled with the reason, and a remembered "cuda" falls back to the CPU.
+  void setDevices(const media::ComputeDevices& devices);
+
   void setRunning(bool running);  // Generate off and Cancel on while a run goes
-  void setStatus(const QString& text);
+  void setStatus(const QString& text);  // cleared when a model or the device changes
 
  Q_SIGNALS:
   void generateRequested();
   void cancelRequested();
+  void stereoChanged();  // a field of the Stereo group (the right view's) changed
 
  private:
   QWidget* buildModels();
@@ -42,6 +48,7 @@ class GenerationPanel : public QWidget {
   QWidget* buildSampling();
   QWidget* buildStereo();
   void updateEnabled();
+  void wireChanges();
 
   ModelPathField* sd_model_;
   ModelPathField* depth_model_;

@@ -4,6 +4,7 @@
 
 #include "core/media/stereo_export.h"
 #include "core/media/stereo_render.h"
+#include "core/base/error.h"
 
 namespace sds::ui {
 
@@ -11,28 +12,35 @@ ExportJob::ExportJob(ExportParams params)
     : Job(QCoreApplication::translate("sds::ui::ExportJob", "Exporting")), params_(std::move(params)) {}
 
 void ExportJob::execute(const sds::CancelToken& cancel) {
-  const Document& doc = *params_.document;
   const ExportTarget& target = params_.target;
   media::StereoPair pair;
-  if (doc.isFinishedPair()) {
-    pair.left = doc.image;
-    pair.right = doc.right;
-    pair.disparity_px = doc.depth;
+  std::string json;
+  if (const PairResult* r = params_.result.get()) {
+    pair.left = r->left;
+    pair.right = r->right;
+    pair.disparity_px = r->disparity_px;  // pixels, as the disparity export's name says
+    json = r->params_json.toStdString();
   } else {
+    const Document& doc = *params_.source;
+    media::RenderParams render = params_.render;
+    render.depth_kind = doc.depthKind(render.depth_kind);
     Q_EMIT progress(0.05, QCoreApplication::translate("sds::ui::ExportJob", "Rendering at full resolution"));
-    pair = media::renderStereo(doc.image, doc.depth, params_.render);
+    pair = media::renderStereo(doc.image, doc.depth().values, render);
+    const DepthMap& depth = doc.depth();
+    const std::string depth_name = depth.origin == DepthOrigin::Estimated
+                                       ? "estimated by " + QFileInfo(depth.model).fileName().toStdString()
+                                       : QFileInfo(depth.path).fileName().toStdString();
+    json = media::paramsToJson(render, {{"image", QFileInfo(doc.image_path).fileName().toStdString()},
+                                        {"depth_map", depth_name}});
   }
   cancel.throwIfCancelled();
 
   Q_EMIT progress(0.8, QCoreApplication::translate("sds::ui::ExportJob", "Writing %1")
                            .arg(QFileInfo(target.path).fileName()));
-  const std::string json =
-      doc.isFinishedPair()
-          ? doc.params_json.toStdString()
-          : media::paramsToJson(params_.render, {{"image", QFileInfo(doc.image_path).fileName().toStdString()},
-                                                 {"depth_map", QFileInfo(doc.depth_path).fileName().toStdString()}});
   QStringList written;
   if (target.format == kDepth16Format) {
+    if (pair.disparity_px.empty())
+      throw sds::Error("This pair does not know the disparity it was made with; export it in a stereo format.");
     media::exportDepthPng16(target.path.toStdString(), pair.disparity_px, json);
     written << target.path;
   } else {

@@ -1,6 +1,7 @@
-// Export at full resolution off the GUI thread: render the pair from the open
-// document with the current parameters, then write the chosen format through
-// core's atomic export (nothing half-written is left when cancelled or failed).
+// Export at full resolution off the GUI thread: a result's pair as it was
+// made, or the source rendered with the current parameters; then the chosen
+// format through core's atomic export (nothing half-written is left when
+// cancelled or failed).
 #pragma once
 #include <QStringList>
 
@@ -8,12 +9,14 @@
 #include "ui/document/document.h"
 #include "ui/export/export_target.h"
 #include "ui/jobs/job.h"
+#include "ui/results/pair_result.h"
 
 namespace sds::ui {
 
 struct ExportParams {
   ExportTarget target;
-  SharedDocument document;
+  SharedDocument source;  // used when result is null
+  SharedResult result;
   media::RenderParams render;
 };
 

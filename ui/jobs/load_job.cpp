@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 
 #include "core/media/image_io.h"
-#include "ui/document/preview_sources.h"
+#include "ui/document/document_build.h"
 
 namespace sds::ui {
 
@@ -21,32 +21,22 @@ void LoadJob::execute(const sds::CancelToken& cancel) {
 
 SharedDocument loadDocument(const LoadParams& p, const sds::CancelToken& cancel) {
   auto doc = std::make_shared<Document>(p.base ? *p.base : Document{});
-  doc->right = cv::Mat();  // a finished pair stops being one once a file replaces part of it
-  doc->params_json.clear();
   if (!p.image_path.isEmpty()) {
     doc->image = media::loadImage(p.image_path.toStdString());
     doc->image_path = p.image_path;
+    // Another photo: the old depth maps belong to the old photo. A depth map
+    // opened before any photo is kept for it.
+    doc->estimated_depth = DepthMap{};
+    if (p.base && p.base->hasImage()) doc->user_depth = DepthMap{};
+    doc->active = doc->user_depth.empty() ? DepthOrigin::None : DepthOrigin::UserFile;
   }
   cancel.throwIfCancelled();
   if (!p.depth_path.isEmpty()) {
-    doc->depth = media::loadDepthMap(p.depth_path.toStdString());
-    doc->depth_path = p.depth_path;
+    doc->user_depth = DepthMap{media::loadDepthMap(p.depth_path.toStdString()), DepthOrigin::UserFile, p.depth_path, {}};
+    doc->active = DepthOrigin::UserFile;  // the user's own file is what they asked to see
   }
   cancel.throwIfCancelled();
-  // Previews follow the photo's size; a depth map alone is shown at its own.
-  const cv::Size full = doc->hasImage() ? doc->image.size() : doc->depth.size();
-  const cv::Size size = previewSize(full, p.preview_max_side);
-  doc->image_preview = doc->hasImage() ? previewImage(doc->image, size) : cv::Mat();
-  doc->depth_preview = doc->hasDepth() ? depthForDisplay(doc->depth, size) : cv::Mat();
-  doc->sources = nullptr;
-  if (doc->hasImage() && doc->hasDepth()) {
-    auto sources = std::make_shared<RenderSources>();
-    sources->image = doc->image_preview;
-    sources->depth = previewDepth(doc->depth, size);
-    sources->disparity_px = previewDisparity(doc->depth, size);
-    sources->preview_to_full = double(full.width) / size.width;
-    doc->sources = sources;
-  }
+  buildPreviews(*doc, p.preview_max_side);
   return doc;
 }
 

@@ -187,14 +187,17 @@ ImageView* PreviewTabs::view(Tab tab) const {
   return nullptr;
 }
 
-void PreviewTabs::showDocument(const SharedDocument& document) {
-  const QImage photo = document ? toQImage(document->image_preview) : QImage();
-  const QImage depth = document ? toQImage(document->depth_preview) : QImage();
+void PreviewTabs::showInputs(const cv::Mat& image, const cv::Mat& depth, bool has_pair, bool is_result) {
+  const QImage photo = toQImage(image);
+  const QImage depth_image = toQImage(depth);
   photo_->setImage(photo);
-  depth_->setImage(depth);
+  depth_->setImage(depth_image);
   split_photo_->setImage(photo);
-  split_depth_->setImage(depth);
-  if (!document || !document->sources) {
+  split_depth_->setImage(depth_image);
+  setTabText(PhotoTab, is_result ? tr("Left view") : tr("Photo"));
+  setTabText(DepthTab, is_result ? tr("Disparity") : tr("Depth map"));
+  setTabText(SplitTab, is_result ? tr("Left | Disparity") : tr("Photo | Depth"));
+  if (!has_pair) {
     side_by_side_->setImage({});
     anaglyph_->setImage({});
     wiggle_->setViews({}, {});

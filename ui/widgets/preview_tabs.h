@@ -7,7 +7,8 @@
 #include <QList>
 #include <QTabWidget>
 
-#include "ui/document/document.h"
+#include <opencv2/core.hpp>
+
 #include "ui/render/render_types.h"
 
 class QAction;
@@ -27,7 +28,10 @@ class PreviewTabs : public QTabWidget {
 
   explicit PreviewTabs(QWidget* parent = nullptr);
 
-  void showDocument(const SharedDocument& document);
+  // The inputs' previews: the source's photo and depth map, or a result's left
+  // view and the disparity it was made with (the tabs say which). `has_pair`:
+  // the stereo tabs will get results; otherwise they are cleared.
+  void showInputs(const cv::Mat& image, const cv::Mat& depth, bool has_pair, bool is_result);
   void showResult(const RenderResult& result);
   ImageView* view(Tab tab) const;
   WiggleView* wiggle() const { return wiggle_; }

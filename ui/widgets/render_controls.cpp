@@ -61,16 +61,12 @@ RenderControls::RenderControls(QWidget* parent)
   reset_->setObjectName(QStringLiteral("resetParamsButton"));
   scale_->setSuffix(QStringLiteral(" %"));
 
-  scale_->setToolTip(tr("Largest disparity, in percent of the image width"));
-  convergence_->setToolTip(tr("Which depth lands on the screen plane: 0 = the farthest, 1 = the nearest"));
-  exponent_->setToolTip(tr("Shapes the depth: above 1 pushes detail towards the viewer, below 1 away"));
-  fill_->setToolTip(tr("How areas that the right view sees but the photo does not are filled"));
 
   auto* form = new QFormLayout(this);
   form->setContentsMargins(0, 0, 0, 0);
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   form->addRow(tr("Depth map"), depth_kind_);
-  form->addRow(tr("Disparity"), scale_);
+  form->addRow(tr("Render disparity"), scale_);
   form->addRow(tr("Convergence"), convergence_);
   form->addRow(tr("Exponent"), exponent_);
   form->addRow(tr("Views"), view_mode_);
@@ -117,11 +113,34 @@ void RenderControls::emitChanged() {
   Q_EMIT paramsChanged(params());
 }
 
+void RenderControls::setLockedReason(const QString& reason) {
+  locked_ = reason;
+  updateEnabled();
+}
+
+void RenderControls::setDepthKindFixed(const QString& reason) {
+  kind_fixed_ = reason;
+  updateEnabled();
+}
+
 void RenderControls::updateEnabled() {
   // A disparity map in pixels already says how far everything shifts.
-  const bool relative = current<DepthKind>(depth_kind_) != DepthKind::DisparityPx;
-  scale_->setEnabled(relative);
-  exponent_->setEnabled(relative);
+  const bool pixels = current<DepthKind>(depth_kind_) == DepthKind::DisparityPx && kind_fixed_.isEmpty();
+  const QString pixels_reason = tr("The depth map is a disparity in pixels: it already says how far things shift");
+  const auto apply = [this](QWidget* w, const QString& why, const QString& tip) {
+    w->setEnabled(why.isEmpty());
+    w->setToolTip(why.isEmpty() ? tip : why);
+  };
+  const QString lock = locked_;
+  apply(depth_kind_, !lock.isEmpty() ? lock : kind_fixed_, tr("How the depth map's values read"));
+  apply(scale_, !lock.isEmpty() ? lock : pixels ? pixels_reason : QString(),
+        tr("Largest disparity of the rendered right view, in percent of the image width"));
+  apply(exponent_, !lock.isEmpty() ? lock : pixels ? pixels_reason : QString(),
+        tr("Shapes the depth: above 1 pushes detail towards the viewer, below 1 away"));
+  apply(convergence_, lock, tr("Which depth lands on the screen plane: 0 = the farthest, 1 = the nearest"));
+  apply(view_mode_, lock, tr("Render the right view from the left, or both views half way"));
+  apply(fill_, lock, tr("How areas that the right view sees but the photo does not are filled"));
+  apply(reset_, lock, tr("Back to the default render settings"));
 }
 
 }  // namespace sds::ui

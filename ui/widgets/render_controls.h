@@ -20,6 +20,12 @@ class RenderControls : public QWidget {
   media::RenderParams params() const;
   void setParams(const media::RenderParams& params);  // emits paramsChanged once
 
+  // Controls that cannot act on what is shown are disabled, the reason as
+  // their tooltip. locked: all of them (a generated pair is shown); empty: none.
+  void setLockedReason(const QString& reason);
+  // The depth map's convention is known (an estimate is near = bright).
+  void setDepthKindFixed(const QString& reason);
+
  Q_SIGNALS:
   void paramsChanged(const sds::media::RenderParams& params);
 
@@ -35,6 +41,7 @@ class RenderControls : public QWidget {
   QComboBox* fill_;
   QPushButton* reset_;
   bool setting_ = false;
+  QString locked_, kind_fixed_;
 };
 
 }  // namespace sds::ui

@@ -1,0 +1,112 @@
+#include "app/studio/screenshot_scenarios.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScreen>
+#include <QTimer>
+#include <utility>
+#include <cstdio>
+
+#include "ui/depth/depth_estimate_controller.h"
+#include "ui/document/document_controller.h"
+#include "ui/generate/generation_dock.h"
+#include "ui/generate/generation_panel.h"
+#include "ui/main_window.h"
+#include "ui/render/render_controller.h"
+#include "ui/results/result_history.h"
+#include "ui/widgets/preview_tabs.h"
+#include "ui/widgets/slider_field.h"
+
+using namespace sds::ui;
+
+namespace {
+
+// Grabs the screen once the window had time to paint, then quits.
+void shootSoon(const QString& file, int delay_ms = 800) {
+  QTimer::singleShot(delay_ms, qApp, [file] {
+    const bool ok = QGuiApplication::primaryScreen()->grabWindow(0).save(file);
+    std::fprintf(stderr, "screenshot %s: %s\n", qPrintable(file), ok ? "saved" : "FAILED");
+    QApplication::exit(ok ? 0 : 1);
+  });
+}
+
+void shootAfterRender(MainWindow& w, const QString& file) {
+  auto* once = new QObject(&w);
+  QObject::connect(&w.renderer(), &RenderController::rendered, once, [once, file] {
+    once->deleteLater();
+    shootSoon(file);
+  });
+}
+
+void useTinyModels(MainWindow& w, const ScenarioInputs& in) {
+  GenerationOptions o = w.generationDock()->panel()->options();
+  o.sd_model = in.sd_model;
+  o.depth_model = in.depth_model;
+  o.device = QStringLiteral("cpu");
+  o.mode = sds::media::GenerationMode::Prompt;
+  o.prompt = QStringLiteral("a red cube on a wooden table");
+  o.steps = 4;
+  o.seed = 7;
+  o.width = o.height = 128;
+  o.shift_step = 1;
+  o.mask_interval = 2;
+  o.use_open_depth = false;
+  w.generationDock()->panel()->setOptions(o);
+}
+
+}  // namespace
+
+bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in, const QString& shot) {
+  if (name == QLatin1String("first-start")) {
+    shootAfterRender(w, shot);
+    w.openStartupFiles();
+  } else if (name == QLatin1String("estimated-depth")) {
+    useTinyModels(w, in);
+    QObject::connect(&w.documents(), &DocumentController::documentChanged, &w, [&w, shot](const SharedDocument& d) {
+      if (d && d->active == DepthOrigin::Estimated) shootAfterRender(w, shot);
+    });
+    w.openFiles(in.image, QString());
+    QObject::connect(&w.documents(), &DocumentController::photoOpened, &w,
+                     [&w] { w.depthEstimator().estimateAction()->trigger(); });
+  } else if (name == QLatin1String("generated-pair")) {
+    useTinyModels(w, in);
+    w.generationDock()->show();
+    w.generationDock()->setRerunDelay(200);
+    QObject::connect(&w.history(), &ResultHistory::inserted, &w, [&w, shot] {
+      if (w.history().count() == 1)  // change the AI disparity only: the right view is made again
+        w.findChild<SliderField*>(QStringLiteral("generateScaleField"))->setValue(12);
+      else
+        shootAfterRender(w, shot);
+    });
+    w.openFiles(in.image, in.depth);
+    QObject::connect(&w.documents(), &DocumentController::documentChanged, &w, [&w] {
+      static bool once = false;
+      if (!std::exchange(once, true)) w.findChild<QPushButton*>(QStringLiteral("generateButton"))->click();
+    });
+  } else if (name == QLatin1String("mismatch")) {
+    // The question is a real message box; grab the screen once it is up.
+    QObject::connect(&w.documents(), &DocumentController::depthMismatch, &w, [shot] { shootSoon(shot, 1200); });
+    w.openFiles(in.image, in.depth);
+  } else if (name == QLatin1String("export-overwrite")) {
+    auto* once = new QObject(&w);
+    QObject::connect(&w.renderer(), &RenderController::rendered, once, [&w, once, in, shot] {
+      once->deleteLater();
+      w.findChild<QAction*>(QStringLiteral("actionExport"))->trigger();
+      QTimer::singleShot(500, &w, [&w, in, shot] {
+        auto* path = w.findChild<QLineEdit*>(QStringLiteral("exportPathEdit"));
+        auto* ok = w.findChild<QPushButton*>(QStringLiteral("exportOkButton"));
+        if (!path || !ok) return QApplication::exit(1);
+        path->setText(in.export_path);
+        ok->click();  // the file exists: the dialog asks before replacing it
+        shootSoon(shot, 1200);
+      });
+    });
+    w.openFiles(in.image, in.depth);
+  } else {
+    std::fprintf(stderr, "unknown scenario %s\n", qPrintable(name));
+    return false;
+  }
+  return true;
+}

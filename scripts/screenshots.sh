@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Screenshots of the studio under a real X server (Xvfb), for review:
+#   scripts/screenshots.sh OUTDIR [BUILD_DIR]
+# writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite}.png.
+# Each one runs sdstereo-studio --scenario NAME --screenshot FILE (app/studio/screenshot_scenarios.h):
+# the studio reaches the state itself, grabs the X screen (dialogs included) and quits.
+# Needs: Xvfb (apt-get install -y xvfb), a built studio (default: build/testing/app/sdstereo-studio).
+# Uses the bundled sample and the tiny models in tests/data; settings go to a fresh temporary folder.
+set -euo pipefail
+out=${1:?usage: scripts/screenshots.sh OUTDIR [BUILD_DIR]}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${2:-$root/build/testing}
+studio=$build/app/sdstereo-studio
+[ -x "$studio" ] || { echo "no studio at $studio; build the sdstereo-studio target" >&2; exit 1; }
+command -v Xvfb >/dev/null || { echo "Xvfb is missing: apt-get install -y xvfb" >&2; exit 1; }
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+work=$(mktemp -d)
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+sleep 1
+
+sample=$root/resources/sample
+data=$root/tests/data
+shoot() {  # NAME FILE ARGS...
+  local name=$1 file=$2; shift 2
+  echo "== $name -> $file"
+  rm -rf "$work/config"
+  DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$work/config SDSTEREO_THREADS=2 \
+    timeout 600 "$studio" --scenario "$name" --screenshot "$out/$file" "$@" || echo "scenario $name FAILED" >&2
+}
+
+shoot first-start 1-first-start.png
+shoot estimated-depth 2-estimated-depth.png --image "$sample/image.png" \
+  --depth-model "$data/depth-anything-v2-tiny"
+shoot generated-pair 3-generated-pair.png --image "$sample/image.png" --depth "$sample/depth.png" \
+  --sd-model "$data/sd-tiny-v1/model" --depth-model "$data/depth-anything-v2-tiny"
+# A depth map of another shape than the 4:3 photo (641 x 555).
+shoot mismatch 4-mismatch.png --image "$sample/image.png" --depth "$data/metrics/aloeGT_half.png"
+cp "$sample/image.png" "$work/existing.png"
+shoot export-overwrite 5-export-overwrite.png --image "$sample/image.png" --depth "$sample/depth.png" \
+  --export-path "$work/existing.png"
+ls -l "$out"

@@ -1,0 +1,44 @@
+#include "ui/depth/depth_estimate_job.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include "ui/document/document_build.h"
+
+namespace sds::ui {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("sds::ui::DepthEstimateJob", text); }
+
+}  // namespace
+
+DepthEstimateJob::DepthEstimateJob(DepthEstimateParams params)
+    : Job(tr("Estimating depth")), params_(std::move(params)) {
+  qRegisterMetaType<sds::ui::SharedDocument>();
+}
+
+void DepthEstimateJob::execute(const sds::CancelToken& cancel) {
+  DepthModelCache& cache = *params_.cache;
+  const std::string path = params_.model_path.toStdString(), device = params_.device.toStdString();
+  if (!cache.model || cache.path != path || cache.device != device) {
+    Q_EMIT progress(0.05, tr("Loading the depth model"));
+    cache.model.reset();
+    media::DepthModelOptions options;
+    options.device = device;
+    options.half = params_.device.startsWith(QLatin1String("cuda"));
+    cache.model = media::loadDepthModel(path, options);
+    cache.path = path;
+    cache.device = device;
+  }
+  cancel.throwIfCancelled();
+  Q_EMIT progress(0.3, tr("Estimating depth"));
+  const cv::Mat estimate = media::estimateDepth(cache.model, params_.source->image);
+  cancel.throwIfCancelled();
+  Q_EMIT progress(0.9, tr("Building the previews"));
+  const QString name = QFileInfo(params_.model_path).fileName();
+  SharedDocument out = withEstimate(*params_.source, estimate, name);
+  Q_EMIT progress(1.0, title());
+  Q_EMIT estimated(params_.source, out);
+}
+
+}  // namespace sds::ui

@@ -1,0 +1,54 @@
+#include "ui/results/history_commands.h"
+
+#include <QCoreApplication>
+
+namespace sds::ui {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("sds::ui::HistoryCommands", text); }
+
+// Which fields differ, as a bit mask: steps on the same control merge.
+int changedFields(const media::RenderParams& a, const media::RenderParams& b) {
+  return (a.depth_kind != b.depth_kind) << 0 | (a.scale_percent != b.scale_percent) << 1 |
+         (a.exponent != b.exponent) << 2 | (a.convergence != b.convergence) << 3 |
+         (a.view_mode != b.view_mode) << 4 | (a.fill != b.fill) << 5;
+}
+
+}  // namespace
+
+AddResultCommand::AddResultCommand(ResultHistory& history, SharedResult result)
+    : QUndoCommand(tr("New pair")), history_(history), result_(std::move(result)), index_(history.count()) {}
+
+void AddResultCommand::redo() { history_.insert(index_, result_); }
+
+void AddResultCommand::undo() { history_.removeAt(index_); }
+
+RemoveResultCommand::RemoveResultCommand(ResultHistory& history, int index)
+    : QUndoCommand(tr("Remove pair")), history_(history), result_(history.at(index)), index_(index) {}
+
+void RemoveResultCommand::redo() { history_.removeAt(index_); }
+
+void RemoveResultCommand::undo() { history_.insert(index_, result_); }
+
+RenderParamsCommand::RenderParamsCommand(media::RenderParams before, media::RenderParams after, Apply apply)
+    : QUndoCommand(tr("Change stereo settings")), before_(before), after_(after), apply_(std::move(apply)) {
+  setObsolete(changedFields(before_, after_) == 0);
+}
+
+void RenderParamsCommand::redo() {
+  if (!first_redo_) apply_(after_);
+  first_redo_ = false;
+}
+
+void RenderParamsCommand::undo() { apply_(before_); }
+
+bool RenderParamsCommand::mergeWith(const QUndoCommand* other) {
+  const auto* next = static_cast<const RenderParamsCommand*>(other);
+  const int mine = changedFields(before_, after_), theirs = changedFields(next->before_, next->after_);
+  if (mine != theirs || changedFields(after_, next->before_) != 0) return false;
+  after_ = next->after_;
+  setObsolete(changedFields(before_, after_) == 0);  // moved back where it started
+  return true;
+}
+
+}  // namespace sds::ui

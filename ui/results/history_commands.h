@@ -1,0 +1,51 @@
+// Undoable edits: adding or removing a result, and changing the render
+// parameters (consecutive moves of the same control merge into one step).
+#pragma once
+#include <QUndoCommand>
+#include <functional>
+
+#include "core/media/render_params.h"
+#include "ui/results/result_history.h"
+
+namespace sds::ui {
+
+class AddResultCommand : public QUndoCommand {
+ public:
+  AddResultCommand(ResultHistory& history, SharedResult result);
+  void redo() override;
+  void undo() override;
+
+ private:
+  ResultHistory& history_;
+  SharedResult result_;
+  int index_;
+};
+
+class RemoveResultCommand : public QUndoCommand {
+ public:
+  RemoveResultCommand(ResultHistory& history, int index);
+  void redo() override;
+  void undo() override;
+
+ private:
+  ResultHistory& history_;
+  SharedResult result_;
+  int index_;
+};
+
+class RenderParamsCommand : public QUndoCommand {
+ public:
+  using Apply = std::function<void(const media::RenderParams&)>;
+  RenderParamsCommand(media::RenderParams before, media::RenderParams after, Apply apply);
+  void redo() override;
+  void undo() override;
+  int id() const override { return 1; }
+  bool mergeWith(const QUndoCommand* other) override;
+
+ private:
+  media::RenderParams before_, after_;
+  Apply apply_;
+  bool first_redo_ = true;  // the controls already show `after` when it is pushed
+};
+
+}  // namespace sds::ui
