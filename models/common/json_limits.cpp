@@ -75,7 +75,10 @@ nlohmann::json parseUntrustedJson(const std::string& text, const std::string& wh
 }
 
 nlohmann::json readUntrustedJson(const std::string& path, const std::string& what, uint64_t max_bytes) {
-  return parseUntrustedJson(readRegularFile(path, max_bytes, what), what + " " + path);
+  // "The tokenizer file" starts a sentence; inside "Cannot read ..." it is lower case.
+  std::string inner = what;
+  if (!inner.empty() && inner[0] >= 'A' && inner[0] <= 'Z') inner[0] = char(inner[0] - 'A' + 'a');
+  return parseUntrustedJson(readRegularFile(path, max_bytes, inner), what + " " + path);
 }
 
 std::string boundedText(const std::string& text, size_t max_chars) {
