@@ -361,7 +361,7 @@ class TestDepth : public QObject {
     VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "DPT");
     const auto other = dir_ / "other.safetensors";
     io::writeSafetensors(other.string(), {{"unet.conv_in.weight", torch::zeros({2})}});
-    VERIFY_THROWS(depth::loadDepthAnything(other.string()), "not a Depth Anything V2 checkpoint");
+    VERIFY_THROWS(depth::loadDepthAnything(other.string()), "not a Depth Anything checkpoint");
     VERIFY_THROWS(depth::loadDepthAnything((dir_ / "absent").string()), "does not exist");
     depth::DepthEstimatorOptions half;
     half.half = true;
