@@ -19,7 +19,7 @@ namespace sds::cli {
 // inpainting one is refused). Throws sds::Error.
 sd::SdLoadOptions sdLoadOptions(const Args& a);
 
-// Depth Anything V2 from --depth-model on the model's device and dtype, with
+// Depth Anything V2 or 3 from --depth-model on the model's device and dtype, with
 // --depth-input-size. Throws sds::Error.
 std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::SdLoadOptions& sd_options);
 

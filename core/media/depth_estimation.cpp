@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "core/engine/depth/depth_estimator.h"
+#include "core/engine/depth/depth_to_disparity.h"
 #include "core/media/depth_preprocess.h"
+#include "core/media/depth_preprocess_da3.h"
 #include "core/media/internal/tensor_bridge.h"
 #include "core/base/error.h"
 
@@ -50,6 +52,8 @@ DepthModelHandle loadDepthModel(const std::string& path, const DepthModelOptions
   options.device = o.device;
   options.half = o.half;
   options.max_long_side_factor = o.max_long_side_factor;
+  options.focal_px = o.focal_px;
+  options.horizontal_fov_degrees = o.horizontal_fov_degrees;
   return std::make_shared<DepthModel>(depth::loadDepthEstimator(path, options));
 }
 
@@ -60,14 +64,26 @@ DepthModelHandle wrapDepthEstimator(std::shared_ptr<depth::DepthEstimator> estim
 
 std::string describeDepthModel(const DepthModelHandle& model) { return estimatorOf(model).description(); }
 
-cv::Mat estimateDepth(const DepthModelHandle& model, const cv::Mat& image) {
+cv::Mat estimateDepth(const DepthModelHandle& model, const cv::Mat& image) { return estimateDepthMaps(model, image).disparity; }
+
+DepthEstimate estimateDepthMaps(const DepthModelHandle& model, const cv::Mat& image) {
   auto& estimator = estimatorOf(model);
   if (image.empty()) throw Error("Cannot estimate depth for an empty image.");
   const auto size = estimator.networkSize(image.rows, image.cols);
-  auto input = prepareDepthInputAt(image, size.height, size.width);
+  auto input = estimator.inputStyle() == depth::DepthInputStyle::Uint8TwoStep
+                   ? prepareDa3InputAt(image, size)
+                   : prepareDepthInputAt(image, size.height, size.width);
   const auto tensor = torch::from_blob(input.chw.data(), {1, 3, input.height, input.width}, torch::kFloat32);
-  const auto depth = estimator.estimatePreprocessed(tensor, image.rows, image.cols);  // [1, H, W]
-  return tensorToMap(depth[0]);
+  const auto maps = estimator.estimatePreprocessedMaps(tensor, image.rows, image.cols);  // [1, H, W] each
+  const auto kind = estimator.outputKind();
+  DepthEstimate out;
+  out.raw = tensorToMap(maps.map[0]);
+  out.disparity = tensorToMap(depth::toDisparity(maps, kind)[0]);
+  if (maps.sky.defined()) out.sky = tensorToMap(maps.sky[0].to(torch::kFloat32) * 255.0f).clone();
+  if (!out.sky.empty()) out.sky.convertTo(out.sky, CV_8U);
+  out.raw_kind = depth::outputKindName(kind);
+  out.raw_is_depth = kind != depth::DepthOutputKind::InverseDepth;
+  return out;
 }
 
 cv::Mat depthPreview(const cv::Mat& depth) {

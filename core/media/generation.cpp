@@ -156,10 +156,10 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
   if (need_depth && (!l.depth || !sameDepth(l.depth_from, models_))) {
     l.depth.reset();
     if (models_.depth_path.empty())
-      throw Error("There is no depth map and no depth model; open a depth map or choose a Depth Anything V2 model.");
+      throw Error("There is no depth map and no depth model; open a depth map or choose a Depth Anything (V2 or 3) model.");
     if (!fs::exists(models_.depth_path))
       throw Error("The depth model " + models_.depth_path +
-                  " does not exist; choose a Depth Anything V2 folder or .safetensors file.");
+                  " does not exist; choose a Depth Anything (V2 or 3) folder or .safetensors file.");
     depth::DepthEstimatorOptions options;
     options.device = parseDevice(models_.device, models_.half).str();
     options.half = models_.half;

@@ -28,7 +28,7 @@ struct GeneratorModels {
   std::string sd_path;      // diffusers folder or single-file .safetensors
   std::string config_dir;   // single files: a diffusers-layout folder with the configs (optional)
   std::string depth_path;   // Depth Anything V2 folder or .safetensors; empty: every run needs a depth map
-  int depth_input_size = 518;
+  int depth_input_size = 0;  // 0: the depth model's own (518 V2, 504 DA3)
   std::string device = "cpu";  // "cpu", "cuda" or "cuda:N"
   bool half = false;           // float16 UNet, VAE and depth model (CUDA only)
 

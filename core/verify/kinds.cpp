@@ -31,6 +31,7 @@ const std::map<std::string, SetHandler>& setHandlers() {
 #ifdef SDSTEREO_HAVE_MEDIA
       {"image-metrics", &runImageMetricsSet},
       {"depth-anything-v2", &runDepthAnythingSet},
+      {"depth-anything-3", &runDepthAnything3Set},
 #endif
   };
   return table;

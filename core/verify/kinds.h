@@ -23,5 +23,6 @@ void runInpaintStereoCase(const SdSetContext& set, const nlohmann::json& kase, R
 void runStereoOpsSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);
 void runImageMetricsSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
 void runDepthAnythingSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
+void runDepthAnything3Set(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
 
 }  // namespace sds::verify

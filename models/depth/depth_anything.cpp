@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "core/base/error.h"
+#include "models/depth/sky_fill.h"
 
 namespace sds::depth {
 
@@ -13,7 +14,9 @@ DepthAnythingV2::DepthAnythingV2(const DepthAnythingConfig& config) : config_(co
   head_ = register_module("head", std::make_shared<DepthHead>(config_));
 }
 
-torch::Tensor DepthAnythingV2::forward(const torch::Tensor& pixels_in, DepthTrace* trace) {
+torch::Tensor DepthAnythingV2::forward(const torch::Tensor& pixels, DepthTrace* trace) { return run(pixels, trace).depth; }
+
+DepthAnythingOutput DepthAnythingV2::run(const torch::Tensor& pixels_in, DepthTrace* trace) {
   // pixels: [B, 3, H, W]
   const int64_t p = config_.patch_size;
   if (pixels_in.dim() != 4 || pixels_in.size(1) != 3)
@@ -26,8 +29,12 @@ torch::Tensor DepthAnythingV2::forward(const torch::Tensor& pixels_in, DepthTrac
   const auto pixels = pixels_in.slice(2, 0, ph * p).slice(3, 0, pw * p).to(device(), dtype());
   const auto features = backbone_->forward(pixels, trace);
   const auto path1 = neck_->forward(features, trace);
-  const auto depth = head_->forward(path1, ph * p, pw * p, trace);  // [B, 1, ph*p, pw*p]
-  return torch::relu(depth).squeeze(1);
+  const auto head = head_->forward(path1, ph * p, pw * p, trace);  // [B, 1, ph*p, pw*p]
+  DepthAnythingOutput out;
+  out.head_depth = head.depth.squeeze(1);
+  if (head.sky.defined()) out.sky = head.sky.squeeze(1);
+  out.depth = config_.family == DepthFamily::Anything3 ? fillSky(out.head_depth, out.sky) : out.head_depth;
+  return out;
 }
 
 torch::Device DepthAnythingV2::device() const { return parameters().front().device(); }

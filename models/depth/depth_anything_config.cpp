@@ -59,6 +59,7 @@ void applyBackboneConfig(DepthAnythingConfig& c, const json& b, const std::strin
   setInt(b, "num_attention_heads", c.num_heads);
   setInt(b, "patch_size", c.patch_size);
   setDouble(b, "layer_norm_eps", c.layer_norm_eps);
+  c.final_norm_eps = c.layer_norm_eps;  // V2 uses one eps for every LayerNorm
   if (b.contains("mlp_ratio") && b["mlp_ratio"].is_number()) {
     const double ratio = configPositive(b, "mlp_ratio", 4.0, origin);
     if (ratio * c.embed_dim > double(kMaxConfigInt)) throw Error("'mlp_ratio' in " + origin + " is implausibly large.");
@@ -99,6 +100,7 @@ void applyOriginalBlock(DepthAnythingConfig& c, const json& o, const std::string
   setInt(o, "mlp_hidden_dim", c.mlp_hidden);
   setInt(o, "patch_size", c.patch_size);
   setDouble(o, "layer_norm_eps", c.layer_norm_eps);
+  c.final_norm_eps = c.layer_norm_eps;
   setList(o, "intermediate_layer_idx", c.layer_indices, origin);
   setInt(o, "features", c.features);
   setList(o, "out_channels", c.out_channels, origin);
@@ -130,6 +132,8 @@ void DepthAnythingConfig::validate() const {
     if (!(f == 0.5 || f == 1 || (f > 1 && f == std::floor(f)))) bad("reassemble factor " + std::to_string(f) + " is not 0.5, 1 or an integer > 1");
   if (features <= 1 || features % 2 != 0) bad("features must be even and positive");
   if (head_features_2 <= 0) bad("head_features_2 must be positive");
+  if (!(layer_norm_eps > 0) || !(final_norm_eps > 0)) bad("LayerNorm eps must be positive");
+  if (metric && family != DepthFamily::Anything3) bad("only Depth Anything 3 has a metric variant here");
 }
 
 std::vector<int> officialLayerIndices(int depth) {

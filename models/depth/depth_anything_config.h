@@ -17,6 +17,10 @@ class WeightSource;
 
 namespace sds::depth {
 
+// What the head outputs: V2 relative inverse depth (ReLU), DA3 positive depth
+// (exp of the logits, near = small).
+enum class DepthFamily { AnythingV2, Anything3 };
+
 struct DepthAnythingConfig {
   // DINOv2 encoder
   int embed_dim = 384;
@@ -34,6 +38,14 @@ struct DepthAnythingConfig {
   std::vector<int> out_channels{48, 96, 192, 384};    // neck_hidden_sizes
   std::vector<double> reassemble_factors{4, 2, 1, 0.5};
   int head_features_2 = 32;                           // head_hidden_size
+  // Depth Anything 3 (monocular: DA3Mono / DA3Metric) is the same network but for
+  // these switches; the defaults are V2's (depth_anything_3/model/dpt.py DPT).
+  DepthFamily family = DepthFamily::AnythingV2;
+  double final_norm_eps = 1e-6;   // pretrained.norm; DA3 keeps PyTorch's default 1e-5
+  bool fusion4_residual1 = true;  // V2 carries refinenet4.resConfUnit1 (unused); DA3 has none
+  bool sky_head = false;          // DA3: sky_output_conv2 beside output_conv2, on the same output_conv1
+  bool metric = false;            // DA3Metric: metres = focal_px * output / 300
+  std::string model_name;         // DA3 config.json `model_name` (e.g. "da3mono-large"), empty for V2
   std::string origin;  // where the values came from, for messages
 
   int headDim() const { return embed_dim / num_heads; }

@@ -88,6 +88,12 @@ const std::vector<Rule>& rules() {
         [](const std::smatch& m) {
           return "depth_head.scratch.output_conv2." + std::string(m[1].str() == "2" ? "0" : "2") + "." + m[2].str();
         });
+    // Depth Anything 3's sky branch (no V2 counterpart), named as V2 would.
+    add(R"(^depth_head\.scratch\.sky_output_conv2\.([02])\.(\w+)$)", R"(^head\.sky_conv([23])\.(\w+)$)",
+        [](const std::smatch& m) { return "head.sky_conv" + std::string(m[1].str() == "0" ? "2" : "3") + "." + m[2].str(); },
+        [](const std::smatch& m) {
+          return "depth_head.scratch.sky_output_conv2." + std::string(m[1].str() == "2" ? "0" : "2") + "." + m[2].str();
+        });
     return r;
   }();
   return table;
@@ -159,7 +165,9 @@ io::WeightSource officialToTransformers(const io::WeightSource& official) {
   return out;
 }
 
-void checkOfficialWeights(const torch::nn::Module& model, const io::WeightSource& official) {
+void checkOfficialWeights(const torch::nn::Module& model, const io::WeightSource& official,
+                          const std::function<std::string(const std::string&)>& shown_as) {
+  const auto show = [&](const std::string& key) { return shown_as ? shown_as(key) : key; };
   std::vector<std::string> missing, mismatched, unexpected;
   std::set<std::string> used;
   for (const auto& p : model.named_parameters(/*recurse=*/true)) {
@@ -169,14 +177,14 @@ void checkOfficialWeights(const torch::nn::Module& model, const io::WeightSource
     if (key->part >= 0) expected[0] *= 3;
     if (!used.insert(key->key).second) continue;  // q, k, v share one qkv tensor
     if (!official.has(key->key)) {
-      missing.push_back(key->key);
+      missing.push_back(show(key->key));
       continue;
     }
     const auto& shape = official.entry(key->key).shape;
-    if (shape != expected) mismatched.push_back(key->key + " (file " + shapeText(shape) + ", model " + shapeText(expected) + ")");
+    if (shape != expected) mismatched.push_back(show(key->key) + " (file " + shapeText(shape) + ", model " + shapeText(expected) + ")");
   }
   for (const auto& key : official.names())
-    if (!used.count(key) && key != "pretrained.mask_token") unexpected.push_back(key);
+    if (!used.count(key) && key != "pretrained.mask_token") unexpected.push_back(show(key));
   std::ostringstream msg;
   if (!missing.empty()) msg << " Missing tensors: " << listNames(missing) << ".";
   if (!mismatched.empty()) msg << " Tensors with the wrong shape: " << listNames(mismatched) << ".";

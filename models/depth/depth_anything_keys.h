@@ -2,8 +2,10 @@
 // what depth_anything_v2_vit*.pth holds) and their transformers names, as in
 // transformers' convert_depth_anything_to_hf.py: the fused qkv rows split into
 // query / key / value, refinenet<k> = fusion_stage.layers.<4-k>, layer<j>_rn =
-// convs.<j-1>, output_conv2.{0,2} = head.conv{2,3}, and so on.
+// convs.<j-1>, output_conv2.{0,2} = head.conv{2,3}, and so on. Depth Anything 3's
+// sky branch sky_output_conv2.{0,2} = head.sky_conv{2,3}.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -34,6 +36,8 @@ io::WeightSource officialToTransformers(const io::WeightSource& official);
 // Checks an official-layout source against `model` (a DepthAnythingV2) and
 // throws sds::Error naming, in official keys, every missing, mis-shaped and
 // unexpected tensor. `pretrained.mask_token` (unused) may be present or not.
-void checkOfficialWeights(const torch::nn::Module& model, const io::WeightSource& official);
+// `shown_as` names the keys in messages (e.g. back in the file's own layout).
+void checkOfficialWeights(const torch::nn::Module& model, const io::WeightSource& official,
+                          const std::function<std::string(const std::string&)>& shown_as = {});
 
 }  // namespace sds::depth

@@ -12,6 +12,8 @@
 
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
+#include "models/depth/depth_anything3_config.h"
+#include "models/depth/depth_anything3_keys.h"
 #include "models/depth/depth_anything_keys.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
@@ -74,12 +76,13 @@ std::optional<nlohmann::json> readConfigJson(const fs::path& weights, std::strin
   if (!fs::exists(candidate)) return std::nullopt;
   const nlohmann::json j = readUntrustedJson(candidate.string(), "The depth model's config");
   const std::string type = j.is_object() ? j.value("model_type", std::string()) : std::string();
-  if (type != "depth_anything" && type != "dpt") return std::nullopt;  // another model's config
+  if (type != "depth_anything" && type != "dpt" && !isDa3ConfigJson(j)) return std::nullopt;  // another model's config
   config_path = candidate.string();
   return j;
 }
 
 DepthWeightLayout detectLayout(const io::WeightSource& source) {
+  if (looksLikeDepthAnything3(source)) return DepthWeightLayout::DepthAnything3;
   bool official = false, transformers = false, dpt = false;
   for (const auto& key : source.names()) {
     official |= key.rfind("pretrained.", 0) == 0;
@@ -88,8 +91,8 @@ DepthWeightLayout detectLayout(const io::WeightSource& source) {
   }
   if (dpt) throw Error(source.description() + " holds a DPT (MiDaS) model; only Depth Anything V2 checkpoints are supported.");
   if (official == transformers)
-    throw Error(source.description() + " is not a Depth Anything V2 checkpoint: expected 'pretrained.*' (official) or "
-                "'backbone.*' (transformers) tensors.");
+    throw Error(source.description() + " is not a Depth Anything checkpoint: expected 'pretrained.*' (V2 official), "
+                "'backbone.*' (V2 transformers) or 'model.backbone.pretrained.*' (Depth Anything 3) tensors.");
   return official ? DepthWeightLayout::Official : DepthWeightLayout::Transformers;
 }
 
@@ -102,7 +105,8 @@ void requireShapeTensors(const io::WeightSource& transformers, DepthWeightLayout
   for (const auto& name : needed) {
     if (transformers.has(name)) continue;
     const auto official = officialKeyFor(name);
-    const std::string shown = layout == DepthWeightLayout::Official && official ? official->key : name;
+    std::string shown = layout == DepthWeightLayout::Official && official ? official->key : name;
+    if (layout == DepthWeightLayout::DepthAnything3 && official) shown = da3KeyForOfficial(official->key, true);
     throw Error("Tensor '" + shown + "' is missing from " + transformers.description() +
                 ", so the model's size cannot be read from it.");
   }
@@ -112,7 +116,7 @@ struct Resolved {
   fs::path weights;
   std::string config_path;
   DepthWeightLayout layout;
-  io::WeightSource raw, transformers;
+  io::WeightSource raw, official, transformers;  // official: DA3 files under V2 official names
   DepthAnythingConfig config;
 };
 
@@ -121,11 +125,21 @@ Resolved resolve(const std::string& path) {
   r.weights = resolveWeights(path);
   r.raw = io::WeightSource::fromFile(io::SafetensorsFile::open(r.weights.string()));
   r.layout = detectLayout(r.raw);
-  r.transformers = r.layout == DepthWeightLayout::Official ? officialToTransformers(r.raw) : r.raw;
+  const bool da3 = r.layout == DepthWeightLayout::DepthAnything3;
+  r.official = da3 ? da3ToOfficial(r.raw) : r.raw;
+  r.transformers = r.layout == DepthWeightLayout::Transformers ? r.raw : officialToTransformers(r.official);
   requireShapeTensors(r.transformers, r.layout);
   r.config = detectDepthAnythingConfig(r.transformers);
-  if (const auto json = readConfigJson(r.weights, r.config_path))
-    r.config = applyDepthAnythingConfigJson(r.config, *json, r.config_path);
+  if (da3) r.config = da3ConfigFromWeights(r.config, r.transformers, r.raw);
+  if (const auto json = readConfigJson(r.weights, r.config_path)) {
+    if (da3 != isDa3ConfigJson(*json))
+      throw Error(r.config_path + (da3 ? " describes a Depth Anything V2 model, but " + r.weights.string() +
+                                             " holds Depth Anything 3 weights."
+                                       : " describes a Depth Anything 3 model, but " + r.weights.string() +
+                                             " holds Depth Anything V2 weights."));
+    r.config = da3 ? applyDa3ConfigJson(r.config, *json, r.config_path)
+                   : applyDepthAnythingConfigJson(r.config, *json, r.config_path);
+  }
   requireKnownLayout(r.config);
   r.config.validate();
   return r;
@@ -134,7 +148,11 @@ Resolved resolve(const std::string& path) {
 }  // namespace
 
 const char* layoutName(DepthWeightLayout layout) {
-  return layout == DepthWeightLayout::Official ? "official" : "transformers";
+  switch (layout) {
+    case DepthWeightLayout::Official: return "official";
+    case DepthWeightLayout::DepthAnything3: return "Depth Anything 3";
+    default: return "transformers";
+  }
 }
 
 DepthAnythingConfig readDepthAnythingConfig(const std::string& path) { return resolve(path).config; }
@@ -148,6 +166,10 @@ LoadedDepthModel loadDepthAnything(const std::string& path, const DepthLoadOptio
                          "The depth model described by " + r.config.origin);
   auto model = std::make_shared<DepthAnythingV2>(r.config);
   if (r.layout == DepthWeightLayout::Official) checkOfficialWeights(*model, r.raw);
+  if (r.layout == DepthWeightLayout::DepthAnything3) {
+    const bool prefixed = hasDa3ModelPrefix(r.raw);
+    checkOfficialWeights(*model, r.official, [prefixed](const std::string& key) { return da3KeyForOfficial(key, prefixed); });
+  }
   io::LoadOptions load;
   load.ignore_unused = [](const std::string& key) { return key == "backbone.embeddings.mask_token"; };
   load.device = options.device;

@@ -1,6 +1,9 @@
 // Loads Depth Anything V2 from safetensors, in the transformers layout
 // (config.json + model.safetensors) or the official one (the keys of
-// depth_anything_v2_vit*.pth saved as safetensors). PyTorch pickles are refused:
+// depth_anything_v2_vit*.pth saved as safetensors), and Depth Anything 3's
+// monocular models in their release layout (`model.backbone.pretrained.*`,
+// `model.head.*`, with an optional `{"model_name": "da3mono-large"}` config.json);
+// the kind is detected from the keys. PyTorch pickles are refused:
 // the app never unpickles; the message says how to convert one.
 #pragma once
 #include <memory>
@@ -12,8 +15,8 @@
 
 namespace sds::depth {
 
-enum class DepthWeightLayout { Transformers, Official };
-const char* layoutName(DepthWeightLayout layout);  // "transformers" | "official"
+enum class DepthWeightLayout { Transformers, Official, DepthAnything3 };
+const char* layoutName(DepthWeightLayout layout);  // "transformers" | "official" | "Depth Anything 3"
 
 struct DepthLoadOptions {
   torch::Device device = torch::kCPU;

@@ -73,7 +73,7 @@ Dinov2Backbone::Dinov2Backbone(const DepthAnythingConfig& c) : config_(c) {
     layers_.push_back(std::make_shared<Dinov2Layer>(c));
     list->push_back(layers_.back());
   }
-  layernorm_ = register_module("layernorm", nn::LayerNorm(nn::LayerNormOptions({d}).eps(c.layer_norm_eps)));
+  layernorm_ = register_module("layernorm", nn::LayerNorm(nn::LayerNormOptions({d}).eps(c.final_norm_eps)));
 }
 
 torch::Tensor Dinov2Backbone::interpolatePosEncoding(int64_t ph, int64_t pw, int64_t height, int64_t width) const {
@@ -114,7 +114,9 @@ std::vector<torch::Tensor> Dinov2Backbone::forward(const torch::Tensor& pixels, 
     const auto y = layernorm_(outputs[size_t(idx[j])]);  // one final norm for all four
     const auto patch = y.slice(1, 1);                     // [B, N, D]
     record(trace, "feat" + std::to_string(j) + ".patch", patch);
-    record(trace, "feat" + std::to_string(j) + ".cls", y.select(1, 0));
+    // DA3 hands the head the class token before the norm (unused by the mono head).
+    const auto& cls_from = config_.family == DepthFamily::Anything3 ? outputs[size_t(idx[j])] : y;
+    record(trace, "feat" + std::to_string(j) + ".cls", cls_from.select(1, 0));
     features.push_back(patch.transpose(1, 2).reshape({b, d, ph, pw}));
   }
   return features;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/base/error.h"
 #include "models/depth/module_tree.h"
 
 namespace sds::depth {
@@ -33,15 +34,16 @@ torch::Tensor PreActResidualUnit::forward(const torch::Tensor& x) {
   return conv2_(torch::relu(conv1_(torch::relu(x)))) + x;
 }
 
-FusionLayer::FusionLayer(int64_t features) {
+FusionLayer::FusionLayer(int64_t features, bool with_residual1) {
   projection_ = register_module("projection", conv(features, features, 1));
-  residual1_ = register_module("residual_layer1", std::make_shared<PreActResidualUnit>(features));
+  if (with_residual1) residual1_ = register_module("residual_layer1", std::make_shared<PreActResidualUnit>(features));
   residual2_ = register_module("residual_layer2", std::make_shared<PreActResidualUnit>(features));
 }
 
 torch::Tensor FusionLayer::forward(const torch::Tensor& x, const torch::Tensor& residual,
                                    const std::optional<std::vector<int64_t>>& size) {
   // x: [B, F, h, w]
+  if (residual.defined() && !residual1_) throw Error("Internal error: this fusion layer takes no residual input.");
   auto out = residual.defined() ? x + residual1_->forward(residual) : x;
   out = residual2_->forward(out);
   out = size ? resizeAligned(out, (*size)[0], (*size)[1]) : resizeAligned(out, 2 * out.size(2), 2 * out.size(3));
@@ -69,7 +71,9 @@ DptNeck::DptNeck(const DepthAnythingConfig& c) {
       resizes_.push_back([](const torch::Tensor& x) { return x; });
     }
     convs_.push_back(convs->register_module(std::to_string(j), conv(oc, c.features, 3, /*bias=*/false)));
-    fusion_.push_back(fusion->register_module(std::to_string(j), std::make_shared<FusionLayer>(c.features)));
+    // fusion layer 0 (official refinenet4) never gets a residual input.
+    const bool residual1 = j != 0 || c.fusion4_residual1;
+    fusion_.push_back(fusion->register_module(std::to_string(j), std::make_shared<FusionLayer>(c.features, residual1)));
   }
 }
 
@@ -96,20 +100,32 @@ torch::Tensor DptNeck::forward(const std::vector<torch::Tensor>& features, Depth
   return path;
 }
 
-DepthHead::DepthHead(const DepthAnythingConfig& c) {
+DepthHead::DepthHead(const DepthAnythingConfig& c) : exp_output_(c.family == DepthFamily::Anything3) {
   conv1_ = register_module("conv1", conv(c.features, c.features / 2, 3));
   conv2_ = register_module("conv2", conv(c.features / 2, c.head_features_2, 3));
   conv3_ = register_module("conv3", conv(c.head_features_2, 1, 1));
+  if (c.sky_head) {
+    sky_conv2_ = register_module("sky_conv2", conv(c.features / 2, c.head_features_2, 3));
+    sky_conv3_ = register_module("sky_conv3", conv(c.head_features_2, 1, 1));
+  }
 }
 
-torch::Tensor DepthHead::forward(const torch::Tensor& path1, int64_t out_h, int64_t out_w, DepthTrace* trace) {
+DepthHeadOutput DepthHead::forward(const torch::Tensor& path1, int64_t out_h, int64_t out_w, DepthTrace* trace) {
   // path1: [B, F, h, w]
-  auto out = conv1_(path1);
-  record(trace, "head.output_conv1", out);
-  out = resizeAligned(out, out_h, out_w);  // [B, F/2, out_h, out_w]
-  record(trace, "head.upsampled", out);
-  out = torch::relu(conv2_(out));
-  return torch::relu(conv3_(out));  // [B, 1, out_h, out_w]
+  auto shared = conv1_(path1);
+  record(trace, "head.output_conv1", shared);
+  shared = resizeAligned(shared, out_h, out_w);  // [B, F/2, out_h, out_w]
+  record(trace, "head.upsampled", shared);
+  DepthHeadOutput out;
+  const auto logits = conv3_(torch::relu(conv2_(shared)));  // [B, 1, out_h, out_w]
+  record(trace, "head.depth_logits", logits);
+  out.depth = exp_output_ ? torch::exp(logits) : torch::relu(logits);
+  if (sky_conv2_) {
+    const auto sky_logits = sky_conv3_(torch::relu(sky_conv2_(shared)));
+    record(trace, "head.sky_logits", sky_logits);
+    out.sky = torch::relu(sky_logits);
+  }
+  return out;
 }
 
 }  // namespace sds::depth

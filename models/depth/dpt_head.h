@@ -4,7 +4,8 @@
 // the transformers layout: neck `reassemble_stage.layers.<j>.{projection,resize}`,
 // `convs.<j>`, `fusion_stage.layers.<k>.{residual_layer1,residual_layer2}.
 // {convolution1,convolution2}` and `.projection` (fusion layer k = official
-// refinenet(4-k)); head `conv1`, `conv2`, `conv3`.
+// refinenet(4-k)); head `conv1`, `conv2`, `conv3` (+ `sky_conv2`, `sky_conv3` for
+// Depth Anything 3's sky branch).
 #pragma once
 #include <functional>
 #include <memory>
@@ -32,7 +33,8 @@ class PreActResidualUnit : public torch::nn::Module {
 
 class FusionLayer : public torch::nn::Module {
  public:
-  explicit FusionLayer(int64_t features);
+  // with_residual1 = false: no residual_layer1 (DA3's refinenet4, which never gets a residual input).
+  explicit FusionLayer(int64_t features, bool with_residual1 = true);
   // x: [B, F, h, w]; residual: [B, F, h, w] or undefined; upsampled (bilinear,
   // align_corners) to `size`, or 2x without one -> [B, F, H', W']
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& residual,
@@ -57,14 +59,21 @@ class DptNeck : public torch::nn::Module {
   std::vector<std::shared_ptr<FusionLayer>> fusion_;
 };
 
+struct DepthHeadOutput {
+  torch::Tensor depth;  // [B, 1, out_h, out_w]: V2 relu(logits) (inverse depth), DA3 exp(logits) (depth)
+  torch::Tensor sky;    // [B, 1, out_h, out_w] relu(sky logits); undefined without a sky head
+};
+
 class DepthHead : public torch::nn::Module {
  public:
   explicit DepthHead(const DepthAnythingConfig& config);
-  // path1: [B, F, h, w] -> [B, 1, out_h, out_w], ReLU'd (relative inverse depth)
-  torch::Tensor forward(const torch::Tensor& path1, int64_t out_h, int64_t out_w, DepthTrace* trace = nullptr);
+  // path1: [B, F, h, w] -> depth (and sky) maps at out_h x out_w
+  DepthHeadOutput forward(const torch::Tensor& path1, int64_t out_h, int64_t out_w, DepthTrace* trace = nullptr);
 
  private:
+  bool exp_output_;
   torch::nn::Conv2d conv1_{nullptr}, conv2_{nullptr}, conv3_{nullptr};
+  torch::nn::Conv2d sky_conv2_{nullptr}, sky_conv3_{nullptr};  // DA3 sky_output_conv2.{0,2}
 };
 
 }  // namespace sds::depth

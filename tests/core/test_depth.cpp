@@ -345,7 +345,7 @@ class TestDepth : public QObject {
     SDS_VERIFY_THROWS(depth::loadDepthAnything(dir.string()), "DPT");
     const auto other = dir_ / "other.safetensors";
     io::writeSafetensors(other.string(), {{"unet.conv_in.weight", torch::zeros({2})}});
-    SDS_VERIFY_THROWS(depth::loadDepthAnything(other.string()), "not a Depth Anything V2 checkpoint");
+    SDS_VERIFY_THROWS(depth::loadDepthAnything(other.string()), "not a Depth Anything checkpoint");
     SDS_VERIFY_THROWS(depth::loadDepthAnything((dir_ / "absent").string()), "does not exist");
     depth::DepthEstimatorOptions half;
     half.half = true;

@@ -1,4 +1,4 @@
-// `sdstereo depth`: relative inverse depth of one photo with Depth Anything V2.
+// `sdstereo depth`: the depth of one photo with Depth Anything V2 or 3.
 #include <iostream>
 
 #include "app/cli/args.h"
@@ -12,43 +12,72 @@ namespace {
 
 const char* kUsage =
     "Usage: sdstereo depth --model PATH --image IMG --out DEPTH.png [options]\n\n"
-    "Estimates relative inverse depth (near = bright) with Depth Anything V2 and writes it as a 16-bit PNG,\n"
-    "normalised to 0..65535 over the map's own range, at the photo's size.\n\n"
-    "  --model PATH        folder with config.json + model.safetensors (transformers layout), or a .safetensors\n"
-    "                      file in the official layout (depth_anything_v2_vit*.pth converted to safetensors)\n"
+    "Estimates relative inverse depth (near = bright) with Depth Anything V2 or 3 and writes it as a 16-bit PNG,\n"
+    "normalised to 0..65535 over the map's own range, at the photo's size. Depth Anything 3 outputs depth, which\n"
+    "is inverted here, with the sky put at the far plane.\n\n"
+    "  --model PATH        Depth Anything V2: folder with config.json + model.safetensors (transformers layout),\n"
+    "                      or a .safetensors file in the official layout (depth_anything_v2_vit*.pth converted);\n"
+    "                      Depth Anything 3 (DA3Mono-Large, DA3Metric-Large): its folder or model.safetensors\n"
     "  --image IMG         the photo (8/16-bit, grey, colour or with alpha; EXIF orientation is applied)\n"
     "  --out DEPTH.png     16-bit PNG of the normalised inverse depth\n"
-    "  --input-size N      short side of the network input, a multiple of 14 (default 518)\n"
+    "  --input-size N      network input: V2 short side (default 518), DA3 long side (default 504); 14..4096\n"
+    "  --raw-out FILE.tif  also write the model's own output as a float TIFF (V2 inverse depth, DA3 relative depth,\n"
+    "                      DA3 metric: metres)\n"
+    "  --sky-out FILE      also write the sky mask (8-bit, 255 = sky; models with a sky branch)\n"
+    "  --fov DEG           metric models: the photo's horizontal field of view (default 60)\n"
+    "  --focal-px F        metric models: the photo's focal length in pixels (overrides --fov)\n"
     "  --preview FILE      also write a colour-mapped preview (8-bit)\n"
     "  --device DEV        cpu (default), cuda or cuda:N\n"
     "  --half              float16 on CUDA\n"
-    "  --no-size-limit     apply the reference size rule even to panoramas (default: the long side of the\n"
+    "  --no-size-limit     V2: apply the reference size rule even to panoramas (default: the long side of the\n"
     "                      network input is kept within 4 x input size)";
 
-int run(const std::vector<std::string>& argv) {
-  const Args a(argv, {"model", "image", "out", "input-size", "preview", "device"}, {"half", "no-size-limit"});
-  if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
+media::DepthModelOptions readOptions(const Args& a) {
   media::DepthModelOptions options;
-  options.input_size = int(a.integer("input-size", 518));
-  if (options.input_size < 14 || options.input_size > 4096) throw Error("--input-size must be between 14 and 4096.");
+  if (a.has("input-size")) {
+    options.input_size = int(a.integer("input-size", 0));
+    if (options.input_size < 14 || options.input_size > 4096) throw Error("--input-size must be between 14 and 4096.");
+  }
   options.device = a.get("device", "cpu");
   options.half = a.flag("half");
   if (a.flag("no-size-limit")) options.max_long_side_factor = 0;
+  options.horizontal_fov_degrees = a.number("fov", options.horizontal_fov_degrees);
+  if (!(options.horizontal_fov_degrees > 0 && options.horizontal_fov_degrees < 180))
+    throw Error("--fov must be between 0 and 180 degrees.");
+  options.focal_px = a.number("focal-px", 0.0);
+  if (a.has("focal-px") && !(options.focal_px > 0)) throw Error("--focal-px must be a positive number of pixels.");
+  return options;
+}
+
+void write(const std::string& path, const cv::Mat& image, const media::TextChunks& text = {}) {
+  media::writeImageAtomic(path, image, text);
+  std::cout << "wrote " << path << "\n";
+}
+
+int run(const std::vector<std::string>& argv) {
+  const Args a(argv, {"model", "image", "out", "input-size", "preview", "device", "raw-out", "sky-out", "fov", "focal-px"},
+               {"half", "no-size-limit"});
+  if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
+  const media::DepthModelOptions options = readOptions(a);
   const std::string out = a.required("out");
   const cv::Mat image = media::loadImage(a.required("image"));
   const auto model = media::loadDepthModel(a.required("model"), options);
   std::cout << media::describeDepthModel(model) << "\n";
-  const cv::Mat depth = media::estimateDepth(model, image);
-  media::writeImageAtomic(out, media::mapTo16Bit(depth), {{"sdstereo", "relative inverse depth, normalised"}});
-  std::cout << "wrote " << out << "\n";
-  if (a.has("preview")) {
-    media::writeImageAtomic(a.get("preview", ""), media::depthPreview(depth));
-    std::cout << "wrote " << a.get("preview", "") << "\n";
+  const media::DepthEstimate estimate = media::estimateDepthMaps(model, image);
+  if (a.has("sky-out") && estimate.sky.empty()) throw Error("--sky-out: this depth model has no sky branch.");
+  write(out, media::mapTo16Bit(estimate.disparity), {{"sdstereo", "relative inverse depth, normalised"}});
+  if (a.has("raw-out")) write(a.get("raw-out", ""), estimate.raw);
+  if (a.has("sky-out")) write(a.get("sky-out", ""), estimate.sky);
+  if (estimate.raw_is_depth) {
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(estimate.raw, &lo, &hi);
+    std::cout << estimate.raw_kind << ": " << lo << " .. " << hi << "\n";
   }
+  if (a.has("preview")) write(a.get("preview", ""), media::depthPreview(estimate.disparity));
   return 0;
 }
 
-const CommandRegistration reg{{"depth", "estimate depth of a photo with Depth Anything V2", kUsage, &run}};
+const CommandRegistration reg{{"depth", "estimate depth of a photo with Depth Anything V2 or 3", kUsage, &run}};
 
 }  // namespace
 }  // namespace sds::cli

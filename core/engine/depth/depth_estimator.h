@@ -1,8 +1,11 @@
-// The one depth interface the pipelines and the studio use: an RGB image in,
-// relative inverse depth (near = large, not normalised) out, at the image size,
-// ready for the stereo pixel shift. Images are always resized to the model's
-// input size first (never run at full resolution by accident); the result is
-// resized back with bilinear align_corners=True, as the reference infer_image.
+// The one depth interface the pipelines and the studio use: an RGB image in, a
+// depth-like map out at the image size, in the convention the estimator reports
+// (outputKind(): V2 relative inverse depth, near = large; Depth Anything 3
+// relative depth or metres, near = small). Consumers that need disparity go
+// through depth_to_disparity.h, never through model names. Images are always
+// resized to the model's input size first (never run at full resolution by
+// accident); the result is resized back with bilinear align_corners=True, as
+// the V2 reference infer_image.
 #pragma once
 #include <memory>
 #include <string>
@@ -15,13 +18,40 @@ namespace sds::depth {
 
 class DepthAnythingV2;
 
+// What a map from the estimator holds.
+enum class DepthOutputKind {
+  InverseDepth,  // relative inverse depth, affine-invariant (V2): near = large
+  Depth,         // relative depth, up to scale (DA3Mono): near = small, > 0
+  MetricDepth,   // metres (DA3Metric, with the focal length below): near = small, > 0
+};
+const char* outputKindName(DepthOutputKind kind);  // "inverse depth" | "relative depth" | "metric depth (m)"
+
+// How the estimator wants its network input made (core/media builds it with OpenCV).
+enum class DepthInputStyle {
+  FloatCubic,    // V2: short side -> input_size, one cubic resize of the float image
+  Uint8TwoStep,  // DA3: long side -> input_size, two uint8 resizes (DepthNetSize::resized_*)
+};
+
 struct DepthEstimatorOptions {
-  int input_size = 518;          // short side of the network input (multiple of 14 recommended)
+  // V2: short side of the network input (multiple of 14 recommended); DA3: the
+  // process resolution (long side). 0: the model's own default (518 V2, 504 DA3).
+  int input_size = 0;
   std::string device = "cpu";    // "cpu", "cuda" or "cuda:N"
   bool half = false;             // float16 weights and activations (CUDA only)
   // The network input's long side is kept <= factor * input_size (panoramas);
   // 0 applies the reference size rule exactly, however long the side gets.
   double max_long_side_factor = 4.0;
+  // Metric models: metres = focal_px x output / 300 with focal_px at the network
+  // resolution, from the photo's focal length in pixels (> 0) or else from this
+  // horizontal field of view.
+  double focal_px = 0;
+  double horizontal_fov_degrees = 60.0;
+};
+
+// One estimate: the map and, for models with a sky branch, where the sky is.
+struct DepthMaps {
+  torch::Tensor map;  // [..., H, W] float32 in the estimator's outputKind()
+  torch::Tensor sky;  // [..., H, W] bool, true = sky (DA3: filled with a far depth); undefined without sky
 };
 
 class DepthEstimator {
@@ -29,13 +59,20 @@ class DepthEstimator {
   virtual ~DepthEstimator() = default;
 
   // rgb01: [1, 3, H, W] (or [3, H, W]) float in [0, 1], any device
-  // -> [H, W] float32 relative inverse depth, on rgb01's device. Preprocesses
-  // with torch bicubic (depth_preprocess_torch.h).
+  // -> [H, W] float32 in outputKind(), on rgb01's device. Preprocesses on
+  // tensors (depth_preprocess_torch.h).
   virtual torch::Tensor estimate(const torch::Tensor& rgb01) = 0;
+  // The same with the sky: map and sky [H, W].
+  virtual DepthMaps estimateMaps(const torch::Tensor& rgb01) = 0;
 
   // input: a normalised network input [B, 3, h, w] (e.g. from the OpenCV
   // reference preprocessing) -> [B, out_h, out_w] float32 on the CPU.
   virtual torch::Tensor estimatePreprocessed(const torch::Tensor& input, int64_t out_h, int64_t out_w) = 0;
+  // The same with the sky: [B, out_h, out_w] each.
+  virtual DepthMaps estimatePreprocessedMaps(const torch::Tensor& input, int64_t out_h, int64_t out_w) = 0;
+
+  virtual DepthOutputKind outputKind() const = 0;
+  virtual DepthInputStyle inputStyle() const = 0;
 
   // The network input size used for an image_h x image_w image.
   virtual DepthNetSize networkSize(int image_h, int image_w) const = 0;
@@ -44,7 +81,8 @@ class DepthEstimator {
 };
 
 // Loads Depth Anything V2 (ViT-S/B/L) from a folder or .safetensors file in the
-// transformers or the official layout (models/depth/depth_anything_loader.h).
+// transformers or the official layout, or a monocular Depth Anything 3 model
+// (models/depth/depth_anything_loader.h).
 // Throws sds::Error.
 std::unique_ptr<DepthEstimator> loadDepthEstimator(const std::string& path, const DepthEstimatorOptions& options = {});
 

@@ -49,4 +49,25 @@ DepthNetSize limitedDepthNetworkSize(int image_h, int image_w, int input_size, i
   return {fit(image_h), fit(image_w)};
 }
 
+DepthNetSize da3NetworkSize(int image_h, int image_w, int process_res, int multiple) {
+  if (image_h <= 0 || image_w <= 0)
+    throw Error("Cannot estimate depth for an empty image (" + std::to_string(image_h) + "x" + std::to_string(image_w) + ").");
+  if (process_res < 1 || multiple < 1) throw Error("The depth process resolution must be positive.");
+  DepthNetSize size;
+  size.resized_height = image_h;
+  size.resized_width = image_w;
+  if (std::max(image_h, image_w) != process_res) {
+    const double scale = double(process_res) / std::max(image_h, image_w);
+    size.resized_height = std::max(1, int(roundHalfToEven(image_h * scale)));
+    size.resized_width = std::max(1, int(roundHalfToEven(image_w * scale)));
+  }
+  const auto nearest = [multiple](int x) {
+    const int down = x / multiple * multiple, up = down + multiple;
+    return std::max(1, up - x <= x - down ? up : down);
+  };
+  size.height = nearest(size.resized_height);
+  size.width = nearest(size.resized_width);
+  return size;
+}
+
 }  // namespace sds::depth

@@ -7,7 +7,9 @@
 #include <torch/torch.h>
 
 #include "core/engine/depth/depth_estimator.h"
+#include "core/engine/depth/depth_to_disparity.h"
 #include "core/engine/pipelines/compose_views.h"
+#include "core/engine/render/disparity_map.h"
 #include "core/base/error.h"
 #include "core/base/progress_range.h"
 #include "models/sd/stable_diffusion.h"
@@ -103,7 +105,7 @@ Img2StereoResult img2stereo(const sd::StableDiffusion& sd, const torch::Tensor& 
     const StageReporter reporting(control.progress, "depth", 1, 0.0, at.depth_end);
     reporting.report(0);
     c10::InferenceMode guard;
-    map = depth->estimate(photo).to(torch::kCPU, torch::kFloat32);
+    map = depth::estimateDisparity(*depth, photo).to(torch::kCPU, torch::kFloat32);
     reporting.report(1);
   }
   if (!torch::isfinite(map).all().item<bool>()) throw Error("The depth map has values that are not finite.");

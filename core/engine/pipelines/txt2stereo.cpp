@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/engine/depth/depth_estimator.h"
+#include "core/engine/depth/depth_to_disparity.h"
 #include "core/engine/pipelines/guidance.h"
 #include "core/engine/pipelines/text_conditioning.h"
 #include "core/engine/pipelines/txt2stereo_pass2.h"
@@ -181,7 +182,7 @@ torch::Tensor Txt2StereoSession::disparityFor(const Txt2StereoParams& params) {
   if (!pass1_->estimated_disparity.defined()) {
     if (!depth_)
       throw Error("No depth model is loaded and no disparity map was given; pass one of them for the right view.");
-    pass1_->estimated_disparity = depth_->estimate(pass1_->image01).to(torch::kCPU, torch::kFloat32);
+    pass1_->estimated_disparity = depth::estimateDisparity(*depth_, pass1_->image01).to(torch::kCPU, torch::kFloat32);
   }
   return pass1_->estimated_disparity;
 }

@@ -7,13 +7,13 @@
 #include <torch/torch.h>
 
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_size_rule.h"
 #include "core/media/depth_preprocess.h"
 #include "core/verify/kinds.h"
+#include "core/verify/media/depth_checks.h"
 #include "core/verify/set_files.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
@@ -25,54 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// Tolerances by tensor name: exact keys, or patterns ending in '*'.
-class DepthTolerances {
- public:
-  explicit DepthTolerances(const json& root) {
-    if (!root.contains("tolerances") || !root["tolerances"].is_object()) return;
-    for (auto it = root["tolerances"].begin(); it != root["tolerances"].end(); ++it)
-      if (it.value().is_object())
-        table_[it.key()] = Tolerance{it.value().value("atol", 0.0), it.value().value("rtol", 0.0), 0.0};
-  }
-  Tolerance of(const std::string& name) const {
-    if (auto it = table_.find(name); it != table_.end()) return it->second;
-    for (const auto& [pattern, tol] : table_)
-      if (!pattern.empty() && pattern.back() == '*' && name.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0)
-        return tol;
-    throw Error("cases.json gives no tolerance for tensor '" + name + "'");
-  }
-
- private:
-  std::map<std::string, Tolerance> table_;
-};
-
-// Collects the comparisons of one run and reports one line.
-class RunCheck {
- public:
-  RunCheck(const DepthTolerances& tol, std::string name) : tol_(tol), name_(std::move(name)) {}
-  void compare(const std::string& tensor, const torch::Tensor& actual, const torch::Tensor& expected,
-               const std::string& tolerance_key = "") {
-    const Comparison c = compareTensors(actual, expected, tol_.of(tolerance_key.empty() ? tensor : tolerance_key));
-    worst_ = std::max(worst_, c.max_abs_err);
-    if (!c.ok) failures_ << tensor << ": " << c.detail << "; ";
-  }
-  void failure(const std::string& why) { failures_ << why << "; "; }
-  void report(Reporter& r) const {
-    if (failures_.str().empty())
-      r.pass(name_, worst_);
-    else
-      r.fail(name_, failures_.str());
-  }
-
- private:
-  const DepthTolerances& tol_;
-  std::string name_;
-  double worst_ = 0;
-  std::ostringstream failures_;
-};
-
-std::vector<int64_t> hw(const json& j) { return {j.at(0).get<int64_t>(), j.at(1).get<int64_t>()}; }
 
 void checkSizeRule(const fs::path& dir, const json& root, Reporter& report) {
   if (!root.contains("size_rule_file")) return;
@@ -141,54 +93,6 @@ void checkCase(const fs::path& dir, const json& kase, depth::DepthAnythingV2& mo
   run.report(report);
 }
 
-void checkPosEmbeds(const fs::path& dir, const json& root, depth::DepthAnythingV2& model, const DepthTolerances& tol,
-                    const std::string& variant, Reporter& report) {
-  if (!root.contains("pos_embed_interp")) return;
-  const auto file = io::SafetensorsFile::open(setFile(dir, root.at("pos_embed_file").get<std::string>()).string());
-  torch::Tensor native;
-  for (const auto& p : model.named_parameters())
-    if (p.key() == "backbone.embeddings.position_embeddings") native = p.value();
-  for (const auto& e : root["pos_embed_interp"]) {
-    const std::string name = e.at("name");
-    RunCheck run(tol, name + "@" + variant);
-    try {
-      const auto grid = hw(e.at("grid_hw")), input = hw(e.at("input_hw"));
-      const auto got = model.backbone().interpolatePosEncoding(grid[0], grid[1], input[0], input[1]);
-      const bool stored = e.value("stored", true);
-      run.compare(name, got, stored ? file->tensor(name) : native, "pos_embed_*");
-    } catch (const std::exception& ex) {
-      run.failure(std::string("error: ") + ex.what());
-    }
-    run.report(report);
-  }
-}
-
-void checkLayerProbe(const fs::path& dir, const json& root, depth::DepthAnythingV2& model, const DepthTolerances& tol,
-                     const std::string& variant, Reporter& report) {
-  if (!root.contains("layer_probe")) return;
-  const json& probe = root["layer_probe"];
-  RunCheck run(tol, probe.value("name", std::string("layer_probe")) + "@" + variant);
-  try {
-    const auto file = openCaseFile(dir, probe);
-    const std::regex output(R"(^probe\.(norm|block(\d+))_(\w+)$)");
-    c10::InferenceMode guard;
-    int checked = 0;
-    for (const auto& info : file->tensors()) {
-      std::smatch m;
-      if (!std::regex_match(info.name, m, output)) continue;
-      const auto tokens = file->tensor("probe.tokens_" + m[3].str());
-      const auto got = m[1].str() == "norm" ? model.backbone().finalNorm(tokens)
-                                            : model.backbone().runBlock(std::stoi(m[2].str()), tokens);
-      run.compare(info.name, got, file->tensor(info.name), "probe.*");
-      ++checked;
-    }
-    if (checked == 0) run.failure("no probe outputs in the file");
-  } catch (const std::exception& ex) {
-    run.failure(std::string("error: ") + ex.what());
-  }
-  run.report(report);
-}
-
 void runLayout(const fs::path& dir, const json& root, const std::string& weights, const std::string& variant,
                const DepthTolerances& tol, Reporter& report) {
   depth::LoadedDepthModel loaded;
@@ -211,7 +115,10 @@ void runLayout(const fs::path& dir, const json& root, const std::string& weights
     }
   }
   checkPosEmbeds(dir, root, *loaded.model, tol, variant, report);
-  checkLayerProbe(dir, root, *loaded.model, tol, variant, report);
+  if (root.contains("layer_probe")) {
+    const json& probe = root["layer_probe"];
+    checkLayerProbe(dir, probe, *loaded.model, tol, probe.value("name", std::string("layer_probe")) + "@" + variant, report);
+  }
 }
 
 }  // namespace

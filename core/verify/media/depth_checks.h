@@ -1,0 +1,62 @@
+// What the Depth Anything set kinds (V2: kind_depth_anything.cpp, 3:
+// kind_depth_anything3.cpp) check alike: tolerances by tensor name from
+// cases.json, one report line per run, the position-embedding interpolations
+// and the single-layer probes.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <torch/types.h>
+
+#include "core/verify/runner.h"
+
+namespace sds::depth {
+class DepthAnythingV2;
+}
+
+namespace sds::verify {
+
+// Tolerances by tensor name: exact keys, or patterns ending in '*'.
+class DepthTolerances {
+ public:
+  explicit DepthTolerances(const nlohmann::json& root);
+  Tolerance of(const std::string& name) const;  // throws sds::Error for a name without one
+
+ private:
+  std::map<std::string, Tolerance> table_;
+};
+
+// Collects the comparisons of one run and reports one line.
+class RunCheck {
+ public:
+  RunCheck(const DepthTolerances& tol, std::string name) : tol_(tol), name_(std::move(name)) {}
+  // `actual` is compared in `expected`'s shape when the element counts agree
+  // (the sets keep a view axis the network folds into the batch).
+  void compare(const std::string& tensor, const torch::Tensor& actual, const torch::Tensor& expected,
+               const std::string& tolerance_key = "");
+  void failure(const std::string& why) { failures_ << why << "; "; }
+  void report(Reporter& r) const;
+
+ private:
+  const DepthTolerances& tol_;
+  std::string name_;
+  double worst_ = 0;
+  std::ostringstream failures_;
+};
+
+std::vector<int64_t> hw(const nlohmann::json& j);  // [h, w] of a JSON pair
+
+// root["pos_embed_interp"] entries against root["pos_embed_file"]; an entry whose
+// tensor is not in the file is the identity path (the model's own embedding).
+void checkPosEmbeds(const std::filesystem::path& dir, const nlohmann::json& root, depth::DepthAnythingV2& model,
+                    const DepthTolerances& tol, const std::string& variant, Reporter& report);
+
+// probe["file"]: probe.norm_<x> = final norm of probe.tokens_<x>, probe.block<i>_<x> = block i.
+void checkLayerProbe(const std::filesystem::path& dir, const nlohmann::json& probe, depth::DepthAnythingV2& model,
+                     const DepthTolerances& tol, const std::string& run_name, Reporter& report);
+
+}  // namespace sds::verify

@@ -1,0 +1,160 @@
+// Set kind "depth-anything-3" (shared/fixtures/depth-anything-3-tiny/README.md):
+// the size rule, then every case: image cases through the reference
+// preprocessing (both uint8 resizes, exact) and the estimator; raw cases
+// through the network ([B, S] folded into the batch, the sky fill over all of
+// it) with every dbg.* stage; the layer probe and the position embeddings.
+// Sizes, names and tolerances are read from the set.
+#include <opencv2/imgcodecs.hpp>
+#include <torch/torch.h>
+
+#include <fstream>
+
+#include "core/engine/depth/depth_estimator.h"
+#include "core/engine/depth/depth_size_rule.h"
+#include "core/media/depth_preprocess_da3.h"
+#include "core/verify/kinds.h"
+#include "core/verify/media/depth_checks.h"
+#include "core/verify/set_files.h"
+#include "core/base/error.h"
+#include "models/depth/depth_anything_loader.h"
+#include "models/io/safetensors.h"
+
+namespace sds::verify {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+void checkSizeRule(const fs::path& dir, const json& root, Reporter& report) {
+  if (!root.contains("size_rule_file")) return;
+  const fs::path path = setFile(dir, root["size_rule_file"].get<std::string>());
+  std::ifstream in(path);
+  if (!in) throw Error("cannot open " + path.string());
+  const json rules = json::parse(in);
+  std::ostringstream wrong;
+  int count = 0;
+  for (const auto& e : rules.at("entries")) {
+    const auto got = depth::da3NetworkSize(e.at("h").get<int>(), e.at("w").get<int>(), e.at("process_res").get<int>());
+    ++count;
+    const std::vector<int> want = {e.at("resized_h").get<int>(), e.at("resized_w").get<int>(), e.at("net_h").get<int>(),
+                                   e.at("net_w").get<int>()};
+    if (std::vector<int>{got.resized_height, got.resized_width, got.height, got.width} != want)
+      wrong << e.at("h") << "x" << e.at("w") << "@" << e.at("process_res") << " -> " << got.resized_height << "x"
+            << got.resized_width << " -> " << got.height << "x" << got.width << "; ";
+  }
+  if (count == 0) throw Error("the size rule file has no entries");
+  if (wrong.str().empty())
+    report.pass("size_rule", 0.0);
+  else
+    report.fail("size_rule", wrong.str());
+}
+
+// The reported sky mask (sky >= 0.5) must match except where the reference sky is within 1e-4 of 0.5.
+void compareSkyMask(RunCheck& run, const torch::Tensor& sky, const io::SafetensorsFile& file) {
+  const auto want = file.tensor("sky_mask").to(torch::kBool);
+  const auto ref_sky = file.tensor("sky").reshape(want.sizes());
+  const auto got = (sky.reshape(want.sizes()) >= 0.5);
+  const auto wrong = (got != want) & ((ref_sky - 0.5).abs() > 1e-4);
+  const int64_t n = wrong.sum().item<int64_t>();
+  if (n > 0) run.failure("sky_mask: " + std::to_string(n) + " pixels differ");
+}
+
+// The PNG through the reference preprocessing and the estimator (output at the network size).
+void checkImageCase(const fs::path& dir, const json& kase, const io::SafetensorsFile& file,
+                    const std::shared_ptr<depth::DepthAnythingV2>& model, RunCheck& run) {
+  const fs::path image_path = setFile(dir, kase.at("image").get<std::string>());
+  const cv::Mat image = cv::imread(image_path.string(), cv::IMREAD_COLOR);
+  if (image.empty()) throw Error("cannot read " + image_path.string());
+  depth::DepthEstimatorOptions options;
+  options.input_size = kase.at("process_res").get<int>();
+  const auto estimator = depth::makeDepthEstimator(model, options);
+  const auto size = estimator->networkSize(image.rows, image.cols);
+  if (kase.contains("net_input_hw") && hw(kase["net_input_hw"]) != std::vector<int64_t>{size.height, size.width})
+    run.failure("network input " + std::to_string(size.height) + "x" + std::to_string(size.width) + " instead of " +
+                kase["net_input_hw"].dump());
+  cv::Mat resized;
+  auto prepared = media::prepareDa3InputAt(image, size, &resized);
+  if (file.contains("resized_u8")) {
+    const auto u8 = torch::from_blob(resized.data, {resized.rows, resized.cols, 3}, torch::kUInt8);
+    run.compare("resized_u8", u8, file.tensor("resized_u8"), "input");  // integers: compared exactly
+  }
+  const auto input = torch::from_blob(prepared.chw.data(), {1, 3, prepared.height, prepared.width}, torch::kFloat32);
+  if (file.contains("input")) run.compare("input", input, file.tensor("input"));
+  const auto maps = estimator->estimatePreprocessedMaps(input, prepared.height, prepared.width);
+  if (file.contains("depth")) run.compare("depth", maps.map, file.tensor("depth"));
+}
+
+void checkNetworkCase(const fs::path& dir, const json& kase, const std::shared_ptr<depth::DepthAnythingV2>& model,
+                      const DepthTolerances& tol, const std::string& run_name, Reporter& report) {
+  RunCheck run(tol, run_name);
+  const auto file = openCaseFile(dir, kase);
+  if (!file->contains("input")) throw Error("case file has no 'input' tensor");
+  const bool image_case = kase.contains("image");
+  if (image_case) checkImageCase(dir, kase, *file, model, run);
+
+  const auto input = file->tensor("input");  // [B, S, 3, H, W]
+  if (input.dim() != 5 || input.size(2) != 3) throw Error("'input' is not [B, S, 3, H, W]");
+  depth::DepthTrace trace;
+  depth::DepthAnythingOutput out;
+  {
+    c10::InferenceMode guard;
+    out = model->run(input.flatten(0, 1), &trace);  // views are separate images
+  }
+  for (const auto& info : file->tensors()) {
+    const std::string& name = info.name;
+    if (name == "input" || name == "resized_u8" || (image_case && name == "depth")) continue;
+    if (name == "head.depth") {
+      run.compare(name, out.head_depth, file->tensor(name));
+    } else if (name == "head.sky" || name == "sky") {
+      if (out.sky.defined())
+        run.compare(name, out.sky, file->tensor(name));
+      else
+        run.failure(name + ": the model has no sky head");
+    } else if (name == "depth") {
+      run.compare(name, out.depth, file->tensor(name));
+    } else if (name == "sky_mask") {
+      if (out.sky.defined()) compareSkyMask(run, out.sky, *file);
+    } else if (name.rfind("dbg.", 0) == 0) {
+      const auto it = trace.tensors.find(name.substr(4));
+      if (it == trace.tensors.end())
+        run.failure(name + ": no such intermediate in this port");
+      else
+        run.compare(name, it->second, file->tensor(name), "dbg.*");
+    } else {
+      run.failure(name + ": unknown reference tensor");
+    }
+  }
+  run.report(report);
+}
+
+}  // namespace
+
+void runDepthAnything3Set(const fs::path& dir, const json& root, Reporter& report) {
+  const DepthTolerances tol(root);
+  try {
+    checkSizeRule(dir, root, report);
+  } catch (const std::exception& e) {
+    report.fail("size_rule", std::string("error: ") + e.what());
+  }
+  std::shared_ptr<depth::DepthAnythingV2> model;
+  try {
+    model = depth::loadDepthAnything(setFile(dir, root.at("weights").get<std::string>()).string()).model;
+  } catch (const std::exception& e) {
+    for (const auto& kase : root.at("cases")) report.fail(kase.value("name", std::string("?")), e.what());
+    return;
+  }
+  for (const auto& kase : root.at("cases")) {
+    const std::string name = kase.value("name", std::string("?"));
+    try {
+      if (kase.value("type", std::string()) == "probe")
+        checkLayerProbe(dir, kase, *model, tol, name, report);
+      else
+        checkNetworkCase(dir, kase, model, tol, name, report);
+    } catch (const std::exception& e) {
+      report.fail(name, std::string("error: ") + e.what());
+    }
+  }
+  checkPosEmbeds(dir, root, *model, tol, "da3", report);
+}
+
+}  // namespace sds::verify
