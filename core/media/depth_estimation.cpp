@@ -8,7 +8,7 @@
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_to_disparity.h"
 #include "core/media/depth_preprocess.h"
-#include "core/media/depth_preprocess_da3.h"
+#include "core/media/internal/depth_preprocess_da3.h"
 #include "core/media/internal/tensor_bridge.h"
 #include "core/base/error.h"
 

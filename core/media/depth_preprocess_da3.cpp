@@ -1,4 +1,4 @@
-#include "core/media/depth_preprocess_da3.h"
+#include "core/media/internal/depth_preprocess_da3.h"
 
 #include <opencv2/imgproc.hpp>
 

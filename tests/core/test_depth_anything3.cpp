@@ -21,7 +21,7 @@
 #include "core/engine/depth/depth_size_rule.h"
 #include "core/engine/depth/depth_to_disparity.h"
 #include "core/media/depth_estimation.h"
-#include "core/media/depth_preprocess_da3.h"
+#include "core/media/internal/depth_preprocess_da3.h"
 #include "core/verify/kinds.h"
 #include "core/base/error.h"
 #include "models/depth/depth_anything3_keys.h"

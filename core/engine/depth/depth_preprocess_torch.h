@@ -23,7 +23,7 @@ torch::Tensor preprocessForDepth(const torch::Tensor& rgb01, int net_h, int net_
 // each time back to uint8, with cv::resize's choice (box/area weights when no
 // side grows, bicubic otherwise), then normalised. The area step is exact box
 // filtering; bicubic is torch's float kernel (OpenCV's uint8 path is fixed point,
-// so a value may differ by 1). The exact OpenCV path is core/media/depth_preprocess_da3.h.
+// so a value may differ by 1). The exact OpenCV path is core/media/internal/depth_preprocess_da3.h.
 // rgb01: [B, 3, H, W] float in [0, 1] -> [B, 3, size.height, size.width] float32.
 torch::Tensor preprocessForDa3(const torch::Tensor& rgb01, const DepthNetSize& size);
 

@@ -11,7 +11,7 @@
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_size_rule.h"
-#include "core/media/depth_preprocess_da3.h"
+#include "core/media/internal/depth_preprocess_da3.h"
 #include "core/verify/kinds.h"
 #include "core/verify/media/depth_checks.h"
 #include "core/verify/set_files.h"
