@@ -1,8 +1,9 @@
-// A loaded Stable Diffusion 1.x / 2.x model: tokenizer, CLIP text encoder,
+// A loaded Stable Diffusion 1.x / 2.x / XL model: tokenizer(s), CLIP text encoder(s),
 // UNet, VAE and the scheduler configuration, from
 //   - a diffusers folder (model_index.json, tokenizer/, text_encoder/, unet/,
 //     vae/, scheduler/; sharded and fp16-variant safetensors accepted), or
-//   - a single-file original (CompVis/LDM layout) .safetensors, like
+//   - a single-file original (CompVis/LDM layout, or SDXL's sgm layout with
+//     `conditioner.embedders.0/1`) .safetensors, like
 //     diffusers' from_single_file(path, config=config_dir).
 // Version (SD 1.x / 2.x) and prediction type come from the configs or the
 // weight shapes and can be overridden. Weights are read once and moved to the
@@ -23,11 +24,14 @@
 
 namespace sds::sd {
 
-enum class SdVersion { SD1, SD2 };
+enum class SdVersion { SD1, SD2, SDXL };
 enum class SdLayout { Diffusers, SingleFile };
 
-const char* versionName(SdVersion v);  // "SD 1.x" / "SD 2.x"
+const char* versionName(SdVersion v);  // "SD 1.x" / "SD 2.x" / "SDXL"
 const char* layoutName(SdLayout l);    // "diffusers" / "single-file"
+// The default image side of a family when the user gives none: 1024 for SDXL,
+// 512 for SD 1.x / 2.x (as this project has always defaulted).
+int nativeImageSize(SdVersion v);
 
 // Components to load (bit mask); the others stay null in StableDiffusion.
 enum SdComponent : unsigned {
@@ -62,6 +66,12 @@ struct StableDiffusion {
   std::shared_ptr<clip::TextEncoder> text_encoder;
   std::shared_ptr<unet::UNet2DConditionModel> unet;
   std::shared_ptr<vae::AutoencoderKL> vae;
+  // SDXL only (sdxl_prompts.h): the OpenCLIP bigG-like encoder with its
+  // projection, its tokenizer (pad id 0), and model_index.json's
+  // force_zeros_for_empty_prompt (no negative prompt -> zero uncond rows).
+  std::shared_ptr<clip::Tokenizer> tokenizer_2;
+  std::shared_ptr<clip::TextEncoder> text_encoder_2;
+  bool force_zeros_for_empty_prompt = false;
   SchedulerConfig scheduler;
   SdVersion version = SdVersion::SD1;
   SdLayout layout = SdLayout::Diffusers;
@@ -77,6 +87,8 @@ StableDiffusion loadStableDiffusion(const std::string& path, const SdLoadOptions
 
 // Tokenizes and encodes prompts: [B, max_length, D] on sd.device in sd.dtype
 // (the UNet's encoder_hidden_states). Needs the tokenizer and text encoder.
+// SDXL: the concatenated penultimate states of both encoders WITHOUT the
+// pooled embedding and size ids its UNet also needs (see sdxl_prompts.h).
 torch::Tensor encodePrompts(const StableDiffusion& sd, const std::vector<std::string>& prompts);
 
 }  // namespace sds::sd
