@@ -6,6 +6,7 @@
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
 #include "core/base/error.h"
+#include "core/verify/sdxl_case_inputs.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {
@@ -16,7 +17,11 @@ pipelines::Txt2ImgParams paramsFromCase(const nlohmann::json& inputs, const io::
   if (inputs.value("eta", 0.0) != 0.0) throw Error("only eta 0 is implemented");
   pipelines::Txt2ImgParams p;
   p.prompt = inputs.at("prompt").get<std::string>();
-  p.negative_prompt = inputs.value("negative_prompt", "");
+  // null = no negative prompt (SDXL then uses zero uncond rows); "" is encoded.
+  p.negative_prompt = inputs.contains("negative_prompt") && inputs["negative_prompt"].is_string()
+                          ? inputs["negative_prompt"].get<std::string>()
+                          : std::string();
+  p.sdxl = sdxlConditioningFromCase(inputs);
   p.steps = inputs.at("num_inference_steps");
   p.guidance_scale = inputs.at("guidance_scale");
   p.height = inputs.at("height");

@@ -8,6 +8,7 @@
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
 #include "core/base/error.h"
+#include "core/verify/sdxl_case_inputs.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {
@@ -18,6 +19,7 @@ pipelines::Txt2StereoParams paramsFromCase(const nlohmann::json& in, const io::S
   pipelines::Txt2StereoParams p;
   p.prompt = in.at("prompt");
   p.negative_prompt = in.value("negative_prompt", "");
+  p.sdxl = sdxlConditioningFromCase(in);
   p.steps = in.at("num_inference_steps");
   p.guidance_scale = in.at("guidance_scale");
   p.height = in.at("height");

@@ -1,6 +1,7 @@
 // Fixture kind `unet`: one UNet forward on the case's inputs, run once per
 // weight layout (`<case>@diffusers`, `<case>@single-file`; the single file is
-// converted with the UNet config of model/unet/config.json).
+// converted with the UNet config of model/unet/config.json). SDXL cases add
+// `text_embeds` and `time_ids` (the added text_time conditioning).
 #include <fstream>
 #include <sstream>
 
@@ -43,7 +44,7 @@ std::shared_ptr<unet::UNet2DConditionModel> loadUNet(const SdSetContext& set, co
 // localise a failure.
 std::string firstDiverging(const nlohmann::json& kase, const io::SafetensorsFile& file, const unet::UNetTrace& trace,
                            const unet::UNetConfig& config) {
-  std::vector<std::string> order = {"time_proj", "time_embedding", "conv_in"};
+  std::vector<std::string> order = {"time_proj", "time_embedding", "add_time_proj", "add_embedding", "conv_in"};
   for (int i = 0; i < config.numBlocks(); ++i) order.push_back("down_blocks." + std::to_string(i));
   order.push_back("mid_block");
   for (int i = 0; i < config.numBlocks(); ++i) order.push_back("up_blocks." + std::to_string(i));
@@ -68,8 +69,11 @@ void runUNetCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& 
       const auto model = loadUNet(set, layout);
       torch::NoGradGuard no_grad;
       unet::UNetTrace trace;
+      // SDXL sets add the pooled text embedding and the size ids (text_time).
+      unet::AddedConditions added;
+      if (file->contains("text_embeds")) added = {file->tensor("text_embeds"), file->tensor("time_ids")};
       const auto out = model->forward(file->tensor("sample"), file->tensor("timestep"),
-                                      file->tensor("encoder_hidden_states"), &trace);
+                                      file->tensor("encoder_hidden_states"), added, &trace);
       const auto c = compareTensors(out, file->tensor("out"), sdTolerance(kase, "out"));
       if (c.ok)
         checkSdOutputs(report, run, kase, *file, {{"out", out}});

@@ -77,6 +77,25 @@ TextEncoder::TextEncoder(const TextEncoderConfig& config) : config_(config) {
     layers_.push_back(layers->register_module(std::to_string(i), std::make_shared<TextEncoderLayer>(config_)));
   final_layer_norm_ = text_model->register_module(
       "final_layer_norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({d}).eps(config_.layer_norm_eps)));
+  if (config_.projection_dim > 0)
+    text_projection_ = register_module(
+        "text_projection", torch::nn::Linear(torch::nn::LinearOptions(d, config_.projection_dim).bias(false)));
+}
+
+torch::Tensor TextEncoder::penultimateHiddenState(const TextEncoderTrace& trace) {
+  // hidden_states = [embeddings, layer 0, ..., layer N-1]; [-2] = layer N-2's output.
+  if (trace.layers.empty()) throw Error("penultimateHiddenState needs the trace of a forward.");
+  return trace.layers.size() >= 2 ? trace.layers[trace.layers.size() - 2] : trace.embeddings;
+}
+
+torch::Tensor TextEncoder::textEmbeds(const torch::Tensor& last_hidden_state, const torch::Tensor& input_ids) const {
+  if (!text_projection_)
+    throw Error("The text encoder " + config_.origin + " has no text_projection, so it has no pooled text_embeds.");
+  // last_hidden_state: [B, T, D]; EOS position per row: [B]
+  const auto eos = input_ids.to(last_hidden_state.device(), torch::kInt64).argmax(-1);
+  const auto rows = torch::arange(last_hidden_state.size(0), eos.options());
+  const auto pooled = last_hidden_state.index({rows, eos});  // [B, D]
+  return torch::linear(pooled, text_projection_->weight);   // [B, P] = pooled W^T (no bias)
 }
 
 torch::Device TextEncoder::device() const { return token_embedding_->weight.device(); }

@@ -12,6 +12,7 @@
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/embedding.h>
+#include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 #include <torch/types.h>
 
@@ -36,6 +37,17 @@ class TextEncoder : public torch::nn::Module {
   // device. Attention is causal (position i sees j <= i), with no padding mask.
   torch::Tensor forward(const torch::Tensor& input_ids, TextEncoderTrace* trace = nullptr);
 
+  // hidden_states[-2] of transformers: the input of the last layer, WITHOUT
+  // the final LayerNorm (what SDXL conditions on). trace: a filled trace of
+  // the same forward. Returns [B, T, D].
+  static torch::Tensor penultimateHiddenState(const TextEncoderTrace& trace);
+
+  // CLIPTextModelWithProjection's text_embeds: last_hidden_state at the EOS
+  // token (argmax of the ids, EOS being the largest id) times
+  // text_projection^T. last_hidden_state: [B, T, D]; input_ids: [B, T] ->
+  // [B, P]. Throws sds::Error without a projection (config.projection_dim 0).
+  torch::Tensor textEmbeds(const torch::Tensor& last_hidden_state, const torch::Tensor& input_ids) const;
+
   const TextEncoderConfig& config() const { return config_; }
   torch::Device device() const;
   torch::Dtype dtype() const;
@@ -46,6 +58,7 @@ class TextEncoder : public torch::nn::Module {
   torch::nn::Embedding position_embedding_{nullptr};
   std::vector<std::shared_ptr<TextEncoderLayer>> layers_;
   torch::nn::LayerNorm final_layer_norm_{nullptr};
+  torch::nn::Linear text_projection_{nullptr};  // projection_dim > 0 only
 };
 
 }  // namespace sds::clip

@@ -1,5 +1,7 @@
 #include "models/clip/text_encoder_config.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "models/common/config_fields.h"
@@ -67,6 +69,10 @@ TextEncoderConfig parseTextEncoderConfig(const std::string& json_text, const std
   try {
     c.hidden_act = parseActivation(j.value("hidden_act", std::string("quick_gelu")), origin);
     c.layer_norm_eps = configPositive(j, "layer_norm_eps", c.layer_norm_eps, "The text encoder configuration " + origin);
+    // CLIPTextModelWithProjection (SDXL's text_encoder_2) adds text_projection.
+    const auto arch = j.value("architectures", nlohmann::json::array());
+    if (arch.is_array() && std::find(arch.begin(), arch.end(), "CLIPTextModelWithProjection") != arch.end())
+      c.projection_dim = j.value("projection_dim", c.hidden_size);
   } catch (const nlohmann::json::exception& e) {
     throw Error("The text encoder configuration " + origin + " has a field of the wrong type (" + boundedText(e.what()) + ").");
   }

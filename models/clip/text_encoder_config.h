@@ -19,6 +19,9 @@ struct TextEncoderConfig {
   int max_position_embeddings = 77;
   Activation hidden_act = Activation::QuickGelu;
   double layer_norm_eps = 1e-5;
+  // > 0: CLIPTextModelWithProjection, a bias-free `text_projection` [P, D] for
+  // the pooled output (SDXL's text_encoder_2); 0: CLIPTextModel.
+  int projection_dim = 0;
   std::string origin;  // the file it came from, for messages
 
   int headDim() const { return hidden_size / num_attention_heads; }

@@ -1,5 +1,6 @@
 #include "models/clip/text_encoder_layouts.h"
 
+#include <limits>
 #include <regex>
 #include <set>
 
@@ -36,9 +37,20 @@ void addInProjPart(io::WeightSource& out, const io::WeightSource::Entry& stacked
   out.add(to, std::move(e));
 }
 
-io::WeightSource openClipToHf(const io::WeightSource& checkpoint, int layers_used) {
+// OpenCLIP `text_projection` [D, P] (used as x @ M) -> Linear weight [P, D].
+io::WeightSource::Entry transposedEntry(const io::WeightSource::Entry& e) {
+  io::WeightSource::Entry t = e;
+  if (e.shape.size() == 2) t.shape = {e.shape[1], e.shape[0]};
+  const auto load = e.load;
+  t.load = [load] { return load().t().contiguous(); };
+  t.origin = e.origin + " (transposed)";
+  return t;
+}
+
+// keep_projection: SDXL's text_encoder_2 keeps its projection (pooled output).
+io::WeightSource openClipToHf(const io::WeightSource& checkpoint, const std::string& prefix, int layers_used,
+                              bool keep_projection) {
   static const std::regex kBlock(R"(transformer\.resblocks\.(\d+)\.(.+))");
-  const std::string prefix = kLdmOpenClipTextPrefix;
   int blocks = 0;
   for (const auto& key : checkpoint.names()) {
     std::smatch m;
@@ -60,8 +72,10 @@ io::WeightSource openClipToHf(const io::WeightSource& checkpoint, int layers_use
       out.add("text_model.embeddings.position_embedding.weight", entry);
     } else if (startsWith(rest, "ln_final.")) {
       out.add("text_model.final_layer_norm." + rest.substr(9), entry);
+    } else if (rest == "text_projection" && keep_projection) {
+      out.add("text_projection.weight", transposedEntry(entry));
     } else if (rest == "text_projection" || rest == "logit_scale") {
-      continue;  // CLIP's pooled projection: SD never uses it
+      continue;  // CLIP's pooled projection: SD 2.x never uses it; logit_scale nobody
     } else if (std::regex_match(rest, m, kBlock)) {
       const int block = std::stoi(m[1]);
       if (block >= layers_used) continue;  // SD 2.x stops before the last block
@@ -104,7 +118,7 @@ std::optional<TextLayout> detectTextLayout(const io::WeightSource& checkpoint) {
 }
 
 io::WeightSource textEncoderWeightsFromLdm(const io::WeightSource& checkpoint, TextLayout layout, int layers_used) {
-  if (layout == TextLayout::OpenClip) return openClipToHf(checkpoint, layers_used);
+  if (layout == TextLayout::OpenClip) return openClipToHf(checkpoint, kLdmOpenClipTextPrefix, layers_used, false);
   const std::string prefix = kLdmHfTextPrefix;
   return checkpoint.renamed([&](const std::string& key) -> std::optional<std::string> {
     if (!startsWith(key, prefix)) return std::nullopt;
@@ -134,9 +148,28 @@ TextEncoderConfig detectTextEncoderConfig(const io::WeightSource& w, TextLayout 
                 " is not a multiple of 64); give a configuration folder with text_encoder/config.json.");
   c.num_attention_heads = c.hidden_size / 64;
   c.hidden_act = layout == TextLayout::OpenClip ? Activation::Gelu : Activation::QuickGelu;
+  if (w.has("text_projection.weight")) c.projection_dim = int(dim(w, "text_projection.weight", 2, 0));
   c.layer_norm_eps = 1e-5;
   c.validate();
   return c;
+}
+
+bool hasSdxlTextEncoders(const io::WeightSource& checkpoint) {
+  bool first = false, second = false;
+  for (const auto& key : checkpoint.names()) {
+    first = first || startsWith(key, kSdxlHfTextPrefix);
+    second = second || startsWith(key, kSdxlOpenClipTextPrefix);
+  }
+  return first && second;
+}
+
+io::WeightSource sdxlTextEncoderWeights(const io::WeightSource& checkpoint, int encoder) {
+  if (encoder == 1) return openClipToHf(checkpoint, kSdxlOpenClipTextPrefix, std::numeric_limits<int>::max(), true);
+  const std::string prefix = kSdxlHfTextPrefix;
+  return checkpoint.renamed([&](const std::string& key) -> std::optional<std::string> {
+    if (!startsWith(key, prefix)) return std::nullopt;
+    return key.substr(prefix.size());
+  });
 }
 
 bool isIgnoredTextKey(const std::string& key) { return key == "text_model.embeddings.position_ids"; }

@@ -36,9 +36,23 @@ io::WeightSource textEncoderWeightsFromLdm(const io::WeightSource& checkpoint, T
 // depth, MLP size, positions. Heads are not stored: heads = hidden / 64 as in
 // every real SD text encoder; a width that is not a multiple of 64 throws
 // sds::Error asking for a config. Activation: quick_gelu for the OpenAI CLIP
-// layout (SD 1.x), gelu for OpenCLIP (SD 2.x).
+// layout (SD 1.x), gelu for OpenCLIP (SD 2.x). A text_projection.weight sets
+// projection_dim.
 TextEncoderConfig detectTextEncoderConfig(const io::WeightSource& weights, TextLayout layout,
                                           const std::string& origin);
+
+// SDXL single files (sgm GeneralConditioner): embedders.0 = CLIP ViT-L as
+// `conditioner.embedders.0.transformer.` + the transformers key; embedders.1 =
+// OpenCLIP bigG as `conditioner.embedders.1.model.` (the layout above, every
+// block kept, `text_projection` [D, P] transposed to text_projection.weight).
+constexpr const char* kSdxlHfTextPrefix = "conditioner.embedders.0.transformer.";
+constexpr const char* kSdxlOpenClipTextPrefix = "conditioner.embedders.1.model.";
+
+// True when the checkpoint holds both SDXL text encoders.
+bool hasSdxlTextEncoders(const io::WeightSource& checkpoint);
+
+// Encoder 0 or 1 of an SDXL single file under transformers names (lazy).
+io::WeightSource sdxlTextEncoderWeights(const io::WeightSource& checkpoint, int encoder);
 
 // Loader options for a text encoder: the position_ids buffer of SD 1.x files is
 // ignored (positions are always 0..T-1).

@@ -14,10 +14,39 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// What model_index.json says about the pipeline.
+struct PipelineIndex {
+  bool xl = false;                    // StableDiffusionXLPipeline (two text encoders)
+  bool force_zeros_for_empty_prompt = true;
+};
+
+// SDXL when the index or the folder has text_encoder_2. Refuses SDXL variants
+// this engine does not implement (refiner, inpainting) by name.
+PipelineIndex xlIndex(const fs::path& folder, const nlohmann::json& index, const std::string& cls) {
+  PipelineIndex out;
+  const bool has2 = index.contains("text_encoder_2") || fs::is_directory(folder / "text_encoder_2");
+  if (!has2 && cls.find("XL") == std::string::npos) return out;
+  out.xl = true;
+  const auto component = [&](const char* name) {
+    return index.contains(name) ? index[name].is_array() && index[name].size() == 2 && !index[name][1].is_null()
+                                : fs::is_directory(folder / name);
+  };
+  if (cls.find("Inpaint") != std::string::npos)
+    throw Error(folder.string() + " is a Stable Diffusion XL inpainting model (" + cls +
+                "); only SDXL text-to-image base models are supported.");
+  if (index.value("requires_aesthetics_score", false) || !component("text_encoder"))
+    throw Error(folder.string() + " is a Stable Diffusion XL refiner (one text encoder, aesthetic-score "
+                "conditioning); only SDXL base models are supported.");
+  if (!component("text_encoder_2") || !component("tokenizer_2"))
+    throw Error("The Stable Diffusion XL model " + folder.string() + " has no text_encoder_2/ or tokenizer_2/.");
+  out.force_zeros_for_empty_prompt = index.value("force_zeros_for_empty_prompt", true);
+  return out;
+}
+
 // Refuses pipelines whose components this engine does not implement.
-void checkModelIndex(const fs::path& folder) {
+PipelineIndex checkModelIndex(const fs::path& folder) {
   const auto file = existingFile(folder / "model_index.json");
-  if (!file) return;
+  if (!file) return xlIndex(folder, nlohmann::json::object(), "");
   nlohmann::json index;
   try {
     index = nlohmann::json::parse(readText(*file));
@@ -26,11 +55,10 @@ void checkModelIndex(const fs::path& folder) {
   }
   if (!index.is_object()) throw Error("The pipeline index " + file->string() + " is not a JSON object.");
   const std::string cls = index.value("_class_name", std::string());
-  if (index.contains("text_encoder_2") || cls.find("XL") != std::string::npos)
-    throw Error(folder.string() + " is a Stable Diffusion XL model (" + cls +
-                "); only Stable Diffusion 1.x and 2.x are supported.");
+  const PipelineIndex result = xlIndex(folder, index, cls);
   const std::pair<const char*, std::vector<std::string>> expected[] = {
       {"text_encoder", {"CLIPTextModel", "CLIPTextModelWithProjection"}},
+      {"text_encoder_2", {"CLIPTextModelWithProjection"}},
       {"unet", {"UNet2DConditionModel"}},
       {"vae", {"AutoencoderKL"}},
   };
@@ -43,6 +71,7 @@ void checkModelIndex(const fs::path& folder) {
       throw Error("The pipeline index " + file->string() + " gives '" + component + "' the class " + got +
                   ", which is not supported (expected " + classes.front() + ").");
   }
+  return result;
 }
 
 fs::path componentFolder(const fs::path& folder, const char* name) {
@@ -58,16 +87,30 @@ std::string componentConfig(const fs::path& folder, const char* name) {
   return readText(file);
 }
 
-std::optional<clip::TextEncoderConfig> textConfigIfPresent(const fs::path& folder) {
-  const auto file = existingFile(folder / "text_encoder" / "config.json");
+std::optional<clip::TextEncoderConfig> textConfigIfPresent(const fs::path& folder, const char* name = "text_encoder") {
+  const auto file = existingFile(folder / name / "config.json");
   if (!file) return std::nullopt;
   return clip::parseTextEncoderConfig(readText(*file), file->string());
+}
+
+// SDXL's second tokenizer and text encoder (the first ones load as for SD).
+void loadSecondTextEncoder(const fs::path& folder, const SdLoadOptions& options, StableDiffusion& sd) {
+  if (options.components & kTokenizer) sd.tokenizer_2 = clip::Tokenizer::fromFolder(componentFolder(folder, "tokenizer_2").string());
+  if (!(options.components & kTextEncoder)) return;
+  auto config = textConfigIfPresent(folder, "text_encoder_2");
+  if (!config) throw Error("The diffusers model " + folder.string() + " has no text_encoder_2/config.json.");
+  const auto weights = openComponentWeights(componentFolder(folder, "text_encoder_2"), "model", options.variant);
+  if (config->projection_dim == 0 && weights.has("text_projection.weight"))
+    config->projection_dim = int(weights.entry("text_projection.weight").shape.at(0));
+  if (config->projection_dim == 0)
+    throw Error("The SDXL text encoder " + config->origin + " has no text_projection (its pooled output is needed).");
+  sd.text_encoder_2 = buildTextEncoder(*config, weights, options);
 }
 
 }  // namespace
 
 StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions& options) {
-  checkModelIndex(folder);
+  const PipelineIndex index = checkModelIndex(folder);
   StableDiffusion sd;
   sd.layout = SdLayout::Diffusers;
   sd.source = folder.string();
@@ -84,7 +127,9 @@ StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions&
     sd.task = taskOfUNetChannels(unet_config->in_channels, unet_config->out_channels, folder.string());
     checkExpectedTask(sd.task, options, folder.string());
   }
-  if (options.version)
+  if (index.xl)
+    sd.version = SdVersion::SDXL;
+  else if (options.version)
     sd.version = *options.version;
   else if (text_config)
     sd.version = versionOfTextEncoder(*text_config);
@@ -105,6 +150,10 @@ StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions&
     if (!text_config) throw Error("The diffusers model " + folder.string() + " has no text_encoder/config.json.");
     sd.text_encoder = buildTextEncoder(
         *text_config, openComponentWeights(componentFolder(folder, "text_encoder"), "model", options.variant), options);
+  }
+  if (index.xl) {
+    loadSecondTextEncoder(folder, options, sd);
+    sd.force_zeros_for_empty_prompt = index.force_zeros_for_empty_prompt;
   }
   std::optional<vae::VaeConfig> vae_config;
   if (options.components & kVae) {

@@ -1,7 +1,8 @@
 // Stable Diffusion from one original (CompVis/LDM layout) .safetensors file:
 // `model.diffusion_model.*` (UNet), `first_stage_model.*` (VAE),
 // `cond_stage_model.*` (text encoder), plus LDM schedule buffers that are not
-// needed. Architecture numbers that the shapes do not reveal (heads, norm
+// needed; SDXL (sgm layout): `conditioner.embedders.0/1.*` (two text
+// encoders), a UNet with `label_emb` (added conditioning), no buffers. Architecture numbers that the shapes do not reveal (heads, norm
 // groups, the scheduler) come from SdLoadOptions::config_dir when given, else
 // from real SD's defaults, like diffusers' from_single_file(config=...).
 #include "models/clip/text_encoder_layouts.h"
@@ -52,16 +53,48 @@ SchedulerConfig schedulerFor(SdVersion version, const SdLoadOptions& options) {
   return s;
 }
 
-std::shared_ptr<clip::Tokenizer> tokenizerFor(const fs::path& file, const SdLoadOptions& options) {
-  if (!options.tokenizer_dir.empty()) return clip::Tokenizer::fromFolder(options.tokenizer_dir);
-  if (!options.config_dir.empty() && fs::is_directory(fs::path(options.config_dir) / "tokenizer"))
-    return clip::Tokenizer::fromFolder((fs::path(options.config_dir) / "tokenizer").string());
+// `name`: "tokenizer", or SDXL's "tokenizer_2" (which options.tokenizer_dir does not replace).
+std::shared_ptr<clip::Tokenizer> tokenizerFor(const fs::path& file, const SdLoadOptions& options,
+                                              const std::string& name = "tokenizer") {
+  if (!options.tokenizer_dir.empty() && name == "tokenizer") return clip::Tokenizer::fromFolder(options.tokenizer_dir);
+  if (!options.config_dir.empty() && fs::is_directory(fs::path(options.config_dir) / name))
+    return clip::Tokenizer::fromFolder((fs::path(options.config_dir) / name).string());
   // A tokenizer/ folder kept beside the checkpoint.
-  const fs::path beside = fs::absolute(file).parent_path() / "tokenizer";
+  const fs::path beside = fs::absolute(file).parent_path() / name;
   if (fs::is_directory(beside)) return clip::Tokenizer::fromFolder(beside.string());
-  throw Error("The single-file checkpoint " + file.string() +
-              " holds no tokenizer; give a tokenizer folder (vocab.json, merges.txt, special_tokens_map.json), a "
-              "diffusers configuration folder that has tokenizer/, or put tokenizer/ beside the file.");
+  throw Error("The single-file checkpoint " + file.string() + " holds no tokenizer; give a " +
+              (name == "tokenizer" ? "tokenizer folder (vocab.json, merges.txt, special_tokens_map.json), a " : "") +
+              "diffusers configuration folder that has " + name + "/, or put " + name + "/ beside the file.");
+}
+
+// SDXL's text encoder 0 (CLIP ViT-L) or 1 (OpenCLIP bigG with projection).
+std::shared_ptr<clip::TextEncoder> sdxlTextEncoderFor(const fs::path& file, const io::WeightSource& all, int encoder,
+                                                      const SdLoadOptions& options) {
+  const auto weights = clip::sdxlTextEncoderWeights(all, encoder);
+  const auto layout = encoder == 1 ? clip::TextLayout::OpenClip : clip::TextLayout::HuggingFace;
+  clip::TextEncoderConfig config;
+  if (const auto config_file = overrideConfig(options, encoder == 1 ? "text_encoder_2" : "text_encoder"))
+    config = clip::parseTextEncoderConfig(readText(*config_file), config_file->string());
+  else
+    config = clip::detectTextEncoderConfig(weights, layout, file.string());
+  if (encoder == 1 && weights.has("text_projection.weight"))
+    config.projection_dim = int(weights.entry("text_projection.weight").shape.at(0));
+  return buildTextEncoder(config, weights, options);
+}
+
+// An SDXL checkpoint this engine does not implement is named and refused.
+void refuseSdxlVariants(const fs::path& file, const io::WeightSource& all) {
+  if (!clip::hasSdxlTextEncoders(all))
+    throw Error(file.string() + " is a Stable Diffusion XL refiner or another single-encoder SDXL variant (no " +
+                clip::kSdxlHfTextPrefix + "* and " + clip::kSdxlOpenClipTextPrefix +
+                "* pair); only SDXL base models are supported.");
+  const std::string conv_in = std::string(kUNetPrefix) + "input_blocks.0.0.weight";
+  if (all.has(conv_in) && all.entry(conv_in).shape.size() == 4 && all.entry(conv_in).shape[1] != 4)
+    throw Error(file.string() + " is a Stable Diffusion XL inpainting checkpoint (its UNet takes " +
+                std::to_string(all.entry(conv_in).shape[1]) +
+                " input channels); only SDXL text-to-image base models are supported.");
+  if (!all.has(std::string(kUNetPrefix) + "label_emb.0.0.weight"))
+    throw Error(file.string() + " has SDXL text encoders but its UNet has no label_emb (added conditioning).");
 }
 
 std::shared_ptr<clip::TextEncoder> textEncoderFor(const fs::path& file, const io::WeightSource& all,
@@ -108,7 +141,7 @@ std::shared_ptr<unet::UNet2DConditionModel> unetFor(const std::shared_ptr<const 
 }
 
 std::shared_ptr<vae::AutoencoderKL> vaeFor(const fs::path& file, const std::shared_ptr<const io::SafetensorsFile>& st,
-                                           const SdLoadOptions& options) {
+                                           SdVersion version, const SdLoadOptions& options) {
   const auto ldm = io::WeightSource::fromFile(st, kVaePrefix);
   if (ldm.size() == 0)
     throw Error("The single-file checkpoint " + file.string() + " has no autoencoder (no " + kVaePrefix + "* tensors).");
@@ -116,7 +149,8 @@ std::shared_ptr<vae::AutoencoderKL> vaeFor(const fs::path& file, const std::shar
   if (const auto config_file = overrideConfig(options, "vae"))
     config = vae::parseVaeConfig(readText(*config_file), config_file->string());
   else
-    config = vae::detectVaeConfigFromLdm(ldm);
+    config = version == SdVersion::SDXL ? vae::detectVaeConfigFromLdm(ldm, 32, 0.13025)  // SDXL's VAE scale
+                                        : vae::detectVaeConfigFromLdm(ldm);
   return buildVae(config, vae::vaeWeightsFromLdm(ldm, config), options);
 }
 
@@ -125,8 +159,8 @@ std::shared_ptr<vae::AutoencoderKL> vaeFor(const fs::path& file, const std::shar
 StableDiffusion loadSingleFile(const fs::path& file, const SdLoadOptions& options) {
   const auto st = io::SafetensorsFile::open(file.string());
   const auto all = io::WeightSource::fromFile(st);
-  if (hasPrefix(all, "conditioner.embedders."))
-    throw Error(file.string() + " is a Stable Diffusion XL checkpoint; only Stable Diffusion 1.x and 2.x are supported.");
+  const bool xl = hasPrefix(all, "conditioner.embedders.");
+  if (xl) refuseSdxlVariants(file, all);
   if (!hasPrefix(all, kUNetPrefix))
     throw Error(file.string() + " is not a single-file Stable Diffusion checkpoint (it has no " + kUNetPrefix +
                 "* tensors).");
@@ -141,12 +175,24 @@ StableDiffusion loadSingleFile(const fs::path& file, const SdLoadOptions& option
   sd.dtype = options.dtype;
   sd.task = detectTask(all, file);
   checkExpectedTask(sd.task, options, file.string());
-  sd.version = detectVersion(all, text_layout, options);
+  sd.version = xl ? SdVersion::SDXL : detectVersion(all, text_layout, options);
   sd.scheduler = schedulerFor(sd.version, options);
-  if (options.components & kTokenizer) sd.tokenizer = tokenizerFor(file, options);
-  if (options.components & kTextEncoder) sd.text_encoder = textEncoderFor(file, all, text_layout, options);
+  if (xl) {  // sgm GeneralConditioner: CLIP ViT-L + OpenCLIP bigG
+    sd.force_zeros_for_empty_prompt = true;  // the SDXL base pipeline's default
+    if (options.components & kTokenizer) {
+      sd.tokenizer = tokenizerFor(file, options);
+      sd.tokenizer_2 = tokenizerFor(file, options, "tokenizer_2");
+    }
+    if (options.components & kTextEncoder) {
+      sd.text_encoder = sdxlTextEncoderFor(file, all, 0, options);
+      sd.text_encoder_2 = sdxlTextEncoderFor(file, all, 1, options);
+    }
+  } else {
+    if (options.components & kTokenizer) sd.tokenizer = tokenizerFor(file, options);
+    if (options.components & kTextEncoder) sd.text_encoder = textEncoderFor(file, all, text_layout, options);
+  }
   if (options.components & kUNet) sd.unet = unetFor(st, sd.version, options);
-  if (options.components & kVae) sd.vae = vaeFor(file, st, options);
+  if (options.components & kVae) sd.vae = vaeFor(file, st, sd.version, options);
   if (sd.unet && sd.vae && sd.unet->config().out_channels != sd.vae->config().latent_channels)
     throw Error("The UNet of " + file.string() + " predicts " + std::to_string(sd.unet->config().out_channels) +
                 " channels but the VAE has " + std::to_string(sd.vae->config().latent_channels) + " latent channels.");

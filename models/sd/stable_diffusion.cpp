@@ -5,12 +5,22 @@
 #include "core/base/error.h"
 #include "models/sd/checkpoint_files.h"
 #include "models/sd/sd_loading.h"
+#include "models/sd/sdxl_prompts.h"
 
 namespace sds::sd {
 
 namespace fs = std::filesystem;
 
-const char* versionName(SdVersion v) { return v == SdVersion::SD2 ? "SD 2.x" : "SD 1.x"; }
+const char* versionName(SdVersion v) {
+  switch (v) {
+    case SdVersion::SD2: return "SD 2.x";
+    case SdVersion::SDXL: return "SDXL";
+    case SdVersion::SD1: break;
+  }
+  return "SD 1.x";
+}
+int nativeImageSize(SdVersion v) { return v == SdVersion::SDXL ? 1024 : 512; }
+
 const char* layoutName(SdLayout l) { return l == SdLayout::SingleFile ? "single-file" : "diffusers"; }
 const char* taskName(SdTask t) { return t == SdTask::Inpainting ? "inpainting" : "text-to-image"; }
 
@@ -57,6 +67,7 @@ StableDiffusion loadStableDiffusion(const std::string& path, const SdLoadOptions
 }
 
 torch::Tensor encodePrompts(const StableDiffusion& sd, const std::vector<std::string>& prompts) {
+  if (sd.version == SdVersion::SDXL) return encodeSdxlPrompts(sd, prompts).prompt_embeds;
   if (!sd.tokenizer || !sd.text_encoder)
     throw Error("Encoding prompts needs the tokenizer and the text encoder, which were not loaded.");
   torch::NoGradGuard no_grad;

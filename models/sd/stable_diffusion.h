@@ -1,8 +1,9 @@
-// A loaded Stable Diffusion 1.x / 2.x model: tokenizer, CLIP text encoder,
+// A loaded Stable Diffusion 1.x / 2.x / XL model: tokenizer(s), CLIP text encoder(s),
 // UNet, VAE and the scheduler configuration, from
 //   - a diffusers folder (model_index.json, tokenizer/, text_encoder/, unet/,
 //     vae/, scheduler/; sharded and fp16-variant safetensors accepted), or
-//   - a single-file original (CompVis/LDM layout) .safetensors, like
+//   - a single-file original (CompVis/LDM layout, or SDXL's sgm layout with
+//     `conditioner.embedders.0/1`) .safetensors, like
 //     diffusers' from_single_file(path, config=config_dir).
 // Version (SD 1.x / 2.x) and prediction type come from the configs or the
 // weight shapes and can be overridden; the task (text-to-image or
@@ -24,7 +25,7 @@
 
 namespace sds::sd {
 
-enum class SdVersion { SD1, SD2 };
+enum class SdVersion { SD1, SD2, SDXL };
 enum class SdLayout { Diffusers, SingleFile };
 
 // What the UNet was trained for, read from its channels: text-to-image takes
@@ -32,9 +33,12 @@ enum class SdLayout { Diffusers, SingleFile };
 // masked-image latent] (in = 2 * out + 1: 9 for SD's 4-channel latents).
 enum class SdTask { TextToImage, Inpainting };
 
-const char* versionName(SdVersion v);  // "SD 1.x" / "SD 2.x"
+const char* versionName(SdVersion v);  // "SD 1.x" / "SD 2.x" / "SDXL"
 const char* layoutName(SdLayout l);    // "diffusers" / "single-file"
 const char* taskName(SdTask t);        // "text-to-image" / "inpainting"
+// The default image side of a family when the user gives none: 1024 for SDXL,
+// 512 for SD 1.x / 2.x (as this project has always defaulted).
+int nativeImageSize(SdVersion v);
 
 // The task of a UNet with these channels; throws sds::Error naming `source`
 // for any other layout (depth-conditioned, instruct-pix2pix, ...).
@@ -76,6 +80,12 @@ struct StableDiffusion {
   std::shared_ptr<clip::TextEncoder> text_encoder;
   std::shared_ptr<unet::UNet2DConditionModel> unet;
   std::shared_ptr<vae::AutoencoderKL> vae;
+  // SDXL only (sdxl_prompts.h): the OpenCLIP bigG-like encoder with its
+  // projection, its tokenizer (pad id 0), and model_index.json's
+  // force_zeros_for_empty_prompt (no negative prompt -> zero uncond rows).
+  std::shared_ptr<clip::Tokenizer> tokenizer_2;
+  std::shared_ptr<clip::TextEncoder> text_encoder_2;
+  bool force_zeros_for_empty_prompt = false;
   SchedulerConfig scheduler;
   SdVersion version = SdVersion::SD1;
   SdLayout layout = SdLayout::Diffusers;
@@ -96,6 +106,8 @@ void requireTask(const StableDiffusion& sd, SdTask task, const std::string& purp
 
 // Tokenizes and encodes prompts: [B, max_length, D] on sd.device in sd.dtype
 // (the UNet's encoder_hidden_states). Needs the tokenizer and text encoder.
+// SDXL: the concatenated penultimate states of both encoders WITHOUT the
+// pooled embedding and size ids its UNet also needs (see sdxl_prompts.h).
 torch::Tensor encodePrompts(const StableDiffusion& sd, const std::vector<std::string>& prompts);
 
 }  // namespace sds::sd

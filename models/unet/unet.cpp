@@ -5,37 +5,12 @@
 #include "core/base/error.h"
 #include "models/common/nn_blocks.h"
 #include "models/unet/unet_blocks.h"
+#include "models/unet/timestep_embedding.h"
+#include "models/unet/added_embedding.h"
 
 namespace sds::unet {
 
-// linear_1 (proj dim -> temb) and linear_2 (temb -> temb) of diffusers' TimestepEmbedding.
-class TimestepEmbeddingImpl : public torch::nn::Module {
- public:
-  TimestepEmbeddingImpl(int64_t in, int64_t dim) {
-    linear_1 = register_module("linear_1", torch::nn::Linear(in, dim));
-    linear_2 = register_module("linear_2", torch::nn::Linear(dim, dim));
-  }
-  // emb: [B, in] -> [B, dim]
-  torch::Tensor forward(const torch::Tensor& emb) {
-    return linear_2->forward(nn::siluTemp(linear_1->forward(emb)));
-  }
-  torch::nn::Linear linear_1{nullptr}, linear_2{nullptr};
-};
-
 namespace {
-
-// Sinusoidal embedding of diffusers' get_timestep_embedding (float32 math).
-// t: [B] -> [B, dim]
-torch::Tensor sinusoidalEmbedding(const torch::Tensor& t, int64_t dim, bool flip_sin_to_cos, double freq_shift) {
-  const int64_t half = dim / 2;
-  auto exponent = torch::arange(half, torch::TensorOptions().dtype(torch::kFloat32).device(t.device())) *
-                  (-std::log(10000.0));
-  exponent = exponent / (double(half) - freq_shift);
-  const auto args = t.to(torch::kFloat32).unsqueeze(1) * exponent.exp().unsqueeze(0);
-  auto emb = flip_sin_to_cos ? torch::cat({args.cos(), args.sin()}, 1) : torch::cat({args.sin(), args.cos()}, 1);
-  if (dim % 2 == 1) emb = torch::constant_pad_nd(emb, {0, 1}, 0);
-  return emb;
-}
 
 std::vector<int64_t> spatial(const torch::Tensor& x) { return {x.size(2), x.size(3)}; }
 
@@ -54,6 +29,7 @@ UNet2DConditionModel::UNet2DConditionModel(const UNetConfig& config) : config_(c
   conv_in_ = register_module("conv_in", nn::conv2d(c.in_channels, c.block_out_channels[0], c.conv_in_kernel));
   time_embedding_ = register_module("time_embedding",
                                     std::make_shared<TimestepEmbeddingImpl>(c.block_out_channels[0], temb));
+  if (c.hasTextTime()) add_embedding_ = register_module("add_embedding", std::make_shared<TextTimeEmbedding>(c, temb));
 
   torch::nn::ModuleList downs, ups;
   int64_t out_ch = c.block_out_channels[0];
@@ -122,8 +98,17 @@ torch::Tensor UNet2DConditionModel::forward(const torch::Tensor& sample, const t
   return forward(sample, timesteps, encoder_hidden_states, nullptr);
 }
 
+torch::Tensor UNet2DConditionModel::forward(const torch::Tensor& sample, const torch::Tensor& timesteps,
+                                            const torch::Tensor& encoder_hidden_states, UNetTrace* trace) {
+  if (!config_.hasTextTime()) return forward(sample, timesteps, encoder_hidden_states, AddedConditions{}, trace);
+  // [B, N + k, D] -> context [B, N, D] + the added conditions packed behind it
+  const auto [context, added] = unpackAddedConditions(encoder_hidden_states, config_.addedTextEmbedsDim());
+  return forward(sample, timesteps, context, added, trace);
+}
+
 torch::Tensor UNet2DConditionModel::forward(const torch::Tensor& sample_in, const torch::Tensor& timesteps,
-                                            const torch::Tensor& context_in, UNetTrace* trace) {
+                                            const torch::Tensor& context_in, const AddedConditions& added,
+                                            UNetTrace* trace) {
   // sample: [B, Cin, h, w]; context: [B, N, D]
   if (sample_in.dim() != 4 || sample_in.size(1) != config_.in_channels)
     throw Error("The UNet expects a sample [B, " + std::to_string(config_.in_channels) + ", h, w], got " +
@@ -138,7 +123,17 @@ torch::Tensor UNet2DConditionModel::forward(const torch::Tensor& sample_in, cons
     if (trace) trace->tensors[name] = t;
   };
 
-  const auto temb_act = torch::silu(timestepEmbedding(timesteps, sample.size(0), trace));  // [B, T]
+  auto temb = timestepEmbedding(timesteps, sample.size(0), trace);  // [B, T]
+  if (add_embedding_) {
+    torch::Tensor time_proj;
+    const auto aug = add_embedding_->embed(added, sample.size(0), trace ? &time_proj : nullptr);  // [B, T]
+    put("add_time_proj", time_proj);
+    put("add_embedding", aug);
+    temb = temb + aug;
+  } else if (added.text_embeds.defined() || added.time_ids.defined()) {
+    throw Error("This UNet has no added conditioning (addition_embed_type), but text_embeds/time_ids were given.");
+  }
+  const auto temb_act = torch::silu(temb);  // [B, T]
   auto x = conv_in_->forward(sample);
   put("conv_in", x);
   std::vector<torch::Tensor> skips{x};

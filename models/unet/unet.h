@@ -19,12 +19,14 @@
 #include <torch/types.h>
 
 #include "models/attention/attention_processor.h"
+#include "models/unet/added_embedding.h"
 #include "models/unet/unet_config.h"
 
 namespace sds::unet {
 
 class AttentionHook;
 class TimestepEmbeddingImpl;
+class TextTimeEmbedding;
 class DownBlock;
 class MidBlock;
 class UpBlock;
@@ -44,11 +46,18 @@ class UNet2DConditionModel : public torch::nn::Module {
   //   total downsampling upsample to each skip's size, as diffusers does)
   // timesteps: [B] or [1] or 0-dim, int64 or floating
   // encoder_hidden_states: [B, N, cross_attention_dim]
+  //   (an SDXL "text_time" UNet: [B, N + k, D] with the added conditions
+  //   packed behind the tokens, see added_embedding.h)
   // returns [B, out_channels, h, w] in the module's dtype.
   torch::Tensor forward(const torch::Tensor& sample, const torch::Tensor& timesteps,
                         const torch::Tensor& encoder_hidden_states);
   torch::Tensor forward(const torch::Tensor& sample, const torch::Tensor& timesteps,
                         const torch::Tensor& encoder_hidden_states, UNetTrace* trace);
+  // The same with the added conditions apart: context [B, N, D]; `added`
+  // required by a text_time UNet, empty otherwise. Trace adds "add_time_proj"
+  // [B*6, A] and "add_embedding" [B, T] (aug).
+  torch::Tensor forward(const torch::Tensor& sample, const torch::Tensor& timesteps, const torch::Tensor& context,
+                        const AddedConditions& added, UNetTrace* trace = nullptr);
 
   // nullptr restores the default processor (attn::scaledDotProductAttention).
   // The processor sees AttentionCall::layer_index = 0 .. attentionLayersPerForward()-1
@@ -72,6 +81,7 @@ class UNet2DConditionModel : public torch::nn::Module {
   UNetConfig config_;
   std::shared_ptr<AttentionHook> hook_;
   std::shared_ptr<TimestepEmbeddingImpl> time_embedding_;
+  std::shared_ptr<TextTimeEmbedding> add_embedding_;  // text_time UNets only
   torch::nn::Conv2d conv_in_{nullptr};
   std::vector<std::shared_ptr<DownBlock>> down_blocks_;
   std::shared_ptr<MidBlock> mid_block_;

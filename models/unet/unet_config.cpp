@@ -77,6 +77,10 @@ int UNetConfig::timeEmbeddingDim() const {
   return time_embedding_dim > 0 ? time_embedding_dim : 4 * block_out_channels.at(0);
 }
 
+int UNetConfig::addedTextEmbedsDim() const {
+  return hasTextTime() ? projection_class_embeddings_input_dim - kSdxlTimeIds * addition_time_embed_dim : 0;
+}
+
 int UNetConfig::upHeads(int i) const { return num_attention_heads.at(size_t(numBlocks() - 1 - i)); }
 
 int UNetConfig::upTransformerLayers(int i) const {
@@ -130,6 +134,12 @@ void UNetConfig::validate() const {
   for (int i = 0; i < int(n); ++i)
     if (block_out_channels[n - 1 - size_t(i)] % upHeads(i) != 0) fail("up block channels not divisible by heads.");
   if (conv_in_kernel % 2 == 0 || conv_out_kernel % 2 == 0) fail("conv_in_kernel/conv_out_kernel must be odd.");
+  if (!addition_embed_type.empty() && !hasTextTime())
+    fail("addition_embed_type '" + addition_embed_type + "' is not supported (only 'text_time', SDXL's).");
+  if (hasTextTime() && (addition_time_embed_dim <= 0 || addition_time_embed_dim % 2 != 0 || addedTextEmbedsDim() <= 0))
+    fail("text_time needs an even addition_time_embed_dim A > 0 and projection_class_embeddings_input_dim > " +
+         std::to_string(kSdxlTimeIds) + " x A (got A = " + std::to_string(addition_time_embed_dim) + ", input " +
+         std::to_string(projection_class_embeddings_input_dim) + ").");
 }
 
 UNetConfig parseUNetConfig(const std::string& json_text, const std::string& origin) {
@@ -182,9 +192,14 @@ UNetConfig parseUNetConfig(const std::string& json_text, const std::string& orig
   c.conv_in_kernel = valueOr(j, "conv_in_kernel", 3, origin);
   c.conv_out_kernel = valueOr(j, "conv_out_kernel", 3, origin);
 
-  for (const char* key : {"class_embed_type", "addition_embed_type", "time_cond_proj_dim", "encoder_hid_dim",
+  c.addition_embed_type = valueOr(j, "addition_embed_type", std::string(), origin);
+  if (c.hasTextTime()) {
+    c.addition_time_embed_dim = valueOr(j, "addition_time_embed_dim", 0, origin);
+    c.projection_class_embeddings_input_dim = valueOr(j, "projection_class_embeddings_input_dim", 0, origin);
+  }
+  for (const char* key : {"class_embed_type", "time_cond_proj_dim", "encoder_hid_dim",
                           "encoder_hid_dim_type", "num_class_embeds", "timestep_post_act", "time_embedding_act_fn",
-                          "cross_attention_norm", "projection_class_embeddings_input_dim", "only_cross_attention",
+                          "cross_attention_norm", "only_cross_attention",
                           "dual_cross_attention", "center_input_sample", "resnet_skip_time_act",
                           "class_embeddings_concat", "mid_block_only_cross_attention"})
     rejectIfSet(j, key, origin);

@@ -11,6 +11,10 @@
 
 namespace sds::unet {
 
+// SDXL's micro-conditioning numbers per row: original (h, w), crop (top, left),
+// target (h, w). (The refiner's 5, with an aesthetic score, is not supported.)
+constexpr int kSdxlTimeIds = 6;
+
 struct UNetConfig {
   int in_channels = 4;
   int out_channels = 4;
@@ -34,6 +38,12 @@ struct UNetConfig {
   int time_embedding_dim = 0;      // 0 = 4 * block_out_channels[0]
   int conv_in_kernel = 3;
   int conv_out_kernel = 3;
+  // SDXL's added conditioning (diffusers addition_embed_type "text_time"): ""
+  // = none. text_time adds add_embedding(cat(text_embeds, sinusoid_A(time_ids)))
+  // to the time embedding (added_embedding.h).
+  std::string addition_embed_type;
+  int addition_time_embed_dim = 0;                 // A: sinusoid width per time id
+  int projection_class_embeddings_input_dim = 0;   // P + kSdxlTimeIds * A
   std::string origin;              // file the config came from, for messages
 
   int numBlocks() const { return int(block_out_channels.size()); }
@@ -41,6 +51,9 @@ struct UNetConfig {
   bool upHasAttention(int i) const;
   bool hasMidBlock() const { return !mid_block_type.empty(); }
   int timeEmbeddingDim() const;
+  bool hasTextTime() const { return addition_embed_type == "text_time"; }
+  // Width P of the pooled text embedding a text_time UNet takes (0 without).
+  int addedTextEmbedsDim() const;
   // Heads and transformer depth of down block i, up block i, and the mid block.
   int downHeads(int i) const { return num_attention_heads.at(size_t(i)); }
   int upHeads(int i) const;

@@ -28,6 +28,10 @@ std::vector<PrefixRule> unetRules(const UNetConfig& c) {
                                    {"input_blocks.0.0.", "conv_in.", nullptr},
                                    {"out.0.", "conv_norm_out.", nullptr},
                                    {"out.2.", "conv_out.", nullptr}};
+  if (c.hasTextTime()) {  // SDXL: num_classes "sequential" -> label_emb.0 = Linear, SiLU, Linear
+    rules.push_back({"label_emb.0.0.", "add_embedding.linear_1.", nullptr});
+    rules.push_back({"label_emb.0.2.", "add_embedding.linear_2.", nullptr});
+  }
   int n = 1;
   for (int i = 0; i < c.numBlocks(); ++i) {
     const std::string block = "down_blocks." + num(i) + ".";
@@ -167,6 +171,11 @@ UNetConfig detectUNetConfigFromLdm(const io::WeightSource& ldm, const LdmUNetDef
   if (cross_k.empty()) throw Error(ldm.description() + ": the UNet has no cross-attention layers.");
   c.cross_attention_dim = int(dimOf(ldm, cross_k, 1));
   c.use_linear_projection = !proj_in.empty() && ldm.entry(proj_in).shape.size() == 2;
+  if (ldm.has("label_emb.0.0.weight")) {  // SDXL's added (text_time) conditioning
+    c.addition_embed_type = "text_time";
+    c.addition_time_embed_dim = defaults.addition_time_embed_dim;
+    c.projection_class_embeddings_input_dim = int(dimOf(ldm, "label_emb.0.0.weight", 1));
+  }
   const bool sd2_style = c.use_linear_projection || c.cross_attention_dim == 1024;
   for (int ch : c.block_out_channels) c.num_attention_heads.push_back(sd2_style ? std::max(1, ch / 64) : 8);
   c.validate();

@@ -18,12 +18,13 @@ io::WeightSource unetWeightsFromLdm(const io::WeightSource& ldm, const UNetConfi
 struct LdmUNetDefaults {
   int norm_num_groups = 32;  // not stored in the weights; 32 in every real SD model
   bool upcast_attention = false;
+  int addition_time_embed_dim = 256;  // SDXL's A (label_emb only stores P + 6A)
 };
 
 // Reads what the tensor shapes reveal: in/out channels, block_out_channels,
 // layers_per_block, which blocks have attention, transformer depth per block,
 // cross_attention_dim, use_linear_projection (proj_in rank), time embedding
-// size. Heads cannot be read from shapes: SD 1.x style files (conv projection,
+// size, SDXL's text_time conditioning (label_emb; A from the defaults). Heads cannot be read from shapes: SD 1.x style files (conv projection,
 // cross dim != 1024) get 8 heads in every block, SD 2.x style files (linear
 // projection or cross dim 1024) get head size 64 (heads = channels / 64).
 // When a diffusers config.json is available, use parseUNetConfig() on it

@@ -69,6 +69,14 @@ class TestFixtureSets : public QObject {
     prepareSdSet(fs::path(SDSTEREO_TEST_DATA) / "sd-tiny-inpaint", dst);
     expectClean(runSet(dst), 10);  // 5 cases x 2 layouts
   }
+  // The small SDXL copy: tokenize_2, text_encoder_2, unet, txt2img_zero_negative and
+  // txt2stereo_uni, the model cases in both layouts.
+  void sdTinyXl() {
+    QTemporaryDir tmp;
+    const fs::path dst = fs::path(tmp.path().toStdString()) / "sd-tiny-xl";
+    prepareSdSet(fs::path(SDSTEREO_TEST_DATA) / "sd-tiny-xl", dst);
+    expectClean(runSet(dst), 9);
+  }
   void stereoOps() { expectClean(runSet(fs::path(SDSTEREO_TEST_DATA) / "stereo-ops"), 20); }
   void depthAnything() { expectClean(runSet(fs::path(SDSTEREO_TEST_DATA) / "depth-anything-v2-tiny"), 5); }
 

@@ -4,7 +4,7 @@
 //
 // Every key of the map names its source (`file` relative to the set, `key`
 // or a list of keys) and a transform: "copy", "reshape [a, b] -> [..]" (to the
-// entry's `shape`) or "concat dim N (...)". Entries without a source (LDM
+// entry's `shape`), "transpose ..." (2-D) or "concat dim N (...)". Entries without a source (LDM
 // schedule buffers, unused OpenCLIP tensors, the unused last OpenCLIP block)
 // get seeded random values of their shape and dtype: a loader that wrongly
 // uses them gives wrong numbers. Header-only (tests/support/*.cpp are not
@@ -62,6 +62,8 @@ inline torch::Tensor keyMapTensor(const std::filesystem::path& set_dir, const st
     t = file->tensor(spec.at("key").get<std::string>());
   } else if (transform.rfind("reshape", 0) == 0) {
     t = file->tensor(spec.at("key").get<std::string>()).reshape(shape);
+  } else if (transform.rfind("transpose", 0) == 0) {  // SDXL's OpenCLIP text_projection
+    t = file->tensor(spec.at("key").get<std::string>()).t();
   } else if (transform.rfind("concat dim ", 0) == 0) {
     const int64_t dim = std::stoll(transform.substr(11));
     std::vector<torch::Tensor> parts;

@@ -27,12 +27,13 @@ const char* kUsage =
     "  --model PATH         a diffusers folder (model_index.json, unet/, vae/, ...) or a single-file .safetensors\n"
     "  --config-dir DIR     for single files: a diffusers-layout folder with the matching configs and tokenizer\n"
     "  --prompt TEXT        what to draw\n"
-    "  --negative TEXT      what to avoid (default: empty)\n"
+    "  --negative TEXT      what to avoid (default: none; SDXL then uses zero uncond embeddings as diffusers)\n"
     "  --steps N            denoising steps (default 30)\n"
     "  --guidance S         classifier-free guidance scale (default 7.5; <= 1 disables guidance)\n"
     "  --seed N             noise seed (default: random, printed)\n"
-    "  --width W            image width in pixels, a multiple of 8 (default 512)\n"
-    "  --height H           image height in pixels, a multiple of 8 (default 512)\n"
+    "  --width W            image width in pixels, a multiple of 8 (default: the family's native size,\n"
+    "                       1024 for SDXL, 512 for SD 1.x / 2.x)\n"
+    "  --height H           image height in pixels, a multiple of 8 (default: as --width)\n"
     "  --scheduler NAME     ddim (default), dpmpp-2m or dpmpp-2m-karras\n"
     "  --device DEV         cpu (default), cuda or cuda:N\n"
     "  --half               float16 UNet and VAE on CUDA\n"
@@ -67,23 +68,26 @@ int run(const std::vector<std::string>& argv) {
   pipelines::Txt2ImgParams p;
   p.prompt = a.required("prompt");
   p.negative_prompt = a.get("negative", "");
+  p.sdxl.no_negative_prompt = !a.has("negative");
   p.steps = a.integerIn("steps", 30, 1, 10000);
   p.guidance_scale = a.number("guidance", 7.5);
   p.seed = seedFrom(a);
-  p.width = a.integerIn("width", 512, 1, kMaxOptionSide);
-  p.height = a.integerIn("height", 512, 1, kMaxOptionSide);
   p.scheduler = schedulers::parseSchedulerKind(a.get("scheduler", "ddim"));
   const std::string out = a.required("out");
   if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");
-  if (p.width % 8 || p.height % 8 || p.width <= 0 || p.height <= 0)
-    throw Error("--width and --height must be positive multiples of 8, got " + std::to_string(p.width) + "x" +
-                std::to_string(p.height) + ".");
+  // Sizes given are checked before the (slow) model load; the others come from its family.
+  for (const std::string side : {"width", "height"}) {
+    const long v = a.has(side) ? a.integer(side, 0) : 8;
+    if (v <= 0 || v % 8) throw Error("--" + side + " must be a positive multiple of 8, got " + std::to_string(v) + ".");
+  }
 
   const sd::SdLoadOptions options = sdLoadOptions(a);
   const std::string model_path = a.required("model");
   const auto model = sd::loadStableDiffusion(model_path, options);
+  p.width = a.has("width") ? a.integerIn("width", 0, 1, kMaxOptionSide) : sd::nativeImageSize(model.version);
+  p.height = a.has("height") ? a.integerIn("height", 0, 1, kMaxOptionSide) : sd::nativeImageSize(model.version);
   std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
-            << options.device.str() << ", seed " << p.seed << "\n";
+            << options.device.str() << ", " << p.width << "x" << p.height << ", seed " << p.seed << "\n";
 
   pipelines::RunControl control;
   control.progress = [](const Progress& pr) {

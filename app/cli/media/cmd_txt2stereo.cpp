@@ -45,7 +45,8 @@ const char* kUsage =
     "  --steps N             DDIM steps (default 50)\n"
     "  --guidance S          classifier-free guidance scale (default 7.5)\n"
     "  --seed N              noise seed (default: random, printed and stored)\n"
-    "  --width W, --height H image size in pixels, multiples of 8 (default 512)\n"
+    "  --width W, --height H image size in pixels, multiples of 8 (default: the family's native size,\n"
+    "                        1024 for SDXL, 512 for SD 1.x / 2.x)\n"
     "  --scale PCT           disparity scale in percent of the width (default 8)\n"
     "  --exponent E          disparity exponent (default 1)\n"
     "  --shift-step N        DDIM step of the stereo shift (default: --shift-fraction x steps)\n"
@@ -203,6 +204,10 @@ int run(const std::vector<std::string>& argv) {
   const sd::SdLoadOptions options = sdLoadOptions(a);
   const std::string model_path = a.required("model");
   const auto model = sd::loadStableDiffusion(model_path, options);
+  if (!a.has("params")) {  // the family's native size unless given
+    if (!a.has("width")) params.width = sd::nativeImageSize(model.version);
+    if (!a.has("height")) params.height = sd::nativeImageSize(model.version);
+  }
 
   std::map<std::string, std::string> extra = {{"model", model_path}};
   std::shared_ptr<depth::DepthEstimator> depth;
@@ -215,7 +220,7 @@ int run(const std::vector<std::string>& argv) {
     extra["disparity"] = a.get("disparity", "");
   }
   std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
-            << options.device.str() << ", seed " << params.seed << "\n";
+            << options.device.str() << ", " << params.width << "x" << params.height << ", seed " << params.seed << "\n";
 
   pipelines::RunControl control;
   control.progress = [](const Progress& p) {

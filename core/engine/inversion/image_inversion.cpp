@@ -42,7 +42,10 @@ InversionResult invertImage(const sd::StableDiffusion& sd, const torch::Tensor& 
   torch::Tensor pair;
   {
     torch::NoGradGuard no_grad;
-    pair = params.prompt_embeddings ? *params.prompt_embeddings : pipelines::encodeGuidancePair(sd, params.prompt);
+    // image_u8: [H, W, 3]; SDXL's size ids are the photo's working size.
+    pair = params.prompt_embeddings ? *params.prompt_embeddings
+                                    : pipelines::encodeGuidancePair(sd, params.prompt, "", int(image_u8.size(0)),
+                                                                    int(image_u8.size(1)), {});
     if (pair.dim() != 3 || pair.size(0) != 2)
       throw Error("The prompt embeddings must be [2, N, D] (uncond, cond).");
     pair = pair.to(sd.device, torch::kFloat32).clone();

@@ -29,7 +29,7 @@ torch::Tensor checkedInitialLatents(const torch::Tensor& x, int64_t channels, in
 }
 
 torch::Tensor checkedEmbeddings(const torch::Tensor& e) {
-  if (e.dim() != 3 || e.size(0) != 2)
+  if (e.dim() != 3 || e.size(0) != 2)  // SDXL: N includes the packed added rows
     throw Error("The prompt embeddings have shape " + shapeText(e) + "; expected [2, N, D] (uncond, cond).");
   return e;
 }
@@ -78,7 +78,8 @@ Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params
 
   const auto pair = checkedEmbeddings(params.prompt_embeddings
                                           ? *params.prompt_embeddings
-                                          : encodeGuidancePair(sd, params.prompt, params.negative_prompt));
+                                          : encodeGuidancePair(sd, params.prompt, params.negative_prompt,
+                                                               params.height, params.width, params.sdxl));
   const bool guided = params.guidance_scale > 1.0;
   const auto step_uncond = params.step_uncond_embeddings ? *params.step_uncond_embeddings : torch::Tensor();
   checkStepUncond(step_uncond, params.steps, pair);

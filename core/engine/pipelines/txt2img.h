@@ -18,6 +18,7 @@
 
 #include <torch/types.h>
 
+#include "core/engine/pipelines/text_conditioning.h"
 #include "core/engine/schedulers/scheduler_factory.h"
 #include "core/base/progress.h"
 
@@ -44,6 +45,7 @@ struct Txt2ImgParams {
   // inversion); needs guidance_scale > 1 to matter.
   std::optional<torch::Tensor> step_uncond_embeddings;
   bool decode = true;  // false: result.image01 stays undefined
+  SdxlConditioning sdxl;  // SDXL's size ids and negative-prompt rule (ignored by SD 1.x/2.x)
 };
 
 // Called after every scheduler step (i = 0..steps-1) with the step's timestep,

@@ -87,7 +87,7 @@ bool samePass1(const Txt2StereoParams& a, const Txt2StereoParams& b) {
          a.guidance_scale == b.guidance_scale && a.seed == b.seed && a.width == b.width && a.height == b.height &&
          sameOptionalTensor(a.initial_latents, b.initial_latents) &&
          sameOptionalTensor(a.prompt_embeddings, b.prompt_embeddings) &&
-         sameOptionalTensor(a.step_uncond_embeddings, b.step_uncond_embeddings);
+         sameOptionalTensor(a.step_uncond_embeddings, b.step_uncond_embeddings) && a.sdxl == b.sdxl;
 }
 
 // The K/V fast path applies to one-way attention that leaves the left view alone.
@@ -131,7 +131,8 @@ void Txt2StereoSession::runPass1(const Txt2StereoParams& params, const RunContro
   auto state = std::make_unique<Pass1State>();
   state->key = params;
   state->pair = params.prompt_embeddings ? *params.prompt_embeddings
-                                         : encodeGuidancePair(sd_, params.prompt, params.negative_prompt);
+                                         : encodeGuidancePair(sd_, params.prompt, params.negative_prompt,
+                                                              params.height, params.width, params.sdxl);
 
   Txt2ImgParams p;
   p.prompt = params.prompt;
@@ -145,6 +146,7 @@ void Txt2StereoSession::runPass1(const Txt2StereoParams& params, const RunContro
   p.initial_latents = params.initial_latents;
   p.prompt_embeddings = state->pair;
   p.step_uncond_embeddings = params.step_uncond_embeddings;
+  p.sdxl = params.sdxl;
   p.decode = true;  // the left image is needed for depth and as the left view
 
   std::shared_ptr<stereo::KvRecordingProcessor> recorder;

@@ -48,6 +48,7 @@ struct Txt2StereoParams {
   std::optional<torch::Tensor> initial_latents;     // [1, 4, h, w]; replaces the seeded noise
   std::optional<torch::Tensor> prompt_embeddings;   // [2, N, D] [uncond; cond]
   std::optional<torch::Tensor> step_uncond_embeddings;  // [steps, 1, N, D]: null-text's per-step uncond rows
+  SdxlConditioning sdxl;  // SDXL's size ids and negative-prompt rule (ignored by SD 1.x/2.x)
 
   // ---- stereo (pass 2 only; the paper's defaults) ----
   double scale_factor = 8;    // disparity scale, percent of the width
