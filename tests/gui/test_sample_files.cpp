@@ -68,13 +68,13 @@ class TestSampleFiles : public QObject {
     // The files opened are the compiled-in ones, written outside every tree of
     // this build, so removing those trees cannot break the action.
     QCOMPARE(doc->image_path, QDir::cleanPath(cache_ + QStringLiteral("/image.png")));
-    QCOMPARE(doc->depth_path, QDir::cleanPath(cache_ + QStringLiteral("/depth.png")));
+    QCOMPARE(doc->user_depth.path, QDir::cleanPath(cache_ + QStringLiteral("/depth.png")));
     for (const QString& tree : treesOfThisBuild()) {
       QVERIFY2(!doc->image_path.startsWith(tree + QLatin1Char('/')), qPrintable(tree));
-      QVERIFY2(!doc->depth_path.startsWith(tree + QLatin1Char('/')), qPrintable(tree));
+      QVERIFY2(!doc->user_depth.path.startsWith(tree + QLatin1Char('/')), qPrintable(tree));
     }
     QCOMPARE(contents(doc->image_path), contents(QStringLiteral(":/sample/image.png")));
-    QCOMPARE(contents(doc->depth_path), contents(QStringLiteral(":/sample/depth.png")));
+    QCOMPARE(contents(doc->user_depth.path), contents(QStringLiteral(":/sample/depth.png")));
     QCOMPARE(QImage(doc->image_path).size(), QSize(512, 384));
   }
 
