@@ -345,6 +345,8 @@ class TestHostileInputs : public QObject {
   void testFlatDepthMapsMeanZeroDisparity() {
     render::DisparityParams p;
     p.scale_percent = 5;
+    // The far plane on the screen, so the nearest pixel's disparity is the scale itself.
+    p.convergence_mode = render::ConvergenceMode::Fixed;
     for (const float level : {0.0f, 0.25f, 0.7f, 1.0f, 123.456f, 0.3333333f}) {
       const auto d = render::disparityFromMap(torch::full({32, 48}, level), p);
       QVERIFY2(d.abs().max().item<float>() == 0, std::to_string(level).c_str());
@@ -364,6 +366,7 @@ class TestHostileInputs : public QObject {
     render::DisparityParams p;
     p.kind = render::MapKind::Depth;
     p.scale_percent = 50;  // 2 px for the nearest in a 4-pixel row
+    p.convergence_mode = render::ConvergenceMode::Fixed;  // the far plane on the screen
     const auto d = render::disparityFromMap(torch::tensor({{1e-40f, 1.0f, 2.0f, 4.0f}}), p);
     QVERIFY(torch::isfinite(d).all().item<bool>());
     QVERIFY(std::abs(d[0][0].item<float>() - 2.0f) < 1e-5);  // the nearest

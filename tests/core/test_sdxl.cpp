@@ -22,6 +22,7 @@
 #include "models/unet/added_embedding.h"
 #include "models/unet/unet_ldm_keys.h"
 #include "tests/support/expect_error.h"
+#include "tests/support/fixture_data.h"
 #include "tests/support/single_file_from_key_map.h"
 
 namespace fs = std::filesystem;
@@ -31,12 +32,7 @@ namespace {
 
 const fs::path kSet = fs::path(SDSTEREO_TEST_DATA) / "sd-tiny-xl";
 
-nlohmann::json caseNamed(const std::string& name) {
-  std::ifstream in(kSet / "cases.json");
-  for (const auto& c : nlohmann::json::parse(in).at("cases"))
-    if (c.at("name") == name) return c;
-  throw Error("no case " + name);
-}
+nlohmann::json caseNamed(const std::string& name) { return test::findCase("sd-tiny-xl", name); }
 
 std::shared_ptr<const io::SafetensorsFile> caseFile(const nlohmann::json& kase) {
   return io::SafetensorsFile::open((kSet / kase.at("file").get<std::string>()).string());
