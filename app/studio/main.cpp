@@ -13,6 +13,7 @@
 #include "app/studio/screenshot_scenarios.h"
 #include "core/engine/runtime.h"
 #include "ui/common/language.h"
+#include "ui/common/tooltip_wrap.h"
 #include "ui/main_window.h"
 #include "ui/render/render_controller.h"
 
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   QApplication::setDesktopFileName(QStringLiteral("io.github.stereodiffusion.Studio"));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sdstereo-studio.png")));
   installTranslators();
+  app.installEventFilter(new sds::ui::ToolTipWrapper(&app));
   sds::initRuntime();
 
   QCommandLineParser parser;

@@ -12,6 +12,7 @@
 #include <utility>
 #include <cstdio>
 
+#include "ui/common/tooltip_wrap.h"
 #include "ui/depth/depth_estimate_controller.h"
 #include "ui/document/document_controller.h"
 #include "ui/generate/generation_dock.h"
@@ -120,7 +121,7 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
       QTimer::singleShot(400, &w, [&w, shot] {
         auto* deblur = w.findChild<QWidget*>(QStringLiteral("generateDeblurCheck"));
         if (!deblur) return QApplication::exit(1);
-        QToolTip::showText(deblur->mapToGlobal(QPoint(deblur->width() / 3, deblur->height())), deblur->toolTip(),
+        QToolTip::showText(deblur->mapToGlobal(QPoint(deblur->width() / 3, deblur->height())), wrappedToolTip(deblur->toolTip()),
                            deblur);
         shootSoon(shot, 600);
       });

@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -32,6 +33,7 @@
 #include "ui/common/language.h"
 #include "ui/common/language_menu.h"
 #include "ui/common/stage_names.h"
+#include "ui/common/tooltip_wrap.h"
 #include "ui/main_window.h"
 
 using namespace sds::ui;
@@ -275,6 +277,32 @@ class TestTranslations : public QObject {
     QVERIFY(!settings.contains(QLatin1String(Languages::kSettingsKey)));
     QCOMPARE(Languages::localeFor(QString()), QLocale::system());
     QCOMPARE(Languages::localeFor(QStringLiteral("fr")).language(), QLocale::French);
+  }
+
+  // Long plain tool tips (translations are often longer) are shown wrapped;
+  // short and rich ones as they are, and the widget keeps its own text.
+  void longToolTipsAreShownWrapped() {
+    const QString longTip = QStringLiteral("Areas the right view sees behind foreground edges start from fresh "
+                                           "noise, so <new> detail is painted there");
+    const QString wrapped = wrappedToolTip(longTip);
+    QVERIFY(Qt::mightBeRichText(wrapped));
+    QVERIFY(wrapped.contains(QStringLiteral("&lt;new&gt;")));
+    QCOMPARE(wrappedToolTip(QStringLiteral("Zoom out")), QStringLiteral("Zoom out"));
+    QCOMPARE(wrappedToolTip(QStringLiteral("<b>rich</b>")), QStringLiteral("<b>rich</b>"));
+
+    ToolTipWrapper wrapper;
+    qApp->installEventFilter(&wrapper);
+    QWidget widget;
+    widget.setToolTip(longTip);
+    widget.resize(100, 40);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QHelpEvent help(QEvent::ToolTip, QPoint(5, 5), widget.mapToGlobal(QPoint(5, 5)));
+    QApplication::sendEvent(&widget, &help);
+    QCOMPARE(QToolTip::text(), wrapped);
+    QCOMPARE(widget.toolTip(), longTip);
+    QToolTip::hideText();
+    qApp->removeEventFilter(&wrapper);
   }
 
   // English is the source: choosing it loads no studio translation.
