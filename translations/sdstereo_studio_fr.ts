@@ -145,11 +145,11 @@
     </message>
     <message>
         <source>Photo is the left view</source>
-        <translation>La photo est la vue gauche</translation>
+        <translation>Photo en vue gauche</translation>
     </message>
     <message>
         <source>Photo is the centre view</source>
-        <translation>La photo est la vue centrale</translation>
+        <translation>Photo en vue centrale</translation>
     </message>
     <message>
         <source>Left view</source>
@@ -1159,11 +1159,11 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
     </message>
     <message>
         <source>Depth map</source>
-        <translation>Carte de profondeur</translation>
+        <translation>Carte</translation>
     </message>
     <message>
         <source>Render disparity</source>
-        <translation>Disparité du rendu</translation>
+        <translation>Disparité</translation>
     </message>
     <message>
         <source>Convergence</source>
