@@ -41,7 +41,8 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Not libraries the binaries link: Qt's platform plugins (the studio's window) and
-# an optimised BLAS for LibTorch (the reference BLAS works, slowly).
+# an optimised BLAS for LibTorch (the reference BLAS works, slowly), and Qt's own
+# translations (file dialogs, standard buttons) beside the studio's.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-pthread")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-pthread, qt6-translations-l10n")
 include(CPack)

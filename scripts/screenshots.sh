@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the studio under a real X server (Xvfb), for review:
 #   scripts/screenshots.sh OUTDIR [BUILD_DIR]
-# writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite}.png.
+# writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite,
+# 6-menu-tooltip}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
 # Each one runs sdstereo-studio --scenario NAME --screenshot FILE (app/studio/screenshot_scenarios.h):
 # the studio reaches the state itself, grabs the X screen (dialogs included) and quits.
 # Needs: Xvfb (apt-get install -y xvfb), a built studio (default: build/testing/app/sdstereo-studio).
@@ -42,4 +43,5 @@ shoot mismatch 4-mismatch.png --image "$sample/image.png" --depth "$data/metrics
 cp "$sample/image.png" "$work/existing.png"
 shoot export-overwrite 5-export-overwrite.png --image "$sample/image.png" --depth "$sample/depth.png" \
   --export-path "$work/existing.png"
+shoot menu-tooltip 6-menu-tooltip.png --image "$sample/image.png" --depth "$sample/depth.png"
 ls -l "$out"

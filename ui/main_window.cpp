@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "ui/common/action_messages.h"
+#include "ui/common/language_menu.h"
 #include "ui/depth/depth_estimate_controller.h"
 #include "ui/document/document_controller.h"
 #include "ui/export/export_controller.h"
@@ -175,6 +176,12 @@ void MainWindow::buildMenus() {
   view->addAction(generate);
   view->addSeparator();
   view->addActions(previews_->zoomActions());
+  view->addSeparator();
+  auto* language = new LanguageMenu(settings_.raw(), this);
+  connect(language, &LanguageMenu::chosen, this, [this](const QString&, const QString& note) {
+    statusBar()->showMessage(note, 10000);
+  });
+  view->addMenu(language);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About StereoDiffusion Studio"), this, &MainWindow::showAbout);
 }

@@ -6,27 +6,25 @@
 //                               (screenshot_scenarios.h; --sd-model, --depth-model, --export-path feed it)
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
 #include "app/studio/screenshot_scenarios.h"
 #include "core/engine/runtime.h"
+#include "ui/common/language.h"
+#include "ui/common/tooltip_wrap.h"
 #include "ui/main_window.h"
 #include "ui/render/render_controller.h"
 
 namespace {
 
-void installTranslators(QApplication& app) {
-  auto* qt = new QTranslator(&app);
-  if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    app.installTranslator(qt);
-  auto* studio = new QTranslator(&app);
-  if (studio->load(QLocale(), QStringLiteral("sdstereo_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    app.installTranslator(studio);
+// The system's language unless View > Language chose one; a chosen language
+// also sets the number format, so the interface is one language throughout.
+void installTranslators() {
+  const QString chosen = sds::ui::Languages::stored(QSettings());
+  if (!chosen.isEmpty()) QLocale::setDefault(sds::ui::Languages::localeFor(chosen));
+  sds::ui::Languages::install(sds::ui::Languages::localeFor(chosen));
 }
 
 // Grabs the window after the first rendered preview has been painted.
@@ -50,7 +48,8 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QStringLiteral(SDSTEREO_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("io.github.stereodiffusion.Studio"));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sdstereo-studio.png")));
-  installTranslators(app);
+  installTranslators();
+  app.installEventFilter(new sds::ui::ToolTipWrapper(&app));
   sds::initRuntime();
 
   QCommandLineParser parser;
@@ -69,10 +68,11 @@ int main(int argc, char** argv) {
                                     QApplication::translate("main", "Test hook: reach state NAME, grab the screen "
                                                                     "into the --screenshot FILE, quit."),
                                     QStringLiteral("NAME"));
-  const QCommandLineOption sd_model(QStringLiteral("sd-model"), QStringLiteral("Scenario input."), QStringLiteral("DIR"));
-  const QCommandLineOption depth_model(QStringLiteral("depth-model"), QStringLiteral("Scenario input."),
+  const QCommandLineOption sd_model(QStringLiteral("sd-model"), QApplication::translate("main", "Scenario input."),
+                                    QStringLiteral("DIR"));
+  const QCommandLineOption depth_model(QStringLiteral("depth-model"), QApplication::translate("main", "Scenario input."),
                                        QStringLiteral("DIR"));
-  const QCommandLineOption export_path(QStringLiteral("export-path"), QStringLiteral("Scenario input."),
+  const QCommandLineOption export_path(QStringLiteral("export-path"), QApplication::translate("main", "Scenario input."),
                                        QStringLiteral("FILE"));
   parser.addOptions({image, depth, screenshot, scenario, sd_model, depth_model, export_path});
   parser.process(app);

@@ -3,12 +3,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QTimer>
+#include <QToolTip>
 #include <utility>
 #include <cstdio>
 
+#include "ui/common/tooltip_wrap.h"
 #include "ui/depth/depth_estimate_controller.h"
 #include "ui/document/document_controller.h"
 #include "ui/generate/generation_dock.h"
@@ -101,6 +105,25 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
         path->setText(in.export_path);
         ok->click();  // the file exists: the dialog asks before replacing it
         shootSoon(shot, 1200);
+      });
+    });
+    w.openFiles(in.image, in.depth);
+  } else if (name == QLatin1String("menu-tooltip")) {
+    // The View menu open and a Generate dock control's tool tip shown, so their
+    // texts can be checked (run under another LANG for a translation).
+    w.generationDock()->show();
+    auto* once = new QObject(&w);
+    QObject::connect(&w.renderer(), &RenderController::rendered, once, [&w, once, shot] {
+      once->deleteLater();
+      for (QAction* a : w.menuBar()->actions())
+        if (a->menu() && a->menu()->actions().contains(w.findChild<QAction*>(QStringLiteral("actionZoomIn"))))
+          w.menuBar()->setActiveAction(a);
+      QTimer::singleShot(400, &w, [&w, shot] {
+        auto* deblur = w.findChild<QWidget*>(QStringLiteral("generateDeblurCheck"));
+        if (!deblur) return QApplication::exit(1);
+        QToolTip::showText(deblur->mapToGlobal(QPoint(deblur->width() / 3, deblur->height())), wrappedToolTip(deblur->toolTip()),
+                           deblur);
+        shootSoon(shot, 600);
       });
     });
     w.openFiles(in.image, in.depth);

@@ -29,7 +29,9 @@ DepthEstimateController::DepthEstimateController(DocumentController& documents, 
   estimate_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
   estimate_->setToolTip(tr("Estimate the photo's depth with the depth model chosen in the Generate dock"));
   use_file_->setObjectName(QStringLiteral("actionUseUserDepth"));
+  use_file_->setToolTip(tr("Render with the depth map you opened"));
   use_estimate_->setObjectName(QStringLiteral("actionUseEstimatedDepth"));
+  use_estimate_->setToolTip(tr("Render with the depth map the depth model estimated"));
   on_open_->setObjectName(QStringLiteral("actionEstimateOnOpen"));
   on_open_->setCheckable(true);
   on_open_->setChecked(settings_.value(kOnOpenKey, false).toBool());

@@ -6,12 +6,6 @@
 #include "ui/document/document_build.h"
 
 namespace sds::ui {
-namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("sds::ui::DepthEstimateJob", text); }
-
-}  // namespace
-
 DepthEstimateJob::DepthEstimateJob(DepthEstimateParams params)
     : Job(tr("Estimating depth")), params_(std::move(params)) {
   qRegisterMetaType<sds::ui::SharedDocument>();

@@ -35,6 +35,11 @@ ExportDialog::ExportDialog(const ExportTarget& initial, Asker ask, QWidget* pare
   quality_->setObjectName(QStringLiteral("exportQualitySpin"));
   quality_->setRange(50, 100);
   quality_->setValue(initial.jpeg_quality);
+  format_->setToolTip(tr("How the two views are laid out in the file: side by side and over-under for 3D TVs, "
+                         "headsets and free viewing, anaglyph for red/cyan glasses, MPO for 3D cameras and "
+                         "displays"));
+  path_->setToolTip(tr("Where the file is written; the extension follows the format"));
+  quality_->setToolTip(tr("JPEG and MPO only: higher keeps more detail in bigger files"));
   note_->setWordWrap(true);
   note_->setForegroundRole(QPalette::PlaceholderText);
   problem_->setObjectName(QStringLiteral("exportProblemLabel"));
@@ -43,6 +48,7 @@ ExportDialog::ExportDialog(const ExportTarget& initial, Asker ask, QWidget* pare
   problem_->hide();
 
   auto* browse = new QPushButton(tr("Browse…"));
+  browse->setToolTip(tr("Choose the file in a dialog"));
   auto* file_row = new QHBoxLayout;
   file_row->addWidget(path_, 1);
   file_row->addWidget(browse);
@@ -50,6 +56,7 @@ ExportDialog::ExportDialog(const ExportTarget& initial, Asker ask, QWidget* pare
   ok_ = buttons->button(QDialogButtonBox::Ok);
   ok_->setObjectName(QStringLiteral("exportOkButton"));
   ok_->setText(tr("Export"));
+  buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));  // also without Qt's own translations
 
   auto* form = new QFormLayout(this);
   form->addRow(tr("Format"), format_);

@@ -28,6 +28,10 @@ FileActions::FileActions(DocumentController& documents, StudioSettings& settings
   open_depth_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   open_sample_->setObjectName(QStringLiteral("actionOpenSample"));
   open_sample_->setEnabled(!bundledSample().image.isEmpty());
+  open_image_->setToolTip(tr("Open the photo to turn into 3D"));
+  open_depth_->setToolTip(tr("Open the depth map that belongs to the photo: a greyscale image, "
+                             "read as the Depth map setting says"));
+  open_sample_->setToolTip(tr("Open the bundled sample photo and its depth map"));
   recent_->setObjectName(QStringLiteral("recentMenu"));
   connect(open_image_, &QAction::triggered, this, [this] { chooseFile(false); });
   connect(open_depth_, &QAction::triggered, this, [this] { chooseFile(true); });

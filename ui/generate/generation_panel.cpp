@@ -83,6 +83,8 @@ GenerationPanel::GenerationPanel(QWidget* parent)
   cancel_->setObjectName(QStringLiteral("generateCancelButton"));
   status_->setObjectName(QStringLiteral("generateStatusLabel"));
   status_->setWordWrap(true);
+  generate_->setToolTip(tr("Make a stereo pair with these settings; it is added to the history"));
+  cancel_->setToolTip(tr("Stop the running generation"));
 
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(generate_, 1);
@@ -137,6 +139,7 @@ QWidget* GenerationPanel::buildModels() {
   device_->setObjectName(QStringLiteral("generateDeviceCombo"));
   device_->addItem(tr("CPU"), QStringLiteral("cpu"));
   device_->addItem(tr("CUDA GPU (float16)"), QStringLiteral("cuda"));
+  device_->setToolTip(tr("Where the models run"));
   sd_model_->setToolTip(tr("A diffusers folder (choose its model_index.json) or a single .safetensors file"));
   depth_model_->setToolTip(tr("Depth Anything V2: estimates the depth unless the open depth map is used"));
   auto* box = new QGroupBox(tr("Models"));
@@ -151,12 +154,17 @@ QWidget* GenerationPanel::buildInput() {
   mode_->setObjectName(QStringLiteral("generateModeCombo"));
   mode_->addItem(tr("From a prompt"), int(GenerationMode::Prompt));
   mode_->addItem(tr("From the open photo"), int(GenerationMode::Photo));
+  mode_->setToolTip(tr("From a prompt: Stable Diffusion draws the left view, then the right view beside it. "
+                       "From the open photo: the photo is the left view and only the right view is made."));
   prompt_->setObjectName(QStringLiteral("generatePromptEdit"));
+  prompt_->setToolTip(tr("Describe the picture. For a photo, describing what it shows helps the inversion keep "
+                         "it faithful."));
   prompt_->setPlaceholderText(tr("What to draw (or what the photo shows)"));
   prompt_->setFixedHeight(prompt_->fontMetrics().lineSpacing() * 4);
   prompt_->setTabChangesFocus(true);
   negative_->setObjectName(QStringLiteral("generateNegativeEdit"));
   negative_->setPlaceholderText(tr("What to avoid"));
+  negative_->setToolTip(tr("Things Stable Diffusion should keep out of the picture (prompt mode only)"));
   use_open_depth_->setObjectName(QStringLiteral("generateUseDepthCheck"));
   use_open_depth_->setToolTip(tr("Take the depth from the source's active depth map (your file, or the estimate "
                                  "when you chose it) instead of running the depth model"));
@@ -176,6 +184,15 @@ QWidget* GenerationPanel::buildSampling() {
   guidance_->setDecimals(1);
   random_seed_->setObjectName(QStringLiteral("generateRandomSeedButton"));
   random_seed_->setText(tr("Random"));
+  random_seed_->setToolTip(tr("Pick a new random seed"));
+  steps_->setToolTip(tr("Denoising steps: more gives finer detail and takes longer (25 to 50 is usual)"));
+  guidance_->setToolTip(tr("How strictly the picture follows the prompt: higher is more literal, lower more "
+                           "varied (7.5 is usual)"));
+  seed_->setToolTip(tr("The same seed and settings give the same pair again"));
+  width_->setToolTip(tr("Width of the generated pair in pixels (prompt mode; a multiple of 8)"));
+  height_->setToolTip(tr("Height of the generated pair in pixels (prompt mode; a multiple of 8)"));
+  inversion_->setToolTip(tr("How the photo is turned into Stable Diffusion's noise. Null-text keeps the left view "
+                            "close to the photo but takes much longer; fast may change colours and detail."));
   inversion_->setObjectName(QStringLiteral("generateInversionCombo"));
   inversion_->addItem(tr("Null-text (faithful, slow)"), int(InversionChoice::NullText));
   inversion_->addItem(tr("Fast (DDIM inversion only)"), int(InversionChoice::Fast));
@@ -212,6 +229,12 @@ QWidget* GenerationPanel::buildStereo() {
   direction_->setObjectName(QStringLiteral("generateDirectionCombo"));
   direction_->addItem(tr("One-way (right reads left)"), int(AttentionCoupling::OneWay));
   direction_->addItem(tr("Two-way"), int(AttentionCoupling::TwoWay));
+  direction_->setToolTip(tr("How the two views share attention while denoising. One-way: the right view copies "
+                            "detail from the left, so both views match best. Two-way: each view reads the other, "
+                            "which can change the left view too."));
+  deblur_->setToolTip(tr("Areas the right view sees behind foreground edges start from fresh noise, so Stable "
+                         "Diffusion paints new detail there instead of smearing the edge; off keeps the shifted "
+                         "latents (softer, sometimes streaky gaps)."));
   deblur_->setObjectName(QStringLiteral("generateDeblurCheck"));
   auto* box = new QGroupBox(tr("Right view (AI)"));
   box->setObjectName(QStringLiteral("generateStereoGroup"));

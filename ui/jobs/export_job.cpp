@@ -1,5 +1,6 @@
 #include "ui/jobs/export_job.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include "core/media/stereo_export.h"
@@ -40,7 +41,9 @@ void ExportJob::execute(const sds::CancelToken& cancel) {
   QStringList written;
   if (target.format == kDepth16Format) {
     if (pair.disparity_px.empty())
-      throw sds::Error("This pair does not know the disparity it was made with; export it in a stereo format.");
+      throw sds::Error(QCoreApplication::translate("sds::ui::ExportJob", "This pair does not know the disparity it "
+                                                   "was made with; export it in a stereo format.")
+                           .toStdString());
     media::exportDepthPng16(target.path.toStdString(), pair.disparity_px, json);
     written << target.path;
   } else {

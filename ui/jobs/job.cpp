@@ -4,6 +4,8 @@
 #include <QThreadPool>
 #include <exception>
 
+#include "ui/common/stage_names.h"
+
 namespace sds::ui {
 
 Job::Job(QString title) : title_(std::move(title)) {}
@@ -19,7 +21,10 @@ void Job::run() {
   } catch (const sds::Cancelled&) {
     Q_EMIT cancelled();
   } catch (const sds::Error& e) {
-    Q_EMIT failed(QString::fromStdString(e.what()));
+    // Core's sentence names the file or value in English; the translated lead
+    // says which job it stopped.
+    Q_EMIT failed(QCoreApplication::translate("sds::ui::Job", "%1 failed: %2")
+                      .arg(title_, QString::fromStdString(e.what())));
   } catch (const std::exception& e) {
     Q_EMIT failed(QCoreApplication::translate("sds::ui::Job", "%1 failed unexpectedly: %2")
                       .arg(title_, QString::fromStdString(e.what())));
@@ -30,7 +35,7 @@ void Job::run() {
 
 sds::ProgressFn Job::progressFn() {
   return [this](const sds::Progress& p) {
-    Q_EMIT progress(p.overall, QCoreApplication::translate("sds::ui::stage", p.stage.c_str()));
+    Q_EMIT progress(p.overall, StageNames::label(p.stage));
   };
 }
 

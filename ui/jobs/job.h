@@ -1,7 +1,8 @@
 // A long job on a QThreadPool: Params in, a Result out through the subclass's
 // own signal, progress/failed/cancelled signals, and an atomic cancel flag the
 // work checks between steps. Exceptions never leave the pool thread: they turn
-// into failed() with one translated sentence.
+// into failed() with a translated lead naming the job ("Generating failed: ")
+// before the exception's own sentence (core's are English).
 //
 // Lifetime: a Job has no parent and deletes itself (deleteLater) after its last
 // signal; keep a QPointer to it. Never delete a started job yourself.
@@ -35,7 +36,8 @@ class Job : public QObject {
   // Runs on a pool thread; emits the subclass's result signal at its end.
   // Throws sds::Error (user-caused), sds::Cancelled, or anything else.
   virtual void execute(const sds::CancelToken& cancel) = 0;
-  // A ProgressFn for core calls, forwarding to progress() with a translated stage.
+  // A ProgressFn for core calls, forwarding to progress() with the stage's
+  // translated label (ui/common/stage_names.h).
   sds::ProgressFn progressFn();
 
  private:

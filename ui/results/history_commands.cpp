@@ -5,8 +5,6 @@
 namespace sds::ui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("sds::ui::HistoryCommands", text); }
-
 // Which fields differ, as a bit mask: steps on the same control merge.
 int changedFields(const media::RenderParams& a, const media::RenderParams& b) {
   return (a.depth_kind != b.depth_kind) << 0 | (a.scale_percent != b.scale_percent) << 1 |
@@ -17,21 +15,30 @@ int changedFields(const media::RenderParams& a, const media::RenderParams& b) {
 }  // namespace
 
 AddResultCommand::AddResultCommand(ResultHistory& history, SharedResult result)
-    : QUndoCommand(tr("New pair")), history_(history), result_(std::move(result)), index_(history.count()) {}
+    : QUndoCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "New pair")),
+      history_(history),
+      result_(std::move(result)),
+      index_(history.count()) {}
 
 void AddResultCommand::redo() { history_.insert(index_, result_); }
 
 void AddResultCommand::undo() { history_.removeAt(index_); }
 
 RemoveResultCommand::RemoveResultCommand(ResultHistory& history, int index)
-    : QUndoCommand(tr("Remove pair")), history_(history), result_(history.at(index)), index_(index) {}
+    : QUndoCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "Remove pair")),
+      history_(history),
+      result_(history.at(index)),
+      index_(index) {}
 
 void RemoveResultCommand::redo() { history_.removeAt(index_); }
 
 void RemoveResultCommand::undo() { history_.insert(index_, result_); }
 
 RenderParamsCommand::RenderParamsCommand(media::RenderParams before, media::RenderParams after, Apply apply)
-    : QUndoCommand(tr("Change stereo settings")), before_(before), after_(after), apply_(std::move(apply)) {
+    : QUndoCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "Change stereo settings")),
+      before_(before),
+      after_(after),
+      apply_(std::move(apply)) {
   setObsolete(changedFields(before_, after_) == 0);
 }
 

@@ -27,6 +27,8 @@ HistoryStrip::HistoryStrip(ResultHistory& history, QWidget* parent)
   source_->setObjectName(QStringLiteral("historySourceButton"));
   source_->setToolTip(tr("Show the photo and its depth map again (the live render)"));
   export_->setObjectName(QStringLiteral("historyExportButton"));
+  export_->setToolTip(tr("Export the selected pair to a file"));
+  list_->setToolTip(tr("The pairs made in this session; click one to show it"));
   remove_->setObjectName(QStringLiteral("historyRemoveButton"));
   remove_->setToolTip(tr("Remove the selected pair from the history (Edit > Undo brings it back)"));
 

@@ -19,13 +19,16 @@ QImage thumbnailOf(const cv::Mat& bgr) {
 
 }  // namespace
 
+// Spelled out per call (no tr() wrapper) so lupdate files each text under the
+// context used here.
 QString resultSummary(const media::GenerationRequest& r) {
-  const auto tr = [](const char* text) { return QCoreApplication::translate("sds::ui::PairResult", text); };
   const bool prompt = r.mode == media::GenerationMode::Prompt;
-  QString s = prompt ? tr("Prompt") : tr("Photo");
-  s += tr(" · shift %1 %").arg(r.scale_percent);
-  s += r.shift_step < 0 ? tr(" · step auto") : tr(" · step %1").arg(r.shift_step);
-  s += tr(" · seed %1 · %2 steps").arg(r.seed).arg(r.steps);
+  QString s = prompt ? QCoreApplication::translate("sds::ui::PairResult", "Prompt")
+                     : QCoreApplication::translate("sds::ui::PairResult", "Photo");
+  s += QCoreApplication::translate("sds::ui::PairResult", " · shift %1 %").arg(r.scale_percent);
+  s += r.shift_step < 0 ? QCoreApplication::translate("sds::ui::PairResult", " · step auto")
+                        : QCoreApplication::translate("sds::ui::PairResult", " · step %1").arg(r.shift_step);
+  s += QCoreApplication::translate("sds::ui::PairResult", " · seed %1 · %n step(s)", nullptr, r.steps).arg(r.seed);
   if (prompt && !r.prompt.empty()) s += QStringLiteral(" · “%1”").arg(QString::fromStdString(r.prompt).left(40));
   return s;
 }

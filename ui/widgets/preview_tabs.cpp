@@ -78,6 +78,7 @@ PreviewTabs::PreviewTabs(QWidget* parent)
                               "viewing. Cross-eyed: the views exchanged, for cross-eyed free viewing."));
   anaglyph_variant_->setToolTip(tr("Red/cyan glasses (red filter on the left eye). Dubois gives the least ghosting "
                                    "and good colour; grey has no colour clash at all."));
+  describeAnaglyphs();
   for (ImageView* v : {photo_, depth_, side_by_side_, anaglyph_, split_photo_, split_depth_}) v->setZoom(zoom_);
   wiggle_->setZoom(zoom_);
 
@@ -100,6 +101,18 @@ PreviewTabs::PreviewTabs(QWidget* parent)
   connect(zoom_, &ViewZoom::fitChanged, this, &PreviewTabs::emitDisplay);
   for (ImageView* v : {side_by_side_, anaglyph_, wiggle_->view()})
     connect(v, &ImageView::resized, this, &PreviewTabs::emitDisplay);
+}
+
+// Each kind of anaglyph says what it trades, so the list is chosen by its effect.
+void PreviewTabs::describeAnaglyphs() {
+  const auto tip = [this](StereoFormat f, const QString& text) {
+    anaglyph_variant_->setItemData(anaglyph_variant_->findData(int(f)), text, Qt::ToolTipRole);
+  };
+  tip(StereoFormat::AnaglyphDubois, tr("Red/cyan, Dubois: least ghosting, natural colours; the best all-round choice"));
+  tip(StereoFormat::AnaglyphHalfColor, tr("Red/cyan, half colour: less retinal rivalry than full colour, some colour"));
+  tip(StereoFormat::AnaglyphColor, tr("Red/cyan, full colour: brightest colours, but red objects flicker"));
+  tip(StereoFormat::AnaglyphGray, tr("Red/cyan, grey: no colour at all, no colour clash"));
+  tip(StereoFormat::AnaglyphTrue, tr("Red/cyan, true: dark, but hardly any ghosting on cheap glasses"));
 }
 
 QWidget* PreviewTabs::stereoPage(ImageView* view, QComboBox* variant, const QString& label) {

@@ -53,6 +53,7 @@ class PreviewTabs : public QTabWidget {
   QWidget* splitPage();
   QWidget* cornerBar();
   void makeZoomActions();
+  void describeAnaglyphs();
   void zoomBy(double factor);
   void emitFormats();
   void emitDisplay();
