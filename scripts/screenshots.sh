@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the studio under a real X server (Xvfb), for review:
 #   scripts/screenshots.sh OUTDIR [BUILD_DIR]
-# writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite}.png.
+# writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite,6-generating}.png.
 # Each one runs sdstereo-studio --scenario NAME --screenshot FILE (app/studio/screenshot_scenarios.h):
 # the studio reaches the state itself, grabs the X screen (dialogs included) and quits.
 # Needs: Xvfb (apt-get install -y xvfb), a built studio (default: build/testing/app/sdstereo-studio).
@@ -42,4 +42,7 @@ shoot mismatch 4-mismatch.png --image "$sample/image.png" --depth "$data/metrics
 cp "$sample/image.png" "$work/existing.png"
 shoot export-overwrite 5-export-overwrite.png --image "$sample/image.png" --depth "$sample/depth.png" \
   --export-path "$work/existing.png"
+# A prompt run grabbed in the middle: steps, time left, intermediate picture, step plot.
+shoot generating 6-generating.png --image "$sample/image.png" --depth "$sample/depth.png" \
+  --sd-model "$data/sd-tiny-v1/model" --depth-model "$data/depth-anything-v2-tiny"
 ls -l "$out"
