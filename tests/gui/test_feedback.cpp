@@ -1,16 +1,19 @@
-// Issue 12's live feedback checks. The timing arithmetic
+// Issue 12's live feedback and comfort checks. The timing arithmetic
 // (StepClock) on given times; then the Generate dock during real runs on the
 // tiny random models of tests/data (offscreen): the step label advances per
 // stage, the time-left estimate appears, the intermediate picture changes, the
 // seconds-per-step plot fills, Ctrl+Enter starts and Escape cancels without a
 // dialog, keeping what was shown.
 #include <QAction>
+#include <QComboBox>
+#include <cmath>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <qcustomplot.h>
 #include <memory>
 
 #include "ui/generate/generation_controller.h"
@@ -19,6 +22,9 @@
 #include "ui/generate/generation_panel.h"
 #include "ui/generate/step_clock.h"
 #include "ui/main_window.h"
+#include "ui/render/viewing_comfort.h"
+#include "ui/widgets/comfort_panel.h"
+#include "ui/widgets/disparity_plot.h"
 #include "ui/results/result_history.h"
 
 using namespace sds::ui;
@@ -44,6 +50,26 @@ GenerationOptions tinyPromptOptions(int steps) {
   o.shift_step = 2;
   o.mask_interval = 2;
   return o;
+}
+
+// The disparity (px of an image `width_px` wide) whose angular disparity is
+// exactly `deg` on `d`, from the geometry of viewing_comfort.h solved for it.
+double disparityAtAngle(double deg, double width_px, const DisplayGeometry& d) {
+  const double rad = deg * M_PI / 180.0;
+  const double screen = 2.0 * std::atan(kEyeSeparationM / (2.0 * d.distance_m));
+  const double parallax_m = 2.0 * d.distance_m * std::tan((screen + rad) / 2.0) - kEyeSeparationM;
+  return parallax_m / d.width_m * width_px;
+}
+
+DisparityHistogram histogramOf(double lowest_px, double highest_px, double width_px) {
+  DisparityHistogram h;
+  h.min_px = lowest_px;
+  h.bin_width_px = (highest_px - lowest_px) / 4;
+  h.counts = {0.25, 0.25, 0.25, 0.25};
+  h.lowest_px = lowest_px;
+  h.highest_px = highest_px;
+  h.image_width_px = width_px;
+  return h;
 }
 
 sds::Progress at(const char* stage, int step, int total, double overall) {
@@ -95,6 +121,57 @@ class TestFeedback : public QObject {
     QVERIFY(qAbs(*clock.remaining(5.0) - (0.6 / 0.15 - 1.0)) < 1e-9);  // counts down between reports
     QCOMPARE(*clock.remaining(100.0), 0.0);  // never negative
     QCOMPARE(clock.elapsed(5.0), 5.0);
+  }
+
+  // The 1-degree rule on a 27-inch monitor at 65 cm: in front of and behind the
+  // screen, just inside and just outside; and divergence behind the screen.
+  void comfortThresholdIsOneDegree() {
+    const DisplayGeometry monitor{0.60, 0.65};
+    const double width = 1000;
+    const double front = disparityAtAngle(1.0, width, monitor), back = disparityAtAngle(-1.0, width, monitor);
+    QVERIFY(front > 18 && front < 20);  // about 11 mm on this screen
+    QVERIFY(back < -18 && back > -20);
+    QVERIFY(qAbs(pointDepth(front, width, monitor).angle_deg - 1.0) < 1e-9);
+    QVERIFY(pointDepth(front * 0.99, width, monitor).comfortable);
+    QVERIFY(!pointDepth(front * 1.01, width, monitor).comfortable);
+    QVERIFY(pointDepth(back * 0.99, width, monitor).comfortable);
+    QVERIFY(!pointDepth(back * 1.01, width, monitor).comfortable);
+    QVERIFY(pointDepth(front, width, monitor).parallax_mm > 0);  // in front = crossed = positive
+    QVERIFY(viewingComfort(front * 0.99, back * 0.99, width, monitor).comfortable);
+    QVERIFY(!viewingComfort(front * 0.99, back * 1.01, width, monitor).comfortable);
+    // Behind the screen by more than the eyes' 63 mm: divergence, whatever the angle.
+    const DisplayGeometry cinema{20.0, 60.0};
+    const double diverging = -(kEyeSeparationM * 1.05) / cinema.width_m * width;
+    QVERIFY(pointDepth(diverging, width, cinema).diverges);
+    QVERIFY(!pointDepth(diverging, width, cinema).comfortable);
+    QVERIFY(!pointDepth(-(kEyeSeparationM * 0.95) / cinema.width_m * width, width, cinema).diverges);
+  }
+
+  // The same pair is comfortable on a phone and too deep on a 3D TV; the
+  // warning follows the chosen display.
+  void comfortWarningFollowsTheDisplay() {
+    DisparityPlot plot;
+    ComfortPanel* comfort = plot.comfort();
+    QVERIFY(!comfort->warningShown());  // no pair yet
+    plot.setHistogram(histogramOf(-8, 20, 1000));  // 2 % of the width in front, 0.8 % behind
+    QComboBox* display = comfort->displayCombo();
+    QCOMPARE(display->count(), 4);
+    display->setCurrentIndex(0);  // phone: 20 px = 2.8 mm at 35 cm, about 0.45 degrees
+    QVERIFY(!comfort->warningShown());
+    QVERIFY2(comfort->nearText().contains(QStringLiteral("in front")), qPrintable(comfort->nearText()));
+    QVERIFY2(comfort->farText().contains(QStringLiteral("behind")), qPrintable(comfort->farText()));
+    display->setCurrentIndex(2);  // 3D TV: 20 px = 24 mm at 2.5 m, about 0.55 degrees; still fine
+    QVERIFY(!comfort->warningShown());
+    plot.setHistogram(histogramOf(-8, 60, 1000));  // 6 %: 73 mm at 2.5 m, about 1.6 degrees
+    QVERIFY(comfort->warningShown());
+    display->setCurrentIndex(0);  // on the phone: 8.4 mm at 35 cm, about 1.3 degrees
+    QVERIFY(comfort->warningShown());
+    plot.setHistogram(histogramOf(-8, 30, 1000));
+    QVERIFY(!comfort->warningShown());
+    plot.clear();
+    QVERIFY(!comfort->warningShown());
+    // The y axis is numbered.
+    QVERIFY(plot.plot()->yAxis->tickLabels());
   }
 
   void aRunShowsStepsTimeLeftPicturesAndThePlot() {
