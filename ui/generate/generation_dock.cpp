@@ -20,6 +20,7 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
       settings_(settings),
       panel_(new GenerationPanel),
       feedback_(new GenerationFeedback),
+      scroll_(new QScrollArea),
       controller_(new GenerationController(this)),
       generate_action_(new QAction(tr("Generate"), this)),
       cancel_action_(new QAction(tr("Cancel Generation"), this)) {
@@ -33,7 +34,7 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
   column->addWidget(panel_);
   column->addWidget(feedback_);
   column->addStretch(1);
-  auto* scroll = new QScrollArea;
+  QScrollArea* scroll = scroll_;
   scroll->setWidget(content);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
@@ -152,6 +153,8 @@ void GenerationDock::generate() {
     prompt_run_ = request.mode == media::GenerationMode::Prompt;
     last_stage_.clear();
     feedback_->begin();
+    // The feedback sits below the settings: bring it into view once laid out.
+    QTimer::singleShot(0, this, [this] { scroll_->ensureWidgetVisible(feedback_, 0, 0); });
   }
 }
 

@@ -16,6 +16,7 @@
 #include "ui/results/pair_result.h"
 
 class QAction;
+class QScrollArea;
 class QSettings;
 
 namespace sds::ui {
@@ -67,6 +68,7 @@ class GenerationDock : public QDockWidget {
   QSettings& settings_;
   GenerationPanel* panel_;
   GenerationFeedback* feedback_;
+  QScrollArea* scroll_;
   GenerationController* controller_;
   QAction* generate_action_;
   QAction* cancel_action_;

@@ -45,7 +45,7 @@ GenerationFeedback::GenerationFeedback(QWidget* parent)
   plot_->graph(0)->setPen(QPen(accent, 1.5));
   plot_->graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
   plot_->xAxis->setLabel(tr("Step"));
-  plot_->yAxis->setLabel(tr("Seconds per step"));
+  plot_->yAxis->setLabel(tr("s per step"));
   for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
     axis->setTickLabelColor(palette().color(QPalette::Text));
     axis->setLabelColor(palette().color(QPalette::Text));

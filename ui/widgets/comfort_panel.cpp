@@ -18,25 +18,32 @@ struct Preset {
 
 // Typical sizes and distances; the picture fills the screen's width.
 const Preset kPresets[] = {
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Phone (14 cm wide at 35 cm)"), {0.14, 0.35}},
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Monitor, 27 inch (60 cm wide at 65 cm)"), {0.60, 0.65}},
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "3D TV, 55 inch (1.2 m wide at 2.5 m)"), {1.21, 2.5}},
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "VR headset (virtual screen 2.5 m wide at 2 m)"), {2.5, 2.0}},
+    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Phone"), {0.14, 0.35}},
+    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Monitor (27 inch)"), {0.60, 0.65}},
+    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "3D TV (55 inch)"), {1.21, 2.5}},
+    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "VR headset (virtual screen)"), {2.5, 2.0}},
 };
 constexpr int kDefaultPreset = 1;
 
 }  // namespace
 
 ComfortPanel::ComfortPanel(QWidget* parent)
-    : QWidget(parent), display_(new QComboBox), near_(new QLabel), far_(new QLabel), verdict_(new QLabel) {
+    : QWidget(parent), display_(new QComboBox), depth_(new QLabel), verdict_(new QLabel) {
   setObjectName(QStringLiteral("comfortPanel"));
   display_->setObjectName(QStringLiteral("comfortDisplayCombo"));
-  for (const Preset& p : kPresets) display_->addItem(tr(p.name));
+  for (const Preset& p : kPresets) {
+    display_->addItem(tr(p.name));
+    display_->setItemData(display_->count() - 1,
+                          tr("The picture %1 cm wide, seen from %2 cm")
+                              .arg(p.geometry.width_m * 100.0)
+                              .arg(p.geometry.distance_m * 100.0),
+                          Qt::ToolTipRole);
+  }
   display_->setCurrentIndex(kDefaultPreset);
   display_->setToolTip(tr("The screen the pair will be watched on: its width and the viewing distance set how "
                           "deep the pixels look"));
-  near_->setObjectName(QStringLiteral("comfortNearLabel"));
-  far_->setObjectName(QStringLiteral("comfortFarLabel"));
+  depth_->setObjectName(QStringLiteral("comfortDepthLabel"));
+  depth_->setWordWrap(true);
   verdict_->setObjectName(QStringLiteral("comfortVerdictLabel"));
   verdict_->setWordWrap(true);
   const QString rule = tr("Comfort rule: every point within ±%1° of angular disparity from the screen plane, and "
@@ -44,13 +51,12 @@ ComfortPanel::ComfortPanel(QWidget* parent)
                           "J. Imaging Sci. Technol. 53(3), 2009; 3DC Safety Guidelines, 2010)")
                            .arg(kComfortLimitDeg)
                            .arg(kEyeSeparationM * 1000.0);
-  for (QLabel* label : {near_, far_, verdict_}) label->setToolTip(rule);
+  for (QLabel* label : {depth_, verdict_}) label->setToolTip(rule);
 
   auto* form = new QFormLayout(this);
   form->setContentsMargins(0, 0, 0, 0);
   form->addRow(tr("Display"), display_);
-  form->addRow(tr("Nearest"), near_);
-  form->addRow(tr("Farthest"), far_);
+  form->addRow(depth_);
   form->addRow(verdict_);
   connect(display_, &QComboBox::currentIndexChanged, this, &ComfortPanel::refresh);
   clear();
@@ -69,8 +75,8 @@ void ComfortPanel::setHistogram(const DisparityHistogram& histogram) {
 void ComfortPanel::clear() { setHistogram(DisparityHistogram{}); }
 
 bool ComfortPanel::warningShown() const { return verdict_->property("warning").toBool(); }
-QString ComfortPanel::nearText() const { return near_->text(); }
-QString ComfortPanel::farText() const { return far_->text(); }
+QString ComfortPanel::nearText() const { return near_text_; }
+QString ComfortPanel::farText() const { return far_text_; }
 
 QString ComfortPanel::describe(const PointDepth& d) const {
   const QString mm = QLocale().toString(std::abs(d.parallax_mm), 'f', 1);
@@ -82,28 +88,26 @@ QString ComfortPanel::describe(const PointDepth& d) const {
 
 void ComfortPanel::refresh() {
   if (histogram_.counts.empty() || !(histogram_.image_width_px > 0)) {
-    near_->setText(QStringLiteral("–"));
-    far_->setText(QStringLiteral("–"));
-    verdict_->setText(tr("Render or generate a pair to see how deep it looks on this display."));
+    near_text_.clear();
+    far_text_.clear();
+    depth_->clear();
+    verdict_->setText(tr("Render or generate a pair to see how deep it looks here."));
     verdict_->setProperty("warning", false);
     verdict_->setStyleSheet(QString());
     return;
   }
   const ViewingComfort c =
       viewingComfort(histogram_.highest_px, histogram_.lowest_px, histogram_.image_width_px, display());
-  near_->setText(describe(c.nearest));
-  far_->setText(describe(c.farthest));
+  near_text_ = describe(c.nearest);
+  far_text_ = describe(c.farthest);
+  depth_->setText(tr("Nearest: %1. Farthest: %2.").arg(near_text_, far_text_));
   QString verdict;
   if (c.farthest.diverges || c.nearest.diverges)
-    verdict = tr("⚠ Too deep: the farthest points are further apart on the screen than the eyes (%1 mm), so the "
-                 "eyes would have to diverge. Lower the disparity or move the convergence back.")
-                  .arg(kEyeSeparationM * 1000.0);
+    verdict = tr("⚠ Too deep: the eyes would have to diverge. Lower the disparity.");
   else if (!c.comfortable)
-    verdict = tr("⚠ Beyond the comfortable ±%1° on this display: expect eye strain. Lower the disparity or move "
-                 "the convergence.")
-                  .arg(kComfortLimitDeg);
+    verdict = tr("⚠ Beyond ±%1° on this display: eye strain is likely. Lower the disparity.").arg(kComfortLimitDeg);
   else
-    verdict = tr("Within the comfortable ±%1° on this display.").arg(kComfortLimitDeg);
+    verdict = tr("Comfortable: within ±%1° on this display.").arg(kComfortLimitDeg);
   verdict_->setText(verdict);
   verdict_->setProperty("warning", !c.comfortable);
   // A dark red that reads on light and dark themes alike.

@@ -32,9 +32,9 @@ class ComfortPanel : public QWidget {
 
   DisparityHistogram histogram_;
   QComboBox* display_;
-  QLabel* near_;
-  QLabel* far_;
-  QLabel* verdict_;
+  QLabel* depth_;    // the nearest and the farthest point on this display
+  QLabel* verdict_;  // comfortable, or the warning
+  QString near_text_, far_text_;
 };
 
 }  // namespace sds::ui

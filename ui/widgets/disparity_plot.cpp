@@ -45,7 +45,7 @@ DisparityPlot::DisparityPlot(QWidget* parent)
   // Shares in percent, numbered on the log scale (0.01, 0.1, 1, 10, 100).
   plot_->yAxis->setNumberFormat(QStringLiteral("g"));
   plot_->yAxis->setNumberPrecision(3);
-  plot_->yAxis->setLabel(tr("Pixels (%, log scale)"));
+  plot_->yAxis->setLabel(tr("% of pixels"));
   bars_->setBaseValue(kFloor);
 
   auto* layout = new QVBoxLayout(this);
