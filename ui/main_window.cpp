@@ -124,8 +124,11 @@ QWidget* MainWindow::buildSidePanel() {
 }
 
 void MainWindow::buildDocks() {
+  // Visible at first start, so the AI half of the studio is found; restoreState()
+  // brings back the user's layout after that (View > Generate toggles it).
   addDockWidget(Qt::LeftDockWidgetArea, generate_dock_);
-  generate_dock_->hide();  // View > Generate shows it; restoreState() brings back the last layout
+  addAction(generate_dock_->generateAction());  // Ctrl+Enter and Escape from anywhere in the window
+  addAction(generate_dock_->cancelAction());
   auto* history = new QDockWidget(tr("History"), this);
   history->setObjectName(QStringLiteral("historyDock"));
   history->setWidget(strip_);
@@ -264,6 +267,7 @@ void MainWindow::wireResults() {
   connect(generate_dock_, &GenerationDock::generated, this,
           [this](const SharedResult& r) { undo_.push(new AddResultCommand(*history_, r)); });
   connect(generate_dock_, &GenerationDock::failed, this, [this](const QString& m) { showError(ActionMessages::Generate, m); });
+  connect(generate_dock_, &GenerationDock::cancelled, this, [this](const QString& m) { messages_->post(ActionMessages::Generate, m); });
   connect(history_, &ResultHistory::shownChanged, shown_, &ShownView::setResult);
   connect(strip_, &HistoryStrip::showRequested, history_, &ResultHistory::show);
   connect(strip_, &HistoryStrip::removeRequested, this,

@@ -15,6 +15,7 @@
 #include "ui/common/tooltip_wrap.h"
 #include "ui/depth/depth_estimate_controller.h"
 #include "ui/document/document_controller.h"
+#include "ui/generate/generation_controller.h"
 #include "ui/generate/generation_dock.h"
 #include "ui/generate/generation_panel.h"
 #include "ui/main_window.h"
@@ -89,6 +90,25 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
       static bool once = false;
       if (!std::exchange(once, true)) w.findChild<QPushButton*>(QStringLiteral("generateButton"))->click();
     });
+  } else if (name == QLatin1String("generating")) {
+    // A long prompt run, grabbed in the middle: the step label, the time left,
+    // the intermediate picture and the seconds-per-step plot (issue 12).
+    useTinyModels(w, in);
+    GenerationOptions o = w.generationDock()->panel()->options();
+    o.steps = 600;
+    o.width = o.height = 256;
+    w.generationDock()->panel()->setOptions(o);
+    w.generationDock()->show();
+    QObject::connect(&w.generationDock()->controller(), &GenerationController::stepped, &w,
+                     [shot](const sds::Progress& p) {
+                       static bool taken = false;
+                       if (p.stage == "left view" && p.step == 130 && !std::exchange(taken, true)) shootSoon(shot, 300);
+                     });
+    QObject::connect(&w.documents(), &DocumentController::documentChanged, &w, [&w] {
+      static bool once = false;
+      if (!std::exchange(once, true)) w.generationDock()->generateAction()->trigger();
+    });
+    w.openFiles(in.image, in.depth);
   } else if (name == QLatin1String("mismatch")) {
     // The question is a real message box; grab the screen once it is up.
     QObject::connect(&w.documents(), &DocumentController::depthMismatch, &w, [shot] { shootSoon(shot, 1200); });

@@ -1,5 +1,6 @@
 #include "core/media/generation.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/engine/runtime.h"
 #include "core/media/internal/img2stereo_params.h"
+#include "core/media/internal/latent_preview.h"
 #include "core/media/internal/tensor_bridge.h"
 #include "core/base/error.h"
 #include "models/sd/stable_diffusion.h"
@@ -99,10 +101,19 @@ cv::Mat atSize(const cv::Mat& map, cv::Size size) {
   return out;
 }
 
-pipelines::RunControl controlOf(const ProgressFn& progress, const CancelToken& cancel) {
+pipelines::RunControl controlOf(const ProgressFn& progress, const CancelToken& cancel, const StepPreview& preview) {
   pipelines::RunControl control;
   control.progress = progress;
   control.cancel = cancel;
+  if (preview.show) {
+    // Counts the steps of both passes: a picture after the first step, then every `every`.
+    auto seen = std::make_shared<int>(0);
+    const int every = std::max(1, preview.every);
+    control.on_step = [show = preview.show, seen, every](int, int64_t, const torch::Tensor&,
+                                                         const torch::Tensor& latents) {
+      if ((*seen)++ % every == 0) show(latentPreview(latents));
+    };
+  }
   return control;
 }
 
@@ -171,17 +182,17 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
 }
 
 GenerationResult Generator::generate(const GenerationRequest& request, const ProgressFn& progress,
-                                     const CancelToken& cancel) {
+                                     const CancelToken& cancel, const StepPreview& preview) {
   validate(request);
   cancel.throwIfCancelled();
   loadModels(request.depth.empty(), progress);
   cancel.throwIfCancelled();
-  return request.mode == GenerationMode::Prompt ? fromPrompt(request, progress, cancel)
-                                                : fromPhoto(request, progress, cancel);
+  return request.mode == GenerationMode::Prompt ? fromPrompt(request, progress, cancel, preview)
+                                                : fromPhoto(request, progress, cancel, preview);
 }
 
 GenerationResult Generator::fromPrompt(const GenerationRequest& request, const ProgressFn& progress,
-                                       const CancelToken& cancel) {
+                                       const CancelToken& cancel, const StepPreview& preview) {
   Loaded& l = *loaded_;
   // A session made before the depth model was (re)loaded would estimate with the old one.
   if (!l.session || l.session_depth != l.depth) {
@@ -200,7 +211,7 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
   std::map<std::string, std::string> extra = {{"model", models_.sd_path}};
   describeDepth(request, models_, extra);
 
-  const auto r = l.session->run(p, controlOf(progress, cancel));
+  const auto r = l.session->run(p, controlOf(progress, cancel, preview));
   p.disparity.reset();  // not stored in the JSON; `extra` says where it came from
   GenerationResult out;
   out.left = tensor01ToImage8(r.image01[0]);
@@ -216,7 +227,7 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
 }
 
 GenerationResult Generator::fromPhoto(const GenerationRequest& request, const ProgressFn& progress,
-                                      const CancelToken& cancel) {
+                                      const CancelToken& cancel, const StepPreview& preview) {
   Loaded& l = *loaded_;
   pipelines::Img2StereoParams p;
   p.inversion.prompt = request.prompt;
@@ -235,7 +246,7 @@ GenerationResult Generator::fromPhoto(const GenerationRequest& request, const Pr
 
   const auto photo01 = imageToTensor01(request.photo);  // [1, 3, H, W]
   const auto disparity = userDisparity(request);
-  const auto r = pipelines::img2stereo(*l.sd, photo01, disparity, p, controlOf(progress, cancel),
+  const auto r = pipelines::img2stereo(*l.sd, photo01, disparity, p, controlOf(progress, cancel, preview),
                                        disparity ? std::shared_ptr<depth::DepthEstimator>() : l.depth);
   GenerationResult out;
   out.left = tensor01ToImage8(r.left01);

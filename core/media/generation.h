@@ -10,6 +10,7 @@
 // One Generator is used by one thread at a time.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -73,6 +74,15 @@ struct GenerationResult {
   bool reused_left = false; // prompt mode: the left view came from the previous run
 };
 
+// A picture of the work in progress every few denoising steps (left view,
+// then right view): a cheap linear projection of the current latent, not a VAE
+// decode (core/media/internal/latent_preview.h says how it is made). `show`
+// runs on the generating thread with a CV_8UC3 BGR image at latent size.
+struct StepPreview {
+  std::function<void(const cv::Mat& bgr)> show;  // empty: no previews (and no cost)
+  int every = 4;                                  // denoising steps between pictures (>= 1)
+};
+
 class Generator {
  public:
   Generator();
@@ -89,7 +99,7 @@ class Generator {
   // Throws sds::Error with one clear sentence, sds::Cancelled when `cancel`
   // fires (the models and a complete left view stay cached).
   GenerationResult generate(const GenerationRequest& request, const ProgressFn& progress = {},
-                            const CancelToken& cancel = {});
+                            const CancelToken& cancel = {}, const StepPreview& preview = {});
 
   // Frees the models and the cached left view.
   void release();
@@ -102,9 +112,9 @@ class Generator {
   void validate(const GenerationRequest& request) const;
   void loadModels(bool need_depth, const ProgressFn& progress);
   GenerationResult fromPrompt(const GenerationRequest& request, const ProgressFn& progress,
-                              const CancelToken& cancel);
+                              const CancelToken& cancel, const StepPreview& preview);
   GenerationResult fromPhoto(const GenerationRequest& request, const ProgressFn& progress,
-                             const CancelToken& cancel);
+                             const CancelToken& cancel, const StepPreview& preview);
 
   GeneratorModels models_;
   std::unique_ptr<Loaded> loaded_;

@@ -6,12 +6,14 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/media/generation.h"
+#include "core/media/internal/latent_preview.h"
 #include "core/base/error.h"
 
 using namespace sds;
@@ -191,6 +193,59 @@ class TestGenerator : public QObject {
     r = promptRequest();
     r.shift_step = 4;
     QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("shift step")));
+  }
+
+  // The fixed 4 -> 3 projection (Keturn's SD v1.4 factors), [-1, 1] -> [0, 255],
+  // of the last batch item, BGR; other channel counts come out grey.
+  void latentPreviewProjectsTheLastView() {
+    auto latents = torch::zeros({2, 4, 2, 3});
+    latents[1][0][0][0] = 1.0;   // L1 only: (R, G, B) = 0.298, 0.207, 0.208
+    latents[1][3][1][2] = 1.0;   // L4 only: -0.184, -0.271, -0.473
+    latents[0].fill_(5.0);       // the first view must not show
+    const cv::Mat bgr = media::latentPreview(latents);
+    QCOMPARE(bgr.type(), CV_8UC3);
+    QCOMPARE(bgr.size(), cv::Size(3, 2));
+    const auto level = [](double v) { return int(std::lround((v + 1.0) / 2.0 * 255.0)); };
+    QCOMPARE(bgr.at<cv::Vec3b>(0, 0), cv::Vec3b(level(0.208), level(0.207), level(0.298)));
+    QCOMPARE(bgr.at<cv::Vec3b>(1, 2), cv::Vec3b(level(-0.473), level(-0.271), level(-0.184)));
+    QCOMPARE(bgr.at<cv::Vec3b>(0, 1), cv::Vec3b(128, 128, 128));  // zero latent: mid grey
+    auto sixteen = torch::zeros({1, 16, 1, 2});
+    sixteen[0][0][0][1] = 1.0;
+    const cv::Mat grey = media::latentPreview(sixteen);
+    QCOMPARE(grey.at<cv::Vec3b>(0, 0), cv::Vec3b(0, 0, 0));
+    QCOMPARE(grey.at<cv::Vec3b>(0, 1), cv::Vec3b(255, 255, 255));
+    QVERIFY(errorOf([] { media::latentPreview(torch::zeros({4, 2})); }).contains(QLatin1String("latent")));
+  }
+
+  // Previews come every `every` denoising steps of both passes, at latent
+  // size, and change as the picture forms; the depth estimate is a stage.
+  void previewsArriveEveryFewSteps() {
+    Generator g;
+    media::GeneratorModels m = tinyModels();
+    m.depth_path = kData + "/depth-anything-v2-tiny";
+    g.setModels(m);
+    GenerationRequest r = promptRequest();
+    r.depth = cv::Mat();  // estimated: the "depth" stage runs
+    r.steps = 8;
+    r.shift_step = 1;  // pass 2: 6 steps; 8 + 6 = 14 steps in all
+    std::vector<cv::Mat> pictures;
+    media::StepPreview preview;
+    preview.every = 3;
+    preview.show = [&pictures](const cv::Mat& bgr) { pictures.push_back(bgr.clone()); };
+    std::vector<std::string> stages;
+    g.generate(r, [&stages](const Progress& p) {
+      if (stages.empty() || stages.back() != p.stage) stages.push_back(p.stage);
+    }, {}, preview);
+    QCOMPARE(int(pictures.size()), 5);  // after steps 1, 4, 7, 10, 13
+    for (const cv::Mat& p : pictures) {
+      QCOMPARE(p.type(), CV_8UC3);
+      QCOMPARE(p.size(), cv::Size(8, 8));
+    }
+    QVERIFY(cv::norm(pictures.front(), pictures.back(), cv::NORM_L1) > 0);
+    const auto depth = std::find(stages.begin(), stages.end(), "depth");
+    QVERIFY(depth != stages.end());
+    QVERIFY(std::find(stages.begin(), depth, "left view") != depth);
+    QVERIFY(std::find(depth, stages.end(), "right view") != stages.end());
   }
 
   void cancelStopsTheRun() {

@@ -132,10 +132,13 @@ class TestGeneration : public QObject {
     errors_.clear();
   }
 
-  void theMenuShowsTheDock() {
+  // Issue 12: the dock is on screen at first start; the menu hides and shows it.
+  void theDockIsVisibleAtFirstStartAndTheMenuToggles() {
     auto w = makeWindow();
     auto* action = w->findChild<QAction*>(QStringLiteral("actionGenerate"));
     QVERIFY(action);
+    QVERIFY(w->generationDock()->isVisible());
+    action->trigger();
     QVERIFY(!w->generationDock()->isVisible());
     action->trigger();
     QVERIFY(w->generationDock()->isVisible());
@@ -356,8 +359,9 @@ class TestGeneration : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!controller.isBusy(), kTimeoutMs);
     QCOMPARE(cancelled.count(), 1);
     QVERIFY(largest(progress) < 1.0);
-    QCOMPARE(errors_.size(), 1);
-    QVERIFY(errors_.first().contains(QStringLiteral("cancelled")));
+    // Issue 12: a cancel is a note in the status line, never an error dialog.
+    QVERIFY2(errors_.isEmpty(), qPrintable(errors_.join(QLatin1Char('\n'))));
+    QVERIFY(w->findChild<QLabel*>(QStringLiteral("renderInfoLabel"))->text().contains(QStringLiteral("cancelled")));
     QVERIFY(w->documents().document() == before);
     QCOMPARE(w->history().count(), 0);
     QVERIFY(w->findChild<QPushButton*>(QStringLiteral("generateButton"))->isEnabled());

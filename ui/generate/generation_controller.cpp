@@ -29,6 +29,8 @@ bool GenerationController::start(const media::GeneratorModels& models, const med
       Q_EMIT generated(result);
   });
   connect(job, &Job::progress, this, &GenerationController::progressed);
+  connect(job, &GenerationJob::stepped, this, &GenerationController::stepped);
+  connect(job, &GenerationJob::previewed, this, &GenerationController::previewed);
   connect(job, &Job::failed, this, &GenerationController::failed);
   connect(job, &Job::cancelled, this, &GenerationController::cancelled);
   connect(job, &Job::ended, this, &GenerationController::onEnded);

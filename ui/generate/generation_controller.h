@@ -3,6 +3,7 @@
 // hands each run to a GenerationJob, and reports the outcome: a new result,
 // a failure sentence, or the cancellation.
 #pragma once
+#include <QImage>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -30,6 +31,8 @@ class GenerationController : public QObject {
  Q_SIGNALS:
   void jobStarted(sds::ui::Job* job);
   void progressed(double overall, const QString& stage);  // overall in 0..1
+  void stepped(const sds::Progress& progress);            // the full record (GenerationJob::stepped)
+  void previewed(const QImage& image);                    // the work in progress
   void generated(const sds::ui::SharedResult& result);
   void failed(const QString& message);
   void cancelled();

@@ -1,11 +1,14 @@
 #include "ui/generate/generation_dock.h"
 
+#include <QAction>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QVBoxLayout>
 
 #include "core/media/compute_devices.h"
 #include "ui/generate/generation_controller.h"
+#include "ui/generate/generation_feedback.h"
 #include "ui/generate/generation_options.h"
 #include "ui/generate/generation_panel.h"
 #include "ui/generate/generation_settings.h"
@@ -16,12 +19,23 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
     : QDockWidget(tr("Generate"), parent),
       settings_(settings),
       panel_(new GenerationPanel),
-      controller_(new GenerationController(this)) {
+      feedback_(new GenerationFeedback),
+      scroll_(new QScrollArea),
+      controller_(new GenerationController(this)),
+      generate_action_(new QAction(tr("Generate"), this)),
+      cancel_action_(new QAction(tr("Cancel Generation"), this)) {
   setObjectName(QStringLiteral("generateDock"));  // saveState() needs it
   panel_->setDevices(media::computeDevices());
   panel_->setOptions(loadGenerationOptions(settings_));
-  auto* scroll = new QScrollArea;
-  scroll->setWidget(panel_);
+  // The run's feedback sits under the panel's buttons and status line.
+  auto* content = new QWidget;
+  auto* column = new QVBoxLayout(content);
+  column->setContentsMargins(6, 0, 6, 6);
+  column->addWidget(panel_);
+  column->addWidget(feedback_);
+  column->addStretch(1);
+  QScrollArea* scroll = scroll_;
+  scroll->setWidget(content);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -30,7 +44,38 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
   setWidget(scroll);
   rerun_.setSingleShot(true);
   rerun_.setInterval(700);
+  buildActions();
   wire();
+}
+
+void GenerationDock::buildActions() {
+  generate_action_->setObjectName(QStringLiteral("actionGenerateRun"));
+  generate_action_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+  generate_action_->setToolTip(tr("Start a generation with the Generate panel's settings (Ctrl+Enter)"));
+  cancel_action_->setObjectName(QStringLiteral("actionGenerateCancel"));
+  cancel_action_->setShortcut(QKeySequence(Qt::Key_Escape));
+  cancel_action_->setToolTip(tr("Stop the running generation; what is finished stays (Escape)"));
+  cancel_action_->setEnabled(false);  // Escape is left to others while nothing runs
+  for (QAction* action : {generate_action_, cancel_action_}) {
+    action->setShortcutContext(Qt::WindowShortcut);
+    addAction(action);  // also works while the dock floats
+  }
+  connect(generate_action_, &QAction::triggered, this, [this] {
+    if (controller_->isBusy()) return;
+    show();
+    raise();
+    generate();
+  });
+  connect(cancel_action_, &QAction::triggered, controller_, &GenerationController::cancel);
+}
+
+QString GenerationDock::cancelledMessage() const {
+  // The Generator keeps the models and a finished left view of a prompt run.
+  const bool left_done = prompt_run_ && !last_stage_.empty() && last_stage_ != "loading model" &&
+                         last_stage_ != "loading depth model" && last_stage_ != "left view";
+  return left_done ? tr("Generation cancelled; nothing was added to the history. The models and the finished left "
+                        "view are kept: Generate again with the same prompt starts at the right view.")
+                   : tr("Generation cancelled; nothing was added to the history. The loaded models are kept.");
 }
 
 GenerationDock::~GenerationDock() { saveGenerationOptions(settings_, panel_->options()); }
@@ -46,6 +91,16 @@ void GenerationDock::wire() {
       generate();
   });
   connect(controller_, &GenerationController::busyChanged, panel_, &GenerationPanel::setRunning);
+  connect(controller_, &GenerationController::busyChanged, cancel_action_, &QAction::setEnabled);
+  connect(controller_, &GenerationController::busyChanged, this, [this](bool busy) {
+    if (!busy) feedback_->finish();
+  });
+  connect(controller_, &GenerationController::stepped, this, [this](const sds::Progress& p) {
+    // "decoding" follows both views: only a later stage says the left view is done.
+    if (p.stage != "decoding") last_stage_ = p.stage;
+    feedback_->onStep(p);
+  });
+  connect(controller_, &GenerationController::previewed, feedback_, &GenerationFeedback::onPreview);
   connect(controller_, &GenerationController::jobStarted, this, &GenerationDock::jobStarted);
   connect(controller_, &GenerationController::progressed, panel_, [this](double overall, const QString& stage) {
     panel_->setStatus(tr("%1: %2 %").arg(stage).arg(int(overall * 100)));
@@ -59,10 +114,11 @@ void GenerationDock::wire() {
     panel_->setStatus(message);
     Q_EMIT failed(message);
   });
+  // A cancel is what the user asked for: a note in the status line, no dialog.
   connect(controller_, &GenerationController::cancelled, this, [this] {
-    const QString message = tr("Generation cancelled; nothing was added to the history.");
+    const QString message = cancelledMessage();
     panel_->setStatus(message);
-    Q_EMIT failed(message);
+    Q_EMIT cancelled(message);
   });
 }
 
@@ -92,7 +148,14 @@ void GenerationDock::generate() {
     Q_EMIT failed(problem);
     return;
   }
-  if (controller_->start(modelsFor(options), request)) panel_->setStatus(tr("Starting…"));
+  if (controller_->start(modelsFor(options), request)) {
+    panel_->setStatus(tr("Starting…"));
+    prompt_run_ = request.mode == media::GenerationMode::Prompt;
+    last_stage_.clear();
+    feedback_->begin();
+    // The feedback sits below the settings: bring it into view once laid out.
+    QTimer::singleShot(0, this, [this] { scroll_->ensureWidgetVisible(feedback_, 0, 0); });
+  }
 }
 
 }  // namespace sds::ui

@@ -8,17 +8,21 @@
 #include <QDockWidget>
 #include <QTimer>
 #include <functional>
+#include <string>
 
 #include "core/media/render_params.h"
 #include "ui/document/document.h"
 #include "ui/jobs/job.h"
 #include "ui/results/pair_result.h"
 
+class QAction;
+class QScrollArea;
 class QSettings;
 
 namespace sds::ui {
 
 class GenerationController;
+class GenerationFeedback;
 class GenerationPanel;
 
 struct GenerationInputs {
@@ -36,6 +40,11 @@ class GenerationDock : public QDockWidget {
 
   void setInputs(std::function<GenerationInputs()> inputs) { inputs_ = std::move(inputs); }
   GenerationPanel* panel() const { return panel_; }
+  GenerationFeedback* feedback() const { return feedback_; }
+  // Ctrl+Enter and Escape. The main window adds them too, so they work
+  // wherever the focus is, with the dock docked or floating.
+  QAction* generateAction() const { return generate_action_; }
+  QAction* cancelAction() const { return cancel_action_; }
   GenerationController& controller() const { return *controller_; }
   void setRerunDelay(int ms) { rerun_.setInterval(ms); }
 
@@ -46,16 +55,25 @@ class GenerationDock : public QDockWidget {
   void started();  // a run begins: earlier generation messages are stale
   void generated(const sds::ui::SharedResult& result);
   void failed(const QString& message);
+  void cancelled(const QString& message);  // the user stopped a run: a note, not an error
   void jobStarted(sds::ui::Job* job);
 
  private:
   void wire();
+  void buildActions();
+  QString cancelledMessage() const;
   void onStereoChanged();
   bool buildFromPanel(media::GenerationRequest& request, QString& problem) const;
 
   QSettings& settings_;
   GenerationPanel* panel_;
+  GenerationFeedback* feedback_;
+  QScrollArea* scroll_;
   GenerationController* controller_;
+  QAction* generate_action_;
+  QAction* cancel_action_;
+  std::string last_stage_;  // of the running prompt run: was the left view finished?
+  bool prompt_run_ = false;
   std::function<GenerationInputs()> inputs_;
   QTimer rerun_;  // debounces stereo edits into one right-view run
 };

@@ -2,6 +2,7 @@
 // Generator, runs it, and turns the result into a history entry (previews and
 // thumbnail built here, not on the GUI thread).
 #pragma once
+#include <QImage>
 #include <memory>
 
 #include "core/media/generation.h"
@@ -16,6 +17,9 @@ struct GenerationJobParams {
   media::GenerationRequest request;
 };
 
+// Denoising steps between intermediate pictures: about ten per stage, at least one.
+int previewInterval(int steps);
+
 class GenerationJob : public Job {
   Q_OBJECT
  public:
@@ -23,6 +27,10 @@ class GenerationJob : public Job {
 
  Q_SIGNALS:
   void generated(const sds::ui::SharedResult& result);
+  // The whole progress record (stage, step of total, overall), untranslated.
+  void stepped(const sds::Progress& progress);
+  // The work in progress every few steps, at latent size (see media::StepPreview).
+  void previewed(const QImage& image);
 
  protected:
   void execute(const sds::CancelToken& cancel) override;

@@ -9,6 +9,9 @@ DisparityHistogram disparityHistogram(const cv::Mat& disparity_px, double to_ful
   if (disparity_px.empty() || disparity_px.type() != CV_32FC1 || bins < 1) return h;
   double lo = 0, hi = 0;
   cv::minMaxLoc(disparity_px, &lo, &hi);
+  h.lowest_px = lo * to_full;
+  h.highest_px = hi * to_full;
+  h.image_width_px = disparity_px.cols * to_full;
   if (!(hi - lo > 1e-9)) {  // flat: one bin around the value
     h.min_px = lo * to_full - 0.5;
     h.counts = {1.0};

@@ -59,6 +59,8 @@ struct DisparityHistogram {
   double min_px = 0;             // left edge of the first bin, full-resolution pixels
   double bin_width_px = 1;
   std::vector<double> counts;    // fraction of pixels per bin
+  double lowest_px = 0, highest_px = 0;  // the farthest and nearest disparity, full-resolution pixels
+  double image_width_px = 0;             // full-resolution width the disparity is measured on
 };
 
 struct RenderResult {

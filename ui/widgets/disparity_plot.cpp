@@ -5,6 +5,8 @@
 
 #include <qcustomplot.h>
 
+#include "ui/widgets/comfort_panel.h"
+
 namespace sds::ui {
 namespace {
 
@@ -13,7 +15,8 @@ constexpr double kFloor = 1e-6;  // bars start here: a log axis has no zero
 }  // namespace
 
 DisparityPlot::DisparityPlot(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)), bars_(nullptr), screen_plane_(nullptr) {
+    : QWidget(parent), plot_(new QCustomPlot(this)), bars_(nullptr), screen_plane_(nullptr),
+      comfort_(new ComfortPanel) {
   plot_->setObjectName(QStringLiteral("disparityPlot"));
   plot_->setMinimumHeight(140);
   plot_->setBackground(palette().window());
@@ -39,13 +42,16 @@ DisparityPlot::DisparityPlot(QWidget* parent)
   // Flat areas (sky, walls) pile into one bin; a log scale keeps the rest visible.
   plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
   plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-  plot_->yAxis->setTickLabels(false);
-  plot_->yAxis->setLabel(tr("Share of pixels (log)"));
+  // Shares in percent, numbered on the log scale (0.01, 0.1, 1, 10, 100).
+  plot_->yAxis->setNumberFormat(QStringLiteral("g"));
+  plot_->yAxis->setNumberPrecision(3);
+  plot_->yAxis->setLabel(tr("% of pixels"));
   bars_->setBaseValue(kFloor);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(plot_);
+  layout->addWidget(plot_, 1);
+  layout->addWidget(comfort_);
   clear();
 }
 
@@ -58,27 +64,29 @@ void DisparityPlot::setHistogram(const sds::ui::DisparityHistogram& h) {
   for (size_t i = 0; i < h.counts.size(); ++i) {
     if (h.counts[i] <= 0) continue;
     keys.push_back(h.min_px + (double(i) + 0.5) * h.bin_width_px);
-    values.push_back(h.counts[i]);
+    values.push_back(h.counts[i] * 100.0);  // percent
   }
   bars_->setWidth(h.bin_width_px);
   bars_->setData(keys, values, true);
   const double lo = std::min(0.0, h.min_px), hi = std::max(0.0, h.min_px + h.bin_width_px * h.counts.size());
   const double pad = std::max(0.5, (hi - lo) * 0.03);
   plot_->xAxis->setRange(lo - pad, hi + pad);
-  double top = kFloor, low = 1.0;
+  double top = kFloor, low = 100.0;
   for (double v : values) {
     top = std::max(top, v);
     if (v > 0) low = std::min(low, v);
   }
   plot_->yAxis->setRange(std::max(kFloor, low * 0.5), top * 1.5);
   plot_->replot(QCustomPlot::rpQueuedReplot);
+  comfort_->setHistogram(h);
 }
 
 void DisparityPlot::clear() {
   bars_->data()->clear();
   plot_->xAxis->setRange(-1, 10);
-  plot_->yAxis->setRange(kFloor, 1);
+  plot_->yAxis->setRange(kFloor, 100);
   plot_->replot(QCustomPlot::rpQueuedReplot);
+  comfort_->clear();
 }
 
 int DisparityPlot::binCount() const { return bars_->data()->size(); }

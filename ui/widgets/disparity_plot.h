@@ -11,6 +11,8 @@ class QCPItemStraightLine;
 
 namespace sds::ui {
 
+class ComfortPanel;
+
 class DisparityPlot : public QWidget {
   Q_OBJECT
  public:
@@ -19,12 +21,14 @@ class DisparityPlot : public QWidget {
   void setHistogram(const sds::ui::DisparityHistogram& histogram);
   void clear();
   QCustomPlot* plot() const { return plot_; }
+  ComfortPanel* comfort() const { return comfort_; }
   int binCount() const;
 
  private:
   QCustomPlot* plot_;
   QCPBars* bars_;
   QCPItemStraightLine* screen_plane_;
+  ComfortPanel* comfort_;  // how deep the histogram's extremes look on a chosen display
 };
 
 }  // namespace sds::ui

@@ -212,6 +212,9 @@ Txt2StereoResult Txt2StereoSession::run(const Txt2StereoParams& params, const Ru
   in.timesteps = p1.timesteps;
   in.pass1_latents = p1.latents;
   in.pass1_image01 = p1.image01;
+  // The estimate runs once per left view: say so while it runs.
+  if (!params.disparity && depth_ && !p1.estimated_disparity.defined() && control.progress)
+    control.progress(Progress{"depth", 0, 1, split});
   in.disparity = disparityFor(params);
   const bool cache_ok = wantsFastPath(params) && p1.kv && !p1.kv->overflowed() &&
                         p1.kv->firstStep() <= firstCachedStep(params) &&
@@ -222,6 +225,7 @@ Txt2StereoResult Txt2StereoSession::run(const Txt2StereoParams& params, const Ru
   RunControl c2;
   c2.cancel = control.cancel;
   c2.progress = remapped(control.progress, "right view", split, 1.0);
+  c2.on_step = control.on_step;
   auto result = runStereoPass(in, params, c2);
   result.reused_pass1 = reuse;
   return result;

@@ -26,7 +26,11 @@ struct Pass2Loop {
     const auto embeddings = guidanceBatch(pairAtStep(in.pair, in.step_uncond, i), x.size(0));
     const auto out = guidedNoisePrediction(*in.sd->unet, scheduler.scaleModelInput(x, t), t, embeddings,
                                            params.guidance_scale);
-    return scheduler.step(out, t, x).prev_sample;
+    auto next = scheduler.step(out, t, x).prev_sample;
+    // RunControl::on_step here gets every view of the batch, [views, 4, h, w]
+    // (the right view last), where txt2img's gets its one latent.
+    if (control.on_step) control.on_step(i, t, out, next);
+    return next;
   }
 
   // The right view alone against pass 1's cached left keys/values.
