@@ -1,34 +1,14 @@
 #include "app/cli/generation_options.h"
 
-#include <torch/cuda.h>
-
+#include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/base/error.h"
 
 namespace sds::cli {
-namespace {
-
-torch::Device deviceFrom(const std::string& name) {
-  try {
-    const torch::Device device(name);
-    if (device.is_cuda() && !torch::cuda::is_available())
-      throw Error("--device " + name + " was asked for but this LibTorch build sees no CUDA device.");
-    if (!device.is_cuda() && !device.is_cpu()) throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
-    return device;
-  } catch (const c10::Error&) {
-    throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
-  }
-}
-
-}  // namespace
-
 sd::SdLoadOptions sdLoadOptions(const Args& a) {
   sd::SdLoadOptions options;
-  options.device = deviceFrom(a.get("device", "cpu"));
-  if (a.flag("half")) {
-    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
-    options.dtype = torch::kFloat16;
-  }
+  options.device = parseDevice(a.get("device", "cpu"));
+  options.dtype = computeDtype(a.flag("half"), options.device);
   options.config_dir = a.get("config-dir", "");
   options.expected_task = sd::SdTask::TextToImage;  // --model; an inpainting model is refused before loading
   return options;

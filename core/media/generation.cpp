@@ -5,13 +5,13 @@
 #include <optional>
 
 #include <opencv2/imgproc.hpp>
-#include <torch/cuda.h>
 #include <torch/types.h>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
+#include "core/engine/compute_device.h"
 #include "core/engine/runtime.h"
 #include "core/media/internal/img2stereo_params.h"
 #include "core/media/internal/tensor_bridge.h"
@@ -42,19 +42,6 @@ bool sameSd(const GeneratorModels& a, const GeneratorModels& b) {
 bool sameDepth(const GeneratorModels& a, const GeneratorModels& b) {
   return a.depth_path == b.depth_path && a.depth_input_size == b.depth_input_size && a.device == b.device &&
          a.half == b.half;
-}
-
-torch::Device parseDevice(const std::string& name, bool half) {
-  std::optional<torch::Device> device;
-  try {
-    device.emplace(name);
-  } catch (const std::exception&) {
-    throw Error("Unknown device '" + name + "'; use cpu, cuda or cuda:N.");
-  }
-  if (device->is_cuda() && !torch::cuda::is_available())
-    throw Error("The device " + name + " was chosen, but LibTorch sees no CUDA device here; choose cpu.");
-  if (half && !device->is_cuda()) throw Error("Half precision needs a CUDA device; choose cuda or turn it off.");
-  return *device;
 }
 
 void reportStage(const ProgressFn& progress, const std::string& stage) {
@@ -145,8 +132,8 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
       throw Error("The Stable Diffusion model " + models_.sd_path +
                   " does not exist; choose a diffusers folder or a .safetensors file.");
     sd::SdLoadOptions options;
-    options.device = parseDevice(models_.device, models_.half);
-    options.dtype = models_.half ? torch::kFloat16 : torch::kFloat32;
+    options.device = parseDevice(models_.device);
+    options.dtype = computeDtype(models_.half, options.device);
     options.config_dir = models_.config_dir;
     options.expected_task = sd::SdTask::TextToImage;
     reportStage(progress, "loading model");
@@ -161,7 +148,7 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
       throw Error("The depth model " + models_.depth_path +
                   " does not exist; choose a Depth Anything (V2 or 3) folder or .safetensors file.");
     depth::DepthEstimatorOptions options;
-    options.device = parseDevice(models_.device, models_.half).str();
+    options.device = parseDevice(models_.device).str();
     options.half = models_.half;
     options.input_size = models_.depth_input_size;
     reportStage(progress, "loading depth model");

@@ -6,6 +6,7 @@
 #include <opencv2/photo.hpp>
 #include <torch/torch.h>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/render/stereo_views.h"
 #include "core/media/image_io.h"
 #include "core/base/error.h"
@@ -94,15 +95,6 @@ render::RenderOptions engineOptions(const RenderParams& p) {
   return o;
 }
 
-torch::Device renderDevice(const std::string& name) {
-  if (name == "cpu" || name.empty()) return torch::kCPU;
-  if (name == "cuda") {
-    if (!torch::cuda::is_available()) throw Error("The device 'cuda' was asked for, but LibTorch sees no CUDA GPU.");
-    return torch::kCUDA;
-  }
-  throw Error("Unknown render device '" + name + "' (use cpu or cuda).");
-}
-
 render::RenderedViews onCpu(const render::RenderedViews& v) {
   if (v.right.device().is_cpu()) return v;
   const auto cpu = [](const torch::Tensor& t) { return t.defined() ? t.cpu() : t; };
@@ -153,7 +145,7 @@ StereoPair renderStereo(const cv::Mat& image, const cv::Mat& depth, const Render
   const cv::Mat map = mapAtImageSize(depth, bgr.size(), params.depth_kind);
 
   torch::InferenceMode guard;
-  const torch::Device device = renderDevice(params.device);
+  const torch::Device device = parseDevice(params.device);
   const auto map_t = torch::from_blob(const_cast<float*>(map.ptr<float>()), {map.rows, map.cols}, torch::kFloat32);
   const render::RenderedViews cpu_or_gpu =
       render::renderStereoViews(bgrToTensor(bgr).to(device), map_t.to(device), options);

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "core/engine/compute_device.h"
+
 namespace sds::verify {
 namespace {
 
@@ -11,7 +13,7 @@ std::string cacheKey(sd::SdLayout layout, unsigned components) {
 
 torch::Device verifyDevice() {
   const char* env = std::getenv("SDSTEREO_DEVICE");
-  return torch::Device(env && *env ? env : "cpu");
+  return parseDevice(env && *env ? env : "cpu");
 }
 
 }  // namespace

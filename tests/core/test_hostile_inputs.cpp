@@ -15,6 +15,7 @@
 #include <sstream>
 #include <torch/torch.h>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/engine/render/disparity_map.h"
 #include "core/media/image_io.h"
@@ -261,6 +262,18 @@ class TestHostileInputs : public QObject {
     static const sd::StableDiffusion m = sd::loadStableDiffusion(kData + "/sd-tiny-v1/model");
     SDS_VERIFY_THROWS(pipelines::latentSizeFor(m, 65536, 512), "too large");
     QCOMPARE(pipelines::latentSizeFor(m, 64, 64).first, int64_t(64 / 8));
+  }
+
+  // Every entry point (CLI, studio, depth, render, inpaint) parses devices
+  // with this one function, so these are the messages users see everywhere.
+  void testDeviceNamesHaveOneParser() {
+    QVERIFY(parseDevice("cpu").is_cpu());
+    QVERIFY(parseDevice("").is_cpu());
+    SDS_VERIFY_THROWS(parseDevice("gpu0"), "Unknown device 'gpu0'; use cpu, cuda or cuda:N.");
+    SDS_VERIFY_THROWS(parseDevice("meta"), "The device 'meta' is not supported");
+    if (!torch::cuda::is_available()) SDS_VERIFY_THROWS(parseDevice("cuda:0"), "sees no CUDA device");
+    QCOMPARE(computeDtype(false, parseDevice("cpu")), torch::kFloat32);
+    SDS_VERIFY_THROWS(computeDtype(true, parseDevice("cpu")), "Half precision (float16) needs a CUDA device");
   }
 
   void testNanLatentsNameTheStage() {
