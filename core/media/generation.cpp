@@ -48,18 +48,10 @@ void reportStage(const ProgressFn& progress, const std::string& stage) {
   if (progress) progress(Progress{stage, 0, 1, 0.0});
 }
 
-stereo::AttentionDirection directionOf(AttentionCoupling c) {
-  return c == AttentionCoupling::TwoWay ? stereo::AttentionDirection::Bi : stereo::AttentionDirection::Uni;
-}
-
 // The stereo fields both modes share.
 void applyStereo(const GenerationRequest& r, pipelines::Txt2StereoParams& p) {
+  static_cast<pipelines::StereoControls&>(p) = r.stereo;
   p.seed = r.seed;
-  p.scale_factor = r.scale_percent;
-  p.shift_step = r.shift_step;
-  p.mask_interval = r.mask_interval;
-  p.direction = directionOf(r.direction);
-  p.deblur = r.deblur;
 }
 
 // The user's map, near = large, as the engine takes it.
@@ -106,10 +98,10 @@ void Generator::release() { loaded_ = std::make_unique<Loaded>(); }
 std::string Generator::defaultDevice() { return defaultDeviceName(); }
 
 void Generator::validate(const GenerationRequest& r) const {
-  if (r.steps < 1 || r.steps > 1000)
+  if (!pipelines::controls::kSteps.contains(r.steps))
     throw Error("The number of steps must be between 1 and 1000 (got " + std::to_string(r.steps) + ").");
-  if (r.shift_step >= r.steps)
-    throw Error("The shift step " + std::to_string(r.shift_step) + " must be below the number of steps (" +
+  if (r.stereo.shift_step >= r.steps)
+    throw Error("The shift step " + std::to_string(r.stereo.shift_step) + " must be below the number of steps (" +
                 std::to_string(r.steps) + ").");
   if (!r.depth.empty() && r.depth.channels() != 1) throw Error("The depth map must have one channel.");
   if (r.mode == GenerationMode::Prompt) {
@@ -209,8 +201,7 @@ GenerationResult Generator::fromPhoto(const GenerationRequest& request, const Pr
   p.inversion.prompt = request.prompt;
   p.inversion.steps = request.steps;
   p.inversion.guidance_scale = request.guidance;
-  p.inversion.mode =
-      request.inversion == InversionChoice::Fast ? inversion::InversionMode::Fast : inversion::InversionMode::NullText;
+  p.inversion.mode = request.inversion;
   p.inversion.inner_steps = request.inner_steps;
   p.stereo.steps = request.steps;
   applyStereo(request, p.stereo);

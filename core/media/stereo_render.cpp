@@ -14,15 +14,6 @@
 namespace sds::media {
 namespace {
 
-render::MapKind toEngine(DepthKind k) {
-  switch (k) {
-    case DepthKind::InverseDepth: return render::MapKind::InverseDepth;
-    case DepthKind::Depth: return render::MapKind::Depth;
-    case DepthKind::DisparityPx: return render::MapKind::DisparityPx;
-  }
-  throw Error("Unknown depth kind.");
-}
-
 // The warp does not care about channel order, so BGR bytes go in as they are
 // (0..255 floats, [1,3,H,W]) and come back the same way. OpenCV's SIMD plane
 // copies are several times faster here than permute + type conversion.
@@ -81,7 +72,7 @@ void checkInputs(const cv::Mat& image, const cv::Mat& depth) {
 
 render::RenderOptions engineOptions(const RenderParams& p) {
   render::RenderOptions o;
-  o.disparity.kind = toEngine(p.depth_kind);
+  o.disparity.kind = p.depth_kind;
   o.disparity.scale_percent = p.scale_percent;
   o.disparity.exponent = p.exponent;
   o.disparity.convergence = p.convergence;

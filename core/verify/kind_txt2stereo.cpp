@@ -5,6 +5,7 @@
 // final pair and the shift's debug tensors (resized/normalised disparity,
 // integer offsets, mask); on a mismatch the pass-1 step that diverges first.
 #include "core/engine/pipelines/txt2stereo.h"
+#include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
 #include "core/base/error.h"
@@ -28,11 +29,7 @@ pipelines::Txt2StereoParams paramsFromCase(const nlohmann::json& in, const io::S
   p.disparity = file.tensor("disparity");
   p.shift_step = in.at("swapat");
   p.attention_start_step = in.value("editor_start_step", p.shift_step);
-  p.mask_interval = in.value("mask_interval", 10);
-  p.direction = stereo::parseAttentionDirection(in.value("direction", std::string("uni")));
-  p.deblur = in.value("deblur", false);
-  p.shift_both = in.value("shift_both", false);
-  p.scale_factor = in.value("scale_factor", 8.0);
+  pipelines::readSharedStereoFields(in, p);
   p.exponent = in.value("stereo_offset_exponent", 1.0);
   return p;
 }

@@ -23,8 +23,8 @@ QString resultSummary(const media::GenerationRequest& r) {
   const auto tr = [](const char* text) { return QCoreApplication::translate("sds::ui::PairResult", text); };
   const bool prompt = r.mode == media::GenerationMode::Prompt;
   QString s = prompt ? tr("Prompt") : tr("Photo");
-  s += tr(" · shift %1 %").arg(r.scale_percent);
-  s += r.shift_step < 0 ? tr(" · step auto") : tr(" · step %1").arg(r.shift_step);
+  s += tr(" · shift %1 %").arg(r.stereo.scale_factor);
+  s += r.stereo.shift_step < 0 ? tr(" · step auto") : tr(" · step %1").arg(r.stereo.shift_step);
   s += tr(" · seed %1 · %2 steps").arg(r.seed).arg(r.steps);
   if (prompt && !r.prompt.empty()) s += QStringLiteral(" · “%1”").arg(QString::fromStdString(r.prompt).left(40));
   return s;

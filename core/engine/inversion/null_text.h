@@ -19,6 +19,7 @@
 #include <torch/types.h>
 
 #include "core/base/progress.h"
+#include "core/engine/pipelines/stereo_controls.h"
 
 namespace sds::unet {
 class UNet2DConditionModel;
@@ -30,8 +31,8 @@ class DdimScheduler;
 namespace sds::inversion {
 
 struct NullTextOptions {
-  double guidance_scale = 7.5;
-  int inner_steps = 10;       // reference default (the fixture uses 3)
+  double guidance_scale = pipelines::controls::kGuidance.value;
+  int inner_steps = pipelines::controls::kInnerSteps.value;  // reference default (the fixture uses 3)
   double epsilon = 1e-5;      // early-stop base threshold
   double base_lr = 1e-2;      // lr_i = base_lr * (1 - i / 100)
 };
