@@ -27,6 +27,8 @@
 #include "core/base/atomic_file.h"
 #include "models/common/config_fields.h"
 #include "models/common/json_limits.h"
+#include "models/depth/depth_anything3_config.h"
+#include "models/depth/depth_anything_config.h"
 #include "models/depth/depth_anything_loader.h"
 #include "models/io/safetensors.h"
 #include "models/sd/scheduler_config.h"
@@ -113,7 +115,9 @@ class TestHostileInputs : public QObject {
   void testKeepsOnlyBoundedStringMetadata() {
     const fs::path p = dir("metadata") / "m.safetensors";
     const std::string big(100000, 'x');
-    writeText(p, safetensorsBytes(R"({"__metadata__":{"format":"pt","obj":{"a":[1,2]},"num":3,"big":")" + big + "\"}}"));
+    // No raw string here: Qt 6.4's moc misreads R"(...":")" and then finds no test class.
+    writeText(p, safetensorsBytes("{\"__metadata__\":{\"format\":\"pt\",\"obj\":{\"a\":[1,2]},\"num\":3,\"big\":\"" + big +
+                                  "\"}}"));
     const auto f = io::SafetensorsFile::open(p.string());
     QCOMPARE(f->metadata().size(), size_t(1));
     QCOMPARE(f->metadata().at("format"), std::string("pt"));
@@ -186,6 +190,43 @@ class TestHostileInputs : public QObject {
     QCOMPARE(configInt(json{{"n", 7}}, "n", 1, 0, 10, "x"), 7);
     QCOMPARE(configInt(json{{"n", nullptr}}, "n", 3, 0, 10, "x"), 3);
     SDS_VERIFY_THROWS(configPositive(json{{"eps", -1e-5}}, "eps", 1, "cfg.json"), "cfg.json: 'eps'");
+  }
+
+  // One convention for every network's config.json: a field of the wrong type
+  // is an sds::Error naming the file and the field (never a nlohmann error,
+  // never silently ignored).
+  void testWronglyTypedConfigFieldsNameTheFileAndTheField() {
+    json u = json::parse(readText(kData + "/sd-tiny-v1/model/unet/config.json"));
+    u["use_linear_projection"] = "yes";
+    SDS_VERIFY_THROWS(unet::parseUNetConfig(u.dump(), "unet/config.json"),
+                      "unet/config.json: 'use_linear_projection' = \"yes\" is not true or false");
+
+    json v = json::parse(readText(kData + "/sd-tiny-v1/model/vae/config.json"));
+    v["down_block_types"] = {"DownEncoderBlock2D", 2};
+    SDS_VERIFY_THROWS(vae::parseVaeConfig(v.dump(), "vae/config.json"),
+                      "vae/config.json: 'down_block_types[1]' = 2 is not a string");
+
+    json te = json::parse(readText(kData + "/sd-tiny-v1/model/text_encoder/config.json"));
+    te["hidden_act"] = 5;  // was a nlohmann::type_error
+    SDS_VERIFY_THROWS(clip::parseTextEncoderConfig(te.dump(), "te/config.json"),
+                      "te/config.json: 'hidden_act' = 5 is not a string");
+    te = json::parse(readText(kData + "/sd-tiny-v1/model/text_encoder/config.json"));
+    te["architectures"] = {"CLIPTextModelWithProjection"};
+    te["projection_dim"] = 8.5;
+    SDS_VERIFY_THROWS(clip::parseTextEncoderConfig(te.dump(), "te/config.json"), "'projection_dim' = 8.5 is not an integer");
+
+    const depth::DepthAnythingConfig base;
+    const json mlp_ratio = {{"model_type", "depth_anything"}, {"backbone_config", {{"mlp_ratio", "4"}}}};  // was ignored
+    SDS_VERIFY_THROWS(depth::applyDepthAnythingConfigJson(base, mlp_ratio, "depth/config.json"),
+                      "depth/config.json (backbone_config): 'mlp_ratio' = \"4\" is not a number");
+    SDS_VERIFY_THROWS(depth::applyDepthAnythingConfigJson(base, json{{"model_type", 7}}, "depth/config.json"),
+                      "depth/config.json: 'model_type' = 7 is not a string");
+    const json da3 = {{"model_name", "da3mono-large"}, {"tiny_random_model", {{"head", {{"pos_embed", "no"}}}}}};
+    SDS_VERIFY_THROWS(depth::applyDa3ConfigJson(base, da3, "da3/config.json"),
+                      "da3/config.json (tiny_random_model) (head): 'pos_embed' = \"no\" is not true or false");
+
+    SDS_VERIFY_THROWS(parseSchedulerConfig(R"({"timestep_spacing": 1})", "s.json"),
+                      "s.json: 'timestep_spacing' = 1 is not a string");
   }
 
   void testRejectsBadSchedulerConfigs() {
@@ -363,8 +404,10 @@ class TestHostileInputs : public QObject {
     }
     p.kind = render::MapKind::Depth;
     QVERIFY(render::disparityFromMap(torch::full({8, 8}, 3.0f), p).abs().max().item<float>() == 0);
-    // A tiny range far from zero keeps its precision (two-pass path): nearest = 5 % of 40 px.
+    // A tiny range far from zero keeps its precision (two-pass path): nearest = 5 % of 40 px
+    // (no convergence shift: the default one puts the 99th percentile on the screen).
     p.kind = render::MapKind::InverseDepth;
+    p.convergence_mode = render::ConvergenceMode::Fixed;
     auto map = torch::full({4, 40}, 1000.0f);
     map[0][0] = 1000.5f;
     const auto d = render::disparityFromMap(map, p);
@@ -376,6 +419,7 @@ class TestHostileInputs : public QObject {
     render::DisparityParams p;
     p.kind = render::MapKind::Depth;
     p.scale_percent = 50;  // 2 px for the nearest in a 4-pixel row
+    p.convergence_mode = render::ConvergenceMode::Fixed;  // unshifted, so the nearest keeps its 2 px
     const auto d = render::disparityFromMap(torch::tensor({{1e-40f, 1.0f, 2.0f, 4.0f}}), p);
     QVERIFY(torch::isfinite(d).all().item<bool>());
     QVERIFY(std::abs(d[0][0].item<float>() - 2.0f) < 1e-5);  // the nearest
