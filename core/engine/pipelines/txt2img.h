@@ -84,4 +84,9 @@ torch::Tensor seededNoise(uint64_t seed, int64_t channels, int64_t h, int64_t w)
 // latents: [B, 4, h, w] any float dtype/device -> [B, 3, 8h, 8w] float32 on CPU.
 torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& latents);
 
+// decodeLatents as a pipeline's last stage: checks `control`'s cancel token,
+// then reports "decoding" over the progress range [start, 1].
+torch::Tensor decodeStage(const sd::StableDiffusion& sd, const torch::Tensor& latents, const RunControl& control,
+                          double start);
+
 }  // namespace sds::pipelines
