@@ -125,14 +125,7 @@ double median(std::vector<double> v) {
 // each), so a busy machine slows both alike.
 void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2StereoParams& params,
                      const std::shared_ptr<depth::DepthEstimator>& depth, int runs) {
-  pipelines::Txt2ImgParams mono;
-  mono.prompt = params.prompt;
-  mono.negative_prompt = params.negative_prompt;
-  mono.steps = params.steps;
-  mono.guidance_scale = params.guidance_scale;
-  mono.seed = params.seed;
-  mono.width = params.width;
-  mono.height = params.height;
+  const pipelines::Txt2ImgParams mono = pipelines::leftViewParams(params);
   std::vector<double> mono_wall, mono_cpu, pair_wall, pair_cpu;
   for (int i = 0; i <= runs; ++i) {
     const Took m = timed([&] { pipelines::txt2img(model, mono); });

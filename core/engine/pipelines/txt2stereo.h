@@ -119,6 +119,9 @@ class Txt2StereoSession {
   std::unique_ptr<Pass1State> pass1_;
 };
 
+// Pass 1 alone: the txt2img parameters (DDIM) that make the pair's left view.
+Txt2ImgParams leftViewParams(const Txt2StereoParams& params);
+
 // One pair without keeping a session.
 Txt2StereoResult txt2stereo(const sd::StableDiffusion& sd, const Txt2StereoParams& params,
                             const RunControl& control = {}, std::shared_ptr<depth::DepthEstimator> depth = nullptr);
