@@ -16,17 +16,9 @@
 #include <cstdint>
 #include <vector>
 
-#include <torch/types.h>
-
-#include "core/base/progress.h"
+// Its input comes from ddimInvert; the UNet, DDIM and progress types with it.
+#include "core/engine/inversion/ddim_inversion.h"
 #include "core/engine/pipelines/stereo_controls.h"
-
-namespace sds::unet {
-class UNet2DConditionModel;
-}
-namespace sds::schedulers {
-class DdimScheduler;
-}
 
 namespace sds::inversion {
 
