@@ -1,34 +1,16 @@
 #include "app/cli/generation_options.h"
 
-#include <torch/cuda.h>
+#include <sstream>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/base/error.h"
 
 namespace sds::cli {
-namespace {
-
-torch::Device deviceFrom(const std::string& name) {
-  try {
-    const torch::Device device(name);
-    if (device.is_cuda() && !torch::cuda::is_available())
-      throw Error("--device " + name + " was asked for but this LibTorch build sees no CUDA device.");
-    if (!device.is_cuda() && !device.is_cpu()) throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
-    return device;
-  } catch (const c10::Error&) {
-    throw Error("--device must be cpu, cuda or cuda:N, not '" + name + "'.");
-  }
-}
-
-}  // namespace
-
 sd::SdLoadOptions sdLoadOptions(const Args& a) {
   sd::SdLoadOptions options;
-  options.device = deviceFrom(a.get("device", "cpu"));
-  if (a.flag("half")) {
-    if (!options.device.is_cuda()) throw Error("--half needs a CUDA device (--device cuda).");
-    options.dtype = torch::kFloat16;
-  }
+  options.device = parseDevice(a.get("device", "cpu"));
+  options.dtype = computeDtype(a.flag("half"), options.device);
   options.config_dir = a.get("config-dir", "");
   options.expected_task = sd::SdTask::TextToImage;  // --model; an inpainting model is refused before loading
   return options;
@@ -40,6 +22,22 @@ std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::S
   d.half = sd_options.dtype == torch::kFloat16;
   d.input_size = int(a.integer("depth-input-size", d.input_size));
   return depth::loadDepthEstimator(a.required("depth-model"), d);
+}
+
+std::string stereoOptionsHelp() {
+  namespace c = pipelines::controls;
+  std::ostringstream o;
+  o << "  --scale PCT           disparity scale in percent of the width (default " << c::kScalePercent.value << ")\n"
+    << "  --exponent E          disparity exponent (default 1)\n"
+    << "  --shift-step N        DDIM step of the stereo shift (default: --shift-fraction x steps)\n"
+    << "  --shift-fraction F    the shift step as a fraction of the steps (default " << c::kShiftFraction.value << ")\n"
+    << "  --attention-start N   first step of the coupled attention (default: the shift step)\n"
+    << "  --mask-interval N     re-apply the shift on the mask every N steps (default " << c::kMaskInterval.value
+    << "; 0 = never)\n"
+    << "  --direction D         uni (one-way, default) or bi (two-way) self-attention\n"
+    << "  --deblur              fill disoccluded holes with fresh noise\n"
+    << "  --shift-both          move both views half the disparity each way\n";
+  return o.str();
 }
 
 void applyStereoOptions(const Args& a, pipelines::Txt2StereoParams& p) {

@@ -28,4 +28,8 @@ std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::S
 // --shift-both and --no-kv-cache over `p` (options not given keep its values).
 void applyStereoOptions(const Args& a, pipelines::Txt2StereoParams& p);
 
+// The help lines of those stereo options, with the defaults of
+// pipelines/stereo_controls.h (shared by txt2stereo and img2stereo).
+std::string stereoOptionsHelp();
+
 }  // namespace sds::cli

@@ -55,8 +55,8 @@ void useTinyModels(MainWindow& w, const ScenarioInputs& in) {
   o.steps = 4;
   o.seed = 7;
   o.width = o.height = 128;
-  o.shift_step = 1;
-  o.mask_interval = 2;
+  o.stereo.shift_step = 1;
+  o.stereo.mask_interval = 2;
   o.use_open_depth = false;
   w.generationDock()->panel()->setOptions(o);
 }

@@ -6,13 +6,13 @@
 #include <optional>
 
 #include <opencv2/imgproc.hpp>
-#include <torch/cuda.h>
 #include <torch/types.h>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
+#include "core/engine/compute_device.h"
 #include "core/engine/runtime.h"
 #include "core/media/internal/img2stereo_params.h"
 #include "core/media/internal/latent_preview.h"
@@ -46,35 +46,14 @@ bool sameDepth(const GeneratorModels& a, const GeneratorModels& b) {
          a.half == b.half;
 }
 
-torch::Device parseDevice(const std::string& name, bool half) {
-  std::optional<torch::Device> device;
-  try {
-    device.emplace(name);
-  } catch (const std::exception&) {
-    throw Error("Unknown device '" + name + "'; use cpu, cuda or cuda:N.");
-  }
-  if (device->is_cuda() && !torch::cuda::is_available())
-    throw Error("The device " + name + " was chosen, but LibTorch sees no CUDA device here; choose cpu.");
-  if (half && !device->is_cuda()) throw Error("Half precision needs a CUDA device; choose cuda or turn it off.");
-  return *device;
-}
-
 void reportStage(const ProgressFn& progress, const std::string& stage) {
   if (progress) progress(Progress{stage, 0, 1, 0.0});
 }
 
-stereo::AttentionDirection directionOf(AttentionCoupling c) {
-  return c == AttentionCoupling::TwoWay ? stereo::AttentionDirection::Bi : stereo::AttentionDirection::Uni;
-}
-
 // The stereo fields both modes share.
 void applyStereo(const GenerationRequest& r, pipelines::Txt2StereoParams& p) {
+  static_cast<pipelines::StereoControls&>(p) = r.stereo;
   p.seed = r.seed;
-  p.scale_factor = r.scale_percent;
-  p.shift_step = r.shift_step;
-  p.mask_interval = r.mask_interval;
-  p.direction = directionOf(r.direction);
-  p.deblur = r.deblur;
 }
 
 // The user's map, near = large, as the engine takes it.
@@ -130,10 +109,10 @@ void Generator::release() { loaded_ = std::make_unique<Loaded>(); }
 std::string Generator::defaultDevice() { return defaultDeviceName(); }
 
 void Generator::validate(const GenerationRequest& r) const {
-  if (r.steps < 1 || r.steps > 1000)
+  if (!pipelines::controls::kSteps.contains(r.steps))
     throw Error("The number of steps must be between 1 and 1000 (got " + std::to_string(r.steps) + ").");
-  if (r.shift_step >= r.steps)
-    throw Error("The shift step " + std::to_string(r.shift_step) + " must be below the number of steps (" +
+  if (r.stereo.shift_step >= r.steps)
+    throw Error("The shift step " + std::to_string(r.stereo.shift_step) + " must be below the number of steps (" +
                 std::to_string(r.steps) + ").");
   if (!r.depth.empty() && r.depth.channels() != 1) throw Error("The depth map must have one channel.");
   if (r.mode == GenerationMode::Prompt) {
@@ -156,8 +135,8 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
       throw Error("The Stable Diffusion model " + models_.sd_path +
                   " does not exist; choose a diffusers folder or a .safetensors file.");
     sd::SdLoadOptions options;
-    options.device = parseDevice(models_.device, models_.half);
-    options.dtype = models_.half ? torch::kFloat16 : torch::kFloat32;
+    options.device = parseDevice(models_.device);
+    options.dtype = computeDtype(models_.half, options.device);
     options.config_dir = models_.config_dir;
     options.expected_task = sd::SdTask::TextToImage;
     reportStage(progress, "loading model");
@@ -172,7 +151,7 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
       throw Error("The depth model " + models_.depth_path +
                   " does not exist; choose a Depth Anything (V2 or 3) folder or .safetensors file.");
     depth::DepthEstimatorOptions options;
-    options.device = parseDevice(models_.device, models_.half).str();
+    options.device = parseDevice(models_.device).str();
     options.half = models_.half;
     options.input_size = models_.depth_input_size;
     reportStage(progress, "loading depth model");
@@ -233,8 +212,7 @@ GenerationResult Generator::fromPhoto(const GenerationRequest& request, const Pr
   p.inversion.prompt = request.prompt;
   p.inversion.steps = request.steps;
   p.inversion.guidance_scale = request.guidance;
-  p.inversion.mode =
-      request.inversion == InversionChoice::Fast ? inversion::InversionMode::Fast : inversion::InversionMode::NullText;
+  p.inversion.mode = request.inversion;
   p.inversion.inner_steps = request.inner_steps;
   p.stereo.steps = request.steps;
   applyStereo(request, p.stereo);

@@ -16,14 +16,13 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/engine/pipelines/stereo_controls.h"
 #include "core/media/render_params.h"
 #include "core/base/progress.h"
 
 namespace sds::media {
 
 enum class GenerationMode { Prompt, Photo };
-enum class InversionChoice { NullText, Fast };    // faithful and slow, or DDIM inversion only
-enum class AttentionCoupling { OneWay, TwoWay };  // the right view reads the left, or both read each other
 
 struct GeneratorModels {
   std::string sd_path;      // diffusers folder or single-file .safetensors
@@ -44,25 +43,22 @@ struct GenerationRequest {
   // Prompt mode: what to draw; photo mode: what the photo shows (may be empty).
   std::string prompt;
   std::string negative_prompt;  // prompt mode only
-  int steps = 50;
-  double guidance = 7.5;
+  int steps = pipelines::controls::kSteps.value;
+  double guidance = pipelines::controls::kGuidance.value;
   uint64_t seed = 0;            // the noise (prompt mode) and the deblur noise
-  int width = 512, height = 512;  // prompt mode: multiples of 8
+  int width = pipelines::controls::kImageSide.value;  // prompt mode: multiples of 8
+  int height = pipelines::controls::kImageSide.value;
   cv::Mat photo;                // photo mode: grey/BGR/BGRA, 8/16-bit or float
   // The user's depth map (one channel, any size), read as `depth_kind`; empty:
   // the depth model runs on the left view (prompt) or the photo.
   cv::Mat depth;
   DepthKind depth_kind = DepthKind::InverseDepth;
-  // Stereo (the paper's defaults).
-  double scale_percent = 8;     // largest disparity, percent of the width
-  int shift_step = -1;          // DDIM step index of the stereo shift; < 0: 20 % of the steps
-  int mask_interval = 10;       // re-apply the shift every N steps; 0: never
-  AttentionCoupling direction = AttentionCoupling::OneWay;
-  bool deblur = false;          // fill disocclusions with fresh noise
+  // Stereo: the engine's controls as they are (the paper's defaults).
+  pipelines::StereoControls stereo;
   // Photo mode.
-  InversionChoice inversion = InversionChoice::NullText;
-  int inner_steps = 10;         // null-text optimisation steps per DDIM step
-  int working_size = 512;       // long side Stable Diffusion works at (aspect kept)
+  sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
+  int inner_steps = pipelines::controls::kInnerSteps.value;    // null-text optimisation steps per DDIM step
+  int working_size = pipelines::controls::kWorkingSize.value;  // long side Stable Diffusion works at (aspect kept)
 };
 
 struct GenerationResult {

@@ -13,9 +13,7 @@ torch::Tensor nearIsLarge(const torch::Tensor& map, DepthKind kind) {
   render::DisparityParams d;
   d.scale_percent = 10;  // any: the pipeline normalises the map again
   d.convergence_mode = render::ConvergenceMode::Fixed;  // no shift
-  d.kind = kind == DepthKind::Depth         ? render::MapKind::Depth
-           : kind == DepthKind::DisparityPx ? render::MapKind::DisparityPx
-                                            : render::MapKind::InverseDepth;
+  d.kind = kind;
   return render::disparityFromMap(map, d);
 }
 

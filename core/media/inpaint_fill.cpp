@@ -1,8 +1,8 @@
 #include "core/media/inpaint_fill.h"
 
-#include <torch/cuda.h>
 #include <torch/types.h>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/pipelines/inpaint_fill.h"
 #include "core/media/internal/tensor_bridge.h"
 #include "core/base/error.h"
@@ -17,17 +17,6 @@ struct HoleInpainter::Loaded {
 };
 
 namespace {
-
-torch::Device inpaintDevice(const std::string& name) {
-  try {
-    const torch::Device device(name);
-    if (device.is_cuda() && !torch::cuda::is_available())
-      throw Error("The inpainting device " + name + " was chosen, but LibTorch sees no CUDA device here.");
-    if (device.is_cpu() || device.is_cuda()) return device;
-  } catch (const c10::Error&) {
-  }
-  throw Error("Unknown inpainting device '" + name + "'; use cpu, cuda or cuda:N.");
-}
 
 pipelines::InpaintFillOptions engineOptions(const InpaintSettings& s) {
   if (s.steps < 1 || s.steps > 1000) throw Error("The inpainting steps must be between 1 and 1000.");
@@ -60,7 +49,7 @@ void HoleInpainter::load(const InpaintSettings& s, const ProgressFn& progress) {
   if (s.model_path.empty()) throw Error("Choose an inpainting model for the inpainting fill.");
   if (progress) progress(Progress{"loading inpainting model", 0, 1, 0.0});
   sd::SdLoadOptions options;
-  options.device = inpaintDevice(s.device);
+  options.device = parseDevice(s.device);
   options.config_dir = s.config_dir;
   options.expected_task = sd::SdTask::Inpainting;
   auto loaded = std::make_unique<Loaded>();

@@ -8,12 +8,9 @@
 
 namespace sds::media {
 
-// What the values of a user's depth map mean.
-enum class DepthKind {
-  InverseDepth,  // relative inverse depth, near = bright (MiDaS / Depth Anything output)
-  Depth,         // metric or relative depth, near = dark
-  DisparityPx,   // the left image's disparity in pixels at the image's resolution, 0 = unknown
-};
+// What the values of a user's depth map mean: the engine's MapKind
+// (InverseDepth: MiDaS / Depth Anything output; Depth; DisparityPx).
+using DepthKind = render::MapKind;
 
 // Inpaint: an inpainting model fills the holes (inpaint_fill.h); renderStereo
 // itself leaves them black for it.

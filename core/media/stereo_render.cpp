@@ -6,21 +6,13 @@
 #include <opencv2/photo.hpp>
 #include <torch/torch.h>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/render/stereo_views.h"
 #include "core/media/image_io.h"
 #include "core/base/error.h"
 
 namespace sds::media {
 namespace {
-
-render::MapKind toEngine(DepthKind k) {
-  switch (k) {
-    case DepthKind::InverseDepth: return render::MapKind::InverseDepth;
-    case DepthKind::Depth: return render::MapKind::Depth;
-    case DepthKind::DisparityPx: return render::MapKind::DisparityPx;
-  }
-  throw Error("Unknown depth kind.");
-}
 
 // The warp does not care about channel order, so BGR bytes go in as they are
 // (0..255 floats, [1,3,H,W]) and come back the same way. OpenCV's SIMD plane
@@ -80,7 +72,7 @@ void checkInputs(const cv::Mat& image, const cv::Mat& depth) {
 
 render::RenderOptions engineOptions(const RenderParams& p) {
   render::RenderOptions o;
-  o.disparity.kind = toEngine(p.depth_kind);
+  o.disparity.kind = p.depth_kind;
   o.disparity.scale_percent = p.scale_percent;
   o.disparity.exponent = p.exponent;
   o.disparity.convergence = p.convergence;
@@ -92,15 +84,6 @@ render::RenderOptions engineOptions(const RenderParams& p) {
   o.both_views = p.view_mode == ViewMode::BothHalf;
   o.fill = p.fill == FillMode::Background ? render::HoleFill::Background : render::HoleFill::None;
   return o;
-}
-
-torch::Device renderDevice(const std::string& name) {
-  if (name == "cpu" || name.empty()) return torch::kCPU;
-  if (name == "cuda") {
-    if (!torch::cuda::is_available()) throw Error("The device 'cuda' was asked for, but LibTorch sees no CUDA GPU.");
-    return torch::kCUDA;
-  }
-  throw Error("Unknown render device '" + name + "' (use cpu or cuda).");
 }
 
 render::RenderedViews onCpu(const render::RenderedViews& v) {
@@ -153,7 +136,7 @@ StereoPair renderStereo(const cv::Mat& image, const cv::Mat& depth, const Render
   const cv::Mat map = mapAtImageSize(depth, bgr.size(), params.depth_kind);
 
   torch::InferenceMode guard;
-  const torch::Device device = renderDevice(params.device);
+  const torch::Device device = parseDevice(params.device);
   const auto map_t = torch::from_blob(const_cast<float*>(map.ptr<float>()), {map.rows, map.cols}, torch::kFloat32);
   const render::RenderedViews cpu_or_gpu =
       render::renderStereoViews(bgrToTensor(bgr).to(device), map_t.to(device), options);

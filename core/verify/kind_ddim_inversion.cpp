@@ -39,44 +39,29 @@ std::string diagnosis(const nlohmann::json& kase, const io::SafetensorsFile& fil
   return out;
 }
 
-void runLayout(const SdSetContext& set, const nlohmann::json& kase, const io::SafetensorsFile& file,
-               sd::SdLayout layout, Reporter& report) {
-  const std::string run = sdRunName(kase, layout);
-  if (!hasSdLayout(set, layout)) {
-    report.skip(run, std::string("this set has no ") + sd::layoutName(layout) + " weights");
-    return;
-  }
-  try {
-    const auto model = sdModel(set, layout);
-    const auto& inputs = kase.at("inputs");
-    const auto r = inversion::invertImage(*model, file.tensor("image_u8"), paramsFromCase(inputs));
-    if (inputs.contains("timesteps") && inputs["timesteps"].get<std::vector<int64_t>>() != r.timesteps) {
-      report.fail(run, "timesteps differ from inputs.timesteps");
-      return;
-    }
-    const std::map<std::string, torch::Tensor> actual = {{"image_latent", r.image_latent},
-                                                         {"ddim_latents", r.ddim_latents},
-                                                         {"uncond_embeddings", r.uncond_embeddings}};
-    std::string why;
-    for (const auto& [name, t] : actual) {
-      const auto c = compareTensors(t, file.tensor(name), sdTolerance(kase, name));
-      if (!c.ok) why += name + ": " + c.detail + "; ";
-    }
-    if (why.empty())
-      checkSdOutputs(report, run, kase, file, actual);
-    else
-      report.fail(run, why + diagnosis(kase, file, r, *model));
-  } catch (const std::exception& e) {
-    report.fail(run, std::string("error: ") + e.what());
-  }
+void checkLayout(const SdSetContext& set, const nlohmann::json& kase, const io::SafetensorsFile& file,
+                 sd::SdLayout layout, const std::string& run, Reporter& report) {
+  const auto model = sdModel(set, layout);
+  const auto& inputs = kase.at("inputs");
+  const auto r = inversion::invertImage(*model, file.tensor("image_u8"), paramsFromCase(inputs));
+  if (inputs.contains("timesteps") && inputs["timesteps"].get<std::vector<int64_t>>() != r.timesteps)
+    return report.fail(run, "timesteps differ from inputs.timesteps");
+  const std::map<std::string, torch::Tensor> actual = {{"image_latent", r.image_latent},
+                                                       {"ddim_latents", r.ddim_latents},
+                                                       {"uncond_embeddings", r.uncond_embeddings}};
+  const std::string why = sdMismatches(kase, file, actual);
+  if (why.empty())
+    checkSdOutputs(report, run, kase, file, actual);
+  else
+    report.fail(run, why + diagnosis(kase, file, r, *model));
 }
 
 }  // namespace
 
 void runDdimInversionCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report) {
   const auto file = openCaseFile(set.dir, kase);
-  for (const auto layout : {sd::SdLayout::Diffusers, sd::SdLayout::SingleFile})
-    runLayout(set, kase, *file, layout, report);
+  forEachSdLayout(set, kase, report,
+                  [&](sd::SdLayout layout, const std::string& run) { checkLayout(set, kase, *file, layout, run, report); });
 }
 
 }  // namespace sds::verify

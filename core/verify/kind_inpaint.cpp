@@ -46,28 +46,13 @@ void checkSize(const nlohmann::json& in, const torch::Tensor& image01) {
 
 // Compares `actual`; on a mismatch adds the first diverging step.
 void reportRun(Reporter& reporter, const std::string& run, const nlohmann::json& kase, const io::SafetensorsFile& file,
-            const std::map<std::string, torch::Tensor>& actual, const std::vector<torch::Tensor>& guided,
-            const std::vector<torch::Tensor>& latents) {
-  std::string why;
-  for (const auto& [name, t] : actual) {
-    const auto c = compareTensors(t, file.tensor(name), sdTolerance(kase, name));
-    if (!c.ok) why += name + ": " + c.detail + "; ";
-  }
-  if (why.empty()) {
+               const std::map<std::string, torch::Tensor>& actual, const std::vector<torch::Tensor>& guided,
+               const std::vector<torch::Tensor>& latents) {
+  const std::string why = sdMismatches(kase, file, actual);
+  if (why.empty())
     checkSdOutputs(reporter, run, kase, file, actual);
-    return;
-  }
-  for (size_t i = 0; i < latents.size(); ++i) {
-    for (const auto& [name, mine] : {std::pair{"step_noise_pred", guided[i]}, {"step_latents", latents[i]}}) {
-      if (!file.contains(name) || int64_t(i) >= file.tensor(name).size(0)) continue;
-      const auto c = compareTensors(mine, file.tensor(name)[int64_t(i)], sdTolerance(kase, name));
-      if (!c.ok) {
-        reporter.fail(run, why + "first divergence at step " + std::to_string(i) + " in " + name + ": " + c.detail);
-        return;
-      }
-    }
-  }
-  reporter.fail(run, why);
+  else
+    reporter.fail(run, why + firstDivergingStep(kase, file, guided, latents));
 }
 
 // The pipeline on (image01, mask01) with the case's prompts and noise; adds
@@ -140,18 +125,8 @@ void stereoRun(const SdSetContext& set, sd::SdLayout layout, const nlohmann::jso
 
 void runEachLayout(const SdSetContext& set, const nlohmann::json& kase, Reporter& reporter, LayoutRun body) {
   const auto file = openCaseFile(set.dir, kase);
-  for (const auto layout : {sd::SdLayout::Diffusers, sd::SdLayout::SingleFile}) {
-    const std::string run = sdRunName(kase, layout);
-    if (!hasSdLayout(set, layout)) {
-      reporter.skip(run, std::string("this set has no ") + sd::layoutName(layout) + " weights");
-      continue;
-    }
-    try {
-      body(set, layout, kase, *file, reporter, run);
-    } catch (const std::exception& e) {
-      reporter.fail(run, std::string("error: ") + e.what());
-    }
-  }
+  forEachSdLayout(set, kase, reporter,
+                  [&](sd::SdLayout layout, const std::string& run) { body(set, layout, kase, *file, reporter, run); });
 }
 
 }  // namespace

@@ -31,64 +31,33 @@ pipelines::Txt2ImgParams paramsFromCase(const nlohmann::json& inputs, const io::
   return p;
 }
 
-std::string firstDivergingStep(const nlohmann::json& kase, const io::SafetensorsFile& file,
-                               const std::vector<torch::Tensor>& guided, const std::vector<torch::Tensor>& latents) {
-  for (size_t i = 0; i < latents.size(); ++i) {
-    for (const auto& [name, mine] : {std::pair{"step_noise_pred", guided[i]}, {"step_latents", latents[i]}}) {
-      if (!file.contains(name)) continue;
-      const auto c = compareTensors(mine, file.tensor(name)[int64_t(i)], sdTolerance(kase, name));
-      if (!c.ok) return "; first divergence at step " + std::to_string(i) + " in " + name + ": " + c.detail;
-    }
-  }
-  return "";
-}
-
-void runLayout(const SdSetContext& set, const nlohmann::json& kase, const io::SafetensorsFile& file,
-               sd::SdLayout layout, Reporter& report) {
-  const std::string run = sdRunName(kase, layout);
-  if (!hasSdLayout(set, layout)) {
-    report.skip(run, std::string("this set has no ") + sd::layoutName(layout) + " weights");
-    return;
-  }
-  try {
-    const auto model = sdModel(set, layout);
-    const auto params = paramsFromCase(kase.at("inputs"), file);
-    std::vector<torch::Tensor> guided, latents;
-    pipelines::RunControl control;
-    control.on_step = [&](int, int64_t, const torch::Tensor& g, const torch::Tensor& x) {
-      guided.push_back(g.cpu());
-      latents.push_back(x.cpu());
-    };
-    const auto result = pipelines::txt2img(*model, params, control);
-    const auto expected_ts = kase.at("inputs").value("timesteps", std::vector<int64_t>{});
-    if (!expected_ts.empty() && expected_ts != result.timesteps) {
-      report.fail(run, "timesteps differ from inputs.timesteps");
-      return;
-    }
-    const std::map<std::string, torch::Tensor> actual = {{"latents", result.latents}, {"image01", result.image01}};
-    bool ok = true;
-    for (const auto& [name, t] : actual) ok = ok && compareTensors(t, file.tensor(name), sdTolerance(kase, name)).ok;
-    if (ok) {
-      checkSdOutputs(report, run, kase, file, actual);
-      return;
-    }
-    std::string why;
-    for (const auto& [name, t] : actual) {
-      const auto c = compareTensors(t, file.tensor(name), sdTolerance(kase, name));
-      if (!c.ok) why += name + ": " + c.detail + "; ";
-    }
+void checkLayout(const SdSetContext& set, const nlohmann::json& kase, const io::SafetensorsFile& file,
+                 sd::SdLayout layout, const std::string& run, Reporter& report) {
+  const auto model = sdModel(set, layout);
+  const auto params = paramsFromCase(kase.at("inputs"), file);
+  std::vector<torch::Tensor> guided, latents;
+  pipelines::RunControl control;
+  control.on_step = [&](int, int64_t, const torch::Tensor& g, const torch::Tensor& x) {
+    guided.push_back(g.cpu());
+    latents.push_back(x.cpu());
+  };
+  const auto result = pipelines::txt2img(*model, params, control);
+  const auto expected_ts = kase.at("inputs").value("timesteps", std::vector<int64_t>{});
+  if (!expected_ts.empty() && expected_ts != result.timesteps) return report.fail(run, "timesteps differ from inputs.timesteps");
+  const std::map<std::string, torch::Tensor> actual = {{"latents", result.latents}, {"image01", result.image01}};
+  const std::string why = sdMismatches(kase, file, actual);
+  if (why.empty())
+    checkSdOutputs(report, run, kase, file, actual);
+  else
     report.fail(run, why + firstDivergingStep(kase, file, guided, latents));
-  } catch (const std::exception& e) {
-    report.fail(run, std::string("error: ") + e.what());
-  }
 }
 
 }  // namespace
 
 void runTxt2ImgCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report) {
   const auto file = openCaseFile(set.dir, kase);
-  for (const auto layout : {sd::SdLayout::Diffusers, sd::SdLayout::SingleFile})
-    runLayout(set, kase, *file, layout, report);
+  forEachSdLayout(set, kase, report,
+                  [&](sd::SdLayout layout, const std::string& run) { checkLayout(set, kase, *file, layout, run, report); });
 }
 
 }  // namespace sds::verify

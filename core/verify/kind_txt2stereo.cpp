@@ -5,6 +5,7 @@
 // final pair and the shift's debug tensors (resized/normalised disparity,
 // integer offsets, mask); on a mismatch the pass-1 step that diverges first.
 #include "core/engine/pipelines/txt2stereo.h"
+#include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
 #include "core/base/error.h"
@@ -28,11 +29,7 @@ pipelines::Txt2StereoParams paramsFromCase(const nlohmann::json& in, const io::S
   p.disparity = file.tensor("disparity");
   p.shift_step = in.at("swapat");
   p.attention_start_step = in.value("editor_start_step", p.shift_step);
-  p.mask_interval = in.value("mask_interval", 10);
-  p.direction = stereo::parseAttentionDirection(in.value("direction", std::string("uni")));
-  p.deblur = in.value("deblur", false);
-  p.shift_both = in.value("shift_both", false);
-  p.scale_factor = in.value("scale_factor", 8.0);
+  pipelines::readSharedStereoFields(in, p);
   p.exponent = in.value("stereo_offset_exponent", 1.0);
   return p;
 }
@@ -48,57 +45,36 @@ std::string firstDivergingPass1Step(const nlohmann::json& kase, const io::Safete
   return "";
 }
 
-void runLayout(const SdSetContext& set, const nlohmann::json& kase, const io::SafetensorsFile& file,
-               sd::SdLayout layout, Reporter& report) {
-  const std::string run = sdRunName(kase, layout);
-  if (!hasSdLayout(set, layout)) {
-    report.skip(run, std::string("this set has no ") + sd::layoutName(layout) + " weights");
-    return;
-  }
-  try {
-    const auto model = sdModel(set, layout);
-    const auto params = paramsFromCase(kase.at("inputs"), file);
-    std::vector<torch::Tensor> pass1_steps;
-    pipelines::RunControl control;
-    control.on_step = [&](int, int64_t, const torch::Tensor&, const torch::Tensor& x) {
-      pass1_steps.push_back(x.cpu());
-    };
-    const auto r = pipelines::txt2stereo(*model, params, control);
-    const auto expected_ts = kase.at("inputs").value("timesteps", std::vector<int64_t>{});
-    if (!expected_ts.empty() && expected_ts != r.timesteps) {
-      report.fail(run, "timesteps differ from inputs.timesteps");
-      return;
-    }
-    std::map<std::string, torch::Tensor> actual = {
-        {"pass1_latents", r.pass1_latents},   {"pass1_image01", r.pass1_image01},
-        {"latents", r.latents},               {"image01", r.image01},
-        {"disparity_latent", r.disparity_latent}, {"disparity_latent_norm", r.disparity_latent_norm},
-        {"shift_px", r.shift_px},             {"mask", r.mask.to(torch::kUInt8)}};
-    for (auto it = actual.begin(); it != actual.end();)
-      it = file.contains(it->first) ? std::next(it) : actual.erase(it);
-    bool ok = true;
-    for (const auto& [name, t] : actual) ok = ok && compareTensors(t, file.tensor(name), sdTolerance(kase, name)).ok;
-    if (ok) {
-      checkSdOutputs(report, run, kase, file, actual);
-      return;
-    }
-    std::string why;
-    for (const auto& [name, t] : actual) {
-      const auto c = compareTensors(t, file.tensor(name), sdTolerance(kase, name));
-      if (!c.ok) why += name + ": " + c.detail + "; ";
-    }
+void checkLayout(const SdSetContext& set, const nlohmann::json& kase, const io::SafetensorsFile& file,
+                 sd::SdLayout layout, const std::string& run, Reporter& report) {
+  const auto model = sdModel(set, layout);
+  const auto params = paramsFromCase(kase.at("inputs"), file);
+  std::vector<torch::Tensor> pass1_steps;
+  pipelines::RunControl control;
+  control.on_step = [&](int, int64_t, const torch::Tensor&, const torch::Tensor& x) { pass1_steps.push_back(x.cpu()); };
+  const auto r = pipelines::txt2stereo(*model, params, control);
+  const auto expected_ts = kase.at("inputs").value("timesteps", std::vector<int64_t>{});
+  if (!expected_ts.empty() && expected_ts != r.timesteps) return report.fail(run, "timesteps differ from inputs.timesteps");
+  std::map<std::string, torch::Tensor> actual = {
+      {"pass1_latents", r.pass1_latents},   {"pass1_image01", r.pass1_image01},
+      {"latents", r.latents},               {"image01", r.image01},
+      {"disparity_latent", r.disparity_latent}, {"disparity_latent_norm", r.disparity_latent_norm},
+      {"shift_px", r.shift_px},             {"mask", r.mask.to(torch::kUInt8)}};
+  for (auto it = actual.begin(); it != actual.end();)
+    it = file.contains(it->first) ? std::next(it) : actual.erase(it);
+  const std::string why = sdMismatches(kase, file, actual);
+  if (why.empty())
+    checkSdOutputs(report, run, kase, file, actual);
+  else
     report.fail(run, why + firstDivergingPass1Step(kase, file, pass1_steps));
-  } catch (const std::exception& e) {
-    report.fail(run, std::string("error: ") + e.what());
-  }
 }
 
 }  // namespace
 
 void runTxt2StereoCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report) {
   const auto file = openCaseFile(set.dir, kase);
-  for (const auto layout : {sd::SdLayout::Diffusers, sd::SdLayout::SingleFile})
-    runLayout(set, kase, *file, layout, report);
+  forEachSdLayout(set, kase, report,
+                  [&](sd::SdLayout layout, const std::string& run) { checkLayout(set, kase, *file, layout, run, report); });
 }
 
 }  // namespace sds::verify

@@ -2,6 +2,11 @@
 
 #include <cstdlib>
 
+#include "core/verify/compare.h"
+#include "models/io/safetensors.h"
+
+#include "core/engine/compute_device.h"
+
 namespace sds::verify {
 namespace {
 
@@ -11,7 +16,7 @@ std::string cacheKey(sd::SdLayout layout, unsigned components) {
 
 torch::Device verifyDevice() {
   const char* env = std::getenv("SDSTEREO_DEVICE");
-  return torch::Device(env && *env ? env : "cpu");
+  return parseDevice(env && *env ? env : "cpu");
 }
 
 }  // namespace
@@ -42,6 +47,43 @@ std::shared_ptr<const sd::StableDiffusion> sdModel(const SdSetContext& set, sd::
 
 std::string sdRunName(const nlohmann::json& kase, sd::SdLayout layout) {
   return kase.value("name", std::string("?")) + "@" + sd::layoutName(layout);
+}
+
+void forEachSdLayout(const SdSetContext& set, const nlohmann::json& kase, Reporter& report, const SdLayoutRun& body) {
+  for (const auto layout : {sd::SdLayout::Diffusers, sd::SdLayout::SingleFile}) {
+    const std::string run = sdRunName(kase, layout);
+    if (!hasSdLayout(set, layout)) {
+      report.skip(run, std::string("this set has no ") + sd::layoutName(layout) + " weights");
+      continue;
+    }
+    try {
+      body(layout, run);
+    } catch (const std::exception& e) {
+      report.fail(run, std::string("error: ") + e.what());
+    }
+  }
+}
+
+std::string sdMismatches(const nlohmann::json& kase, const io::SafetensorsFile& file,
+                         const std::map<std::string, torch::Tensor>& actual) {
+  std::string why;
+  for (const auto& [name, t] : actual) {
+    const auto c = compareTensors(t, file.tensor(name), sdTolerance(kase, name));
+    if (!c.ok) why += name + ": " + c.detail + "; ";
+  }
+  return why;
+}
+
+std::string firstDivergingStep(const nlohmann::json& kase, const io::SafetensorsFile& file,
+                               const std::vector<torch::Tensor>& guided, const std::vector<torch::Tensor>& latents) {
+  for (size_t i = 0; i < latents.size(); ++i) {
+    for (const auto& [name, mine] : {std::pair{"step_noise_pred", guided[i]}, {"step_latents", latents[i]}}) {
+      if (!file.contains(name) || int64_t(i) >= file.tensor(name).size(0)) continue;
+      const auto c = compareTensors(mine, file.tensor(name)[int64_t(i)], sdTolerance(kase, name));
+      if (!c.ok) return "first divergence at step " + std::to_string(i) + " in " + name + ": " + c.detail;
+    }
+  }
+  return "";
 }
 
 }  // namespace sds::verify

@@ -11,10 +11,9 @@
 namespace sds::clip {
 namespace {
 
-int requiredInt(const nlohmann::json& j, const char* key, const std::string& origin) {
-  if (!j.contains(key))
-    throw Error("The text encoder configuration " + origin + " has no '" + key + "' field.");
-  return configIntValue(j[key], key, 0, kMaxConfigInt, "The text encoder configuration " + origin);
+int requiredInt(const ConfigFields& f, const char* key) {
+  if (!f.has(key)) throw Error(f.where() + " has no '" + key + "' field.");
+  return f.integer(key, 0);
 }
 
 }  // namespace
@@ -57,25 +56,21 @@ TextEncoderConfig parseTextEncoderConfig(const std::string& json_text, const std
   if (!root.is_object()) throw Error("The text encoder configuration " + origin + " is not a JSON object.");
   // A full CLIPConfig nests the text tower (referred to, not copied).
   const bool nested = root.contains("text_config") && root["text_config"].is_object() && !root.contains("hidden_size");
-  const nlohmann::json& j = nested ? root["text_config"] : root;
+  const ConfigFields f(nested ? root["text_config"] : root, "The text encoder configuration " + origin);
   TextEncoderConfig c;
   c.origin = origin;
-  c.hidden_size = requiredInt(j, "hidden_size", origin);
-  c.intermediate_size = requiredInt(j, "intermediate_size", origin);
-  c.num_hidden_layers = requiredInt(j, "num_hidden_layers", origin);
-  c.num_attention_heads = requiredInt(j, "num_attention_heads", origin);
-  c.vocab_size = requiredInt(j, "vocab_size", origin);
-  c.max_position_embeddings = requiredInt(j, "max_position_embeddings", origin);
-  try {
-    c.hidden_act = parseActivation(j.value("hidden_act", std::string("quick_gelu")), origin);
-    c.layer_norm_eps = configPositive(j, "layer_norm_eps", c.layer_norm_eps, "The text encoder configuration " + origin);
-    // CLIPTextModelWithProjection (SDXL's text_encoder_2) adds text_projection.
-    const auto arch = j.value("architectures", nlohmann::json::array());
-    if (arch.is_array() && std::find(arch.begin(), arch.end(), "CLIPTextModelWithProjection") != arch.end())
-      c.projection_dim = j.value("projection_dim", c.hidden_size);
-  } catch (const nlohmann::json::exception& e) {
-    throw Error("The text encoder configuration " + origin + " has a field of the wrong type (" + boundedText(e.what()) + ").");
-  }
+  c.hidden_size = requiredInt(f, "hidden_size");
+  c.intermediate_size = requiredInt(f, "intermediate_size");
+  c.num_hidden_layers = requiredInt(f, "num_hidden_layers");
+  c.num_attention_heads = requiredInt(f, "num_attention_heads");
+  c.vocab_size = requiredInt(f, "vocab_size");
+  c.max_position_embeddings = requiredInt(f, "max_position_embeddings");
+  c.hidden_act = parseActivation(f.text("hidden_act", "quick_gelu"), origin);
+  c.layer_norm_eps = f.positive("layer_norm_eps", c.layer_norm_eps);
+  // CLIPTextModelWithProjection (SDXL's text_encoder_2) adds text_projection.
+  const auto arch = f.texts("architectures", {});
+  if (std::find(arch.begin(), arch.end(), "CLIPTextModelWithProjection") != arch.end())
+    c.projection_dim = f.integer("projection_dim", c.hidden_size);
   c.validate();
   return c;
 }

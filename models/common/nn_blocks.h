@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
@@ -21,6 +22,15 @@ bool inPlaceAllowed();
 torch::Tensor siluTemp(torch::Tensor x);
 // a + b where `a` is a temporary that nobody else holds.
 torch::Tensor addTemp(torch::Tensor a, const torch::Tensor& b);
+
+// A ModuleList holding `items` (registered under their indices, as diffusers'
+// nn.ModuleList names them).
+template <typename M>
+torch::nn::ModuleList listOf(const std::vector<std::shared_ptr<M>>& items) {
+  torch::nn::ModuleList list;
+  for (const auto& m : items) list->push_back(m);
+  return list;
+}
 
 torch::nn::Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
 

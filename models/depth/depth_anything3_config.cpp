@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.h"
+#include "models/common/config_fields.h"
 #include "models/io/weights.h"
 
 namespace sds::depth {
@@ -23,41 +24,39 @@ void applyPreset(DepthAnythingConfig& c, const std::string& name, const std::str
   c.layer_indices = {4, 11, 17, 23};
 }
 
-template <typename T>
-void setIf(const json& j, const char* key, T& out, const std::string& origin) {
-  if (!j.contains(key) || j[key].is_null()) return;
-  try {
-    out = j[key].get<T>();
-  } catch (const std::exception&) {
-    throw Error("'" + std::string(key) + "' in " + origin + " has the wrong type.");
-  }
+// The block's value of `key` must be `wanted` (or absent): other values
+// describe a variant that is not supported; a value of another type is a
+// config error naming the field.
+void requireInt(const ConfigFields& f, const char* key, int wanted, const std::string& what, const std::string& origin) {
+  if (f.integer(key, wanted, -kMaxConfigInt, kMaxConfigInt) != wanted)
+    throw Error(origin + " describes " + what + ", which is not supported.");
+}
+void requireFlag(const ConfigFields& f, const char* key, bool wanted, const std::string& what, const std::string& origin) {
+  if (f.flag(key, wanted) != wanted) throw Error(origin + " describes " + what + ", which is not supported.");
+}
+void requireText(const ConfigFields& f, const char* key, const std::string& wanted, const std::string& what,
+                 const std::string& origin) {
+  if (f.text(key, wanted) != wanted) throw Error(origin + " describes " + what + ", which is not supported.");
 }
 
-void requireValue(const json& j, const char* key, const json& wanted, const std::string& what, const std::string& origin) {
-  if (j.contains(key) && j[key] != wanted) throw Error(origin + " describes " + what + ", which is not supported.");
-}
-
-void applyTinyBackbone(DepthAnythingConfig& c, const json& b, const std::string& origin) {
-  int embed_dim = c.embed_dim, depth = c.depth, mlp_hidden = c.mlp_hidden;
-  setIf(b, "embed_dim", embed_dim, origin);
-  setIf(b, "depth", depth, origin);
-  setIf(b, "mlp_hidden", mlp_hidden, origin);
-  if (embed_dim != c.embed_dim || depth != c.depth || mlp_hidden != c.mlp_hidden)
+void applyTinyBackbone(DepthAnythingConfig& c, const ConfigFields& b, const std::string& origin) {
+  if (b.integer("embed_dim", c.embed_dim) != c.embed_dim || b.integer("depth", c.depth) != c.depth ||
+      b.integer("mlp_hidden", c.mlp_hidden) != c.mlp_hidden)
     throw Error(origin + " gives other encoder sizes than the weights hold.");
-  setIf(b, "num_heads", c.num_heads, origin);
-  setIf(b, "out_layers", c.layer_indices, origin);
-  setIf(b, "layer_norm_eps", c.layer_norm_eps, origin);
+  c.num_heads = b.integer("num_heads", c.num_heads);
+  c.layer_indices = b.integers("out_layers", c.layer_indices, -kMaxConfigInt, kMaxConfigInt);
+  c.layer_norm_eps = b.number("layer_norm_eps", c.layer_norm_eps);
   for (const char* key : {"alt_start", "qknorm_start", "rope_start"})
-    requireValue(b, key, -1, std::string("an any-view encoder (") + key + ")", origin);
-  requireValue(b, "cat_token", false, "an encoder that concatenates the camera token (cat_token)", origin);
-  requireValue(b, "num_register_tokens", 0, "an encoder with register tokens", origin);
+    requireInt(b, key, -1, std::string("an any-view encoder (") + key + ")", origin);
+  requireFlag(b, "cat_token", false, "an encoder that concatenates the camera token (cat_token)", origin);
+  requireInt(b, "num_register_tokens", 0, "an encoder with register tokens", origin);
 }
 
-void applyTinyHead(const json& h, const std::string& origin) {
-  requireValue(h, "activation", "exp", "a head activation other than exp", origin);
-  requireValue(h, "output_dim", 1, "a head with several outputs", origin);
-  requireValue(h, "pos_embed", false, "a head with UV position embeddings", origin);
-  requireValue(h, "down_ratio", 1, "a head with a down ratio", origin);
+void applyTinyHead(const ConfigFields& h, const std::string& origin) {
+  requireText(h, "activation", "exp", "a head activation other than exp", origin);
+  requireInt(h, "output_dim", 1, "a head with several outputs", origin);
+  requireFlag(h, "pos_embed", false, "a head with UV position embeddings", origin);
+  requireInt(h, "down_ratio", 1, "a head with a down ratio", origin);
 }
 
 }  // namespace
@@ -91,16 +90,16 @@ DepthAnythingConfig applyDa3ConfigJson(DepthAnythingConfig c, const json& j, con
   if (!isDa3ConfigJson(j)) throw Error(origin + " is not a Depth Anything 3 config.json (no 'model_name' \"da3...\").");
   c.origin = origin;
   c.model_name = j["model_name"].get<std::string>();
-  const bool tiny = j.contains("tiny_random_model") && j["tiny_random_model"].is_object();
-  if (!tiny) {
+  const ConfigFields f(j, "The depth model config " + origin);
+  if (!f.has("tiny_random_model")) {
     applyPreset(c, c.model_name, origin);
     return c;
   }
   // A shrunk preset: the name still says mono or metric, the sizes are the block's.
   c.metric = contains(c.model_name, "metric");
-  const json& t = j["tiny_random_model"];
-  if (t.contains("backbone") && t["backbone"].is_object()) applyTinyBackbone(c, t["backbone"], origin);
-  if (t.contains("head") && t["head"].is_object()) applyTinyHead(t["head"], origin);
+  const ConfigFields t = f.object("tiny_random_model");
+  applyTinyBackbone(c, t.object("backbone"), origin);
+  applyTinyHead(t.object("head"), origin);
   return c;
 }
 

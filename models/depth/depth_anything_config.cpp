@@ -1,7 +1,6 @@
 #include "models/depth/depth_anything_config.h"
 
 #include <cmath>
-#include <type_traits>
 #include <nlohmann/json.hpp>
 
 #include "models/common/config_fields.h"
@@ -15,30 +14,15 @@ namespace {
 using nlohmann::json;
 
 // Checked reads (config_fields.h): 4.9 or 2^32 + 8 where a size belongs is an error, not 4 or 8.
-constexpr const char* kWhere = "The depth model's config.json";
+void setInt(const ConfigFields& f, const char* key, int& out) { out = f.integer(key, out); }
 
-void setInt(const json& j, const char* key, int& out) { out = configInt(j, key, out, 0, kMaxConfigInt, kWhere); }
+void setDouble(const ConfigFields& f, const char* key, double& out) { out = f.number(key, out); }
 
-void setDouble(const json& j, const char* key, double& out) { out = configNumber(j, key, out, kWhere); }
-
-template <typename T>
-void setList(const json& j, const char* key, std::vector<T>& out, const std::string& origin) {
-  if (!j.contains(key) || j[key].is_null()) return;
-  if (!j[key].is_array()) throw Error("'" + std::string(key) + "' in " + origin + " is not a list.");
-  std::vector<T> values;
-  for (const auto& v : j[key]) {
-    if (!v.is_number()) throw Error("'" + std::string(key) + "' in " + origin + " holds a value that is not a number.");
-    if (std::is_integral<T>::value)
-      values.push_back(T(configIntValue(v, key, -kMaxConfigInt, kMaxConfigInt, origin)));
-    else if (!std::isfinite(v.get<double>()))
-      throw Error("'" + std::string(key) + "' in " + origin + " holds a value that is not finite.");
-    else
-      values.push_back(v.get<T>());
-  }
-  out = values;
+void setList(const ConfigFields& f, const char* key, std::vector<int>& out) {
+  out = f.integers(key, out, -kMaxConfigInt, kMaxConfigInt);
 }
 
-bool isTrue(const json& j, const char* key) { return j.contains(key) && j[key].is_boolean() && j[key].get<bool>(); }
+void setList(const ConfigFields& f, const char* key, std::vector<double>& out) { out = f.numbers(key, out); }
 
 int countBlocks(const io::WeightSource& w, const std::string& prefix, const std::string& suffix) {
   int n = 0;
@@ -53,33 +37,30 @@ int64_t dim(const io::WeightSource& w, const std::string& name, size_t axis) {
   return shape[axis];
 }
 
-void applyBackboneConfig(DepthAnythingConfig& c, const json& b, const std::string& origin) {
+void applyBackboneConfig(DepthAnythingConfig& c, const ConfigFields& b, const std::string& origin) {
   setInt(b, "hidden_size", c.embed_dim);
   setInt(b, "num_hidden_layers", c.depth);
   setInt(b, "num_attention_heads", c.num_heads);
   setInt(b, "patch_size", c.patch_size);
   setDouble(b, "layer_norm_eps", c.layer_norm_eps);
   c.final_norm_eps = c.layer_norm_eps;  // V2 uses one eps for every LayerNorm
-  if (b.contains("mlp_ratio") && b["mlp_ratio"].is_number()) {
-    const double ratio = configPositive(b, "mlp_ratio", 4.0, origin);
-    if (ratio * c.embed_dim > double(kMaxConfigInt)) throw Error("'mlp_ratio' in " + origin + " is implausibly large.");
+  if (b.has("mlp_ratio")) {
+    const double ratio = b.positive("mlp_ratio", 4.0);
+    if (ratio * c.embed_dim > double(kMaxConfigInt)) b.reject("mlp_ratio", "is implausibly large");
     c.mlp_hidden = int(std::lround(c.embed_dim * ratio));
   }
-  if (b.contains("image_size") && b["image_size"].is_number_integer() && c.patch_size > 0)
-    c.pos_grid = configInt(b, "image_size", 0, 0, kMaxConfigInt, origin) / c.patch_size;
-  if (b.contains("qkv_bias") && b["qkv_bias"].is_boolean()) c.qkv_bias = b["qkv_bias"].get<bool>();
-  if (isTrue(b, "use_swiglu_ffn"))
+  if (b.has("image_size") && c.patch_size > 0) c.pos_grid = b.integer("image_size", 0) / c.patch_size;
+  c.qkv_bias = b.flag("qkv_bias", c.qkv_bias);
+  if (b.flag("use_swiglu_ffn", false))
     throw Error(origin + " describes a SwiGLU encoder (ViT-G); only the ViT-S/B/L MLP encoders are supported.");
-  if (b.contains("num_register_tokens") && b["num_register_tokens"].is_number_integer() &&
-      b["num_register_tokens"] != 0)
+  if (b.integer("num_register_tokens", 0) != 0)
     throw Error(origin + " describes an encoder with register tokens, which Depth Anything V2 does not use.");
-  if (b.contains("apply_layernorm") && b["apply_layernorm"].is_boolean() && !b["apply_layernorm"].get<bool>())
+  if (!b.flag("apply_layernorm", true))
     throw Error(origin + " sets apply_layernorm to false; Depth Anything V2 normalises its features.");
   std::vector<int> out_indices;
-  setList(b, "out_indices", out_indices, origin);
-  if (out_indices.empty() && b.contains("out_features") && b["out_features"].is_array()) {
-    for (const auto& f : b["out_features"]) {
-      const std::string s = f.is_string() ? f.get<std::string>() : "";
+  setList(b, "out_indices", out_indices);
+  if (out_indices.empty()) {
+    for (const auto& s : b.texts("out_features", {})) {
       const std::string digits = s.rfind("stage", 0) == 0 ? s.substr(5) : "";
       if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos)
         throw Error("out_features in " + origin + " holds '" + boundedText(s, 40) + "', not 'stageN'.");
@@ -93,7 +74,7 @@ void applyBackboneConfig(DepthAnythingConfig& c, const json& b, const std::strin
   }
 }
 
-void applyOriginalBlock(DepthAnythingConfig& c, const json& o, const std::string& origin) {
+void applyOriginalBlock(DepthAnythingConfig& c, const ConfigFields& o, const std::string& origin) {
   setInt(o, "embed_dim", c.embed_dim);
   setInt(o, "depth", c.depth);
   setInt(o, "num_heads", c.num_heads);
@@ -101,17 +82,17 @@ void applyOriginalBlock(DepthAnythingConfig& c, const json& o, const std::string
   setInt(o, "patch_size", c.patch_size);
   setDouble(o, "layer_norm_eps", c.layer_norm_eps);
   c.final_norm_eps = c.layer_norm_eps;
-  setList(o, "intermediate_layer_idx", c.layer_indices, origin);
+  setList(o, "intermediate_layer_idx", c.layer_indices);
   setInt(o, "features", c.features);
-  setList(o, "out_channels", c.out_channels, origin);
+  setList(o, "out_channels", c.out_channels);
   setInt(o, "head_features_2", c.head_features_2);
-  if (o.contains("pos_embed_grid") && o["pos_embed_grid"].is_array() && !o["pos_embed_grid"].empty())
-    c.pos_grid = configIntValue(o["pos_embed_grid"][0], "pos_embed_grid[0]", 0, kMaxConfigInt, origin);
-  if (isTrue(o, "use_clstoken"))
+  const auto grid = o.integers("pos_embed_grid", {});
+  if (!grid.empty()) c.pos_grid = grid[0];
+  if (o.flag("use_clstoken", false))
     throw Error(origin + " uses the class-token readout (use_clstoken), which Depth Anything V2 models do not use.");
-  if (isTrue(o, "use_bn")) throw Error(origin + " uses batch norm in the DPT head (use_bn), which is not supported.");
-  if (o.contains("ffn_layer") && o["ffn_layer"].is_string() && o["ffn_layer"].get<std::string>() != "mlp")
-    throw Error(origin + " uses the '" + o["ffn_layer"].get<std::string>() + "' FFN; only 'mlp' is supported.");
+  if (o.flag("use_bn", false)) throw Error(origin + " uses batch norm in the DPT head (use_bn), which is not supported.");
+  const std::string ffn = o.text("ffn_layer", "mlp");
+  if (ffn != "mlp") throw Error(origin + " uses the '" + boundedText(ffn, 40) + "' FFN; only 'mlp' is supported.");
 }
 
 }  // namespace
@@ -188,22 +169,20 @@ DepthAnythingConfig detectDepthAnythingConfig(const io::WeightSource& w) {
 }
 
 DepthAnythingConfig applyDepthAnythingConfigJson(DepthAnythingConfig c, const nlohmann::json& j, const std::string& origin) {
-  if (!j.is_object()) throw Error(origin + " is not a JSON object.");
-  const std::string type = j.value("model_type", std::string("depth_anything"));
+  const ConfigFields f(j, "The depth model config " + origin);
+  const std::string type = f.text("model_type", "depth_anything");
   if (type == "dpt")
     throw Error(origin + " describes a DPT (MiDaS) model; only Depth Anything V2 checkpoints are supported.");
-  if (type != "depth_anything") throw Error(origin + " describes a '" + type + "' model, not Depth Anything.");
-  if (j.value("depth_estimation_type", std::string("relative")) != "relative")
+  if (type != "depth_anything") throw Error(origin + " describes a '" + boundedText(type, 40) + "' model, not Depth Anything.");
+  if (f.text("depth_estimation_type", "relative") != "relative")
     throw Error(origin + " describes a metric-depth model; only relative (inverse) depth models are supported.");
   c.origin = origin;
-  if (j.contains("backbone_config") && j["backbone_config"].is_object())
-    applyBackboneConfig(c, j["backbone_config"], origin);
-  setList(j, "reassemble_factors", c.reassemble_factors, origin);
-  setList(j, "neck_hidden_sizes", c.out_channels, origin);
-  setInt(j, "fusion_hidden_size", c.features);
-  setInt(j, "head_hidden_size", c.head_features_2);
-  if (j.contains("depth_anything_v2_original") && j["depth_anything_v2_original"].is_object())
-    applyOriginalBlock(c, j["depth_anything_v2_original"], origin);
+  if (f.has("backbone_config")) applyBackboneConfig(c, f.object("backbone_config"), origin);
+  setList(f, "reassemble_factors", c.reassemble_factors);
+  setList(f, "neck_hidden_sizes", c.out_channels);
+  setInt(f, "fusion_hidden_size", c.features);
+  setInt(f, "head_hidden_size", c.head_features_2);
+  if (f.has("depth_anything_v2_original")) applyOriginalBlock(c, f.object("depth_anything_v2_original"), origin);
   return c;
 }
 

@@ -13,6 +13,8 @@ namespace sds::depth {
 namespace {
 
 using Format = std::function<std::string(const std::smatch&)>;
+using io::listNames;
+using io::shapeText;
 
 struct Rule {
   std::regex official, transformers;
@@ -102,21 +104,6 @@ const std::vector<Rule>& rules() {
 const std::regex kQkvOfficial(R"(^pretrained\.blocks\.(\d+)\.attn\.qkv\.(weight|bias)$)");
 const std::regex kQkvTransformers(R"(^backbone\.encoder\.layer\.(\d+)\.attention\.attention\.(query|key|value)\.(weight|bias)$)");
 const char* const kQkvParts[] = {"query", "key", "value"};
-
-std::string shapeText(const std::vector<int64_t>& s) {
-  std::ostringstream o;
-  o << "[";
-  for (size_t i = 0; i < s.size(); ++i) o << (i ? "," : "") << s[i];
-  o << "]";
-  return o.str();
-}
-
-std::string listNames(const std::vector<std::string>& names) {
-  std::ostringstream o;
-  for (size_t i = 0; i < names.size() && i < 12; ++i) o << (i ? ", " : "") << names[i];
-  if (names.size() > 12) o << " and " << (names.size() - 12) << " more";
-  return o.str();
-}
 
 void addQkvSlices(io::WeightSource& out, const io::WeightSource::Entry& qkv, const std::smatch& m) {
   const int64_t rows = qkv.shape.empty() ? 0 : qkv.shape[0] / 3;

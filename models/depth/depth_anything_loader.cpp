@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.h"
+#include "models/common/config_fields.h"
 #include "models/common/json_limits.h"
 #include "models/depth/depth_anything3_config.h"
 #include "models/depth/depth_anything3_keys.h"
@@ -75,7 +76,8 @@ std::optional<nlohmann::json> readConfigJson(const fs::path& weights, std::strin
   const fs::path candidate = weights.parent_path() / "config.json";
   if (!fs::exists(candidate)) return std::nullopt;
   const nlohmann::json j = readUntrustedJson(candidate.string(), "The depth model's config");
-  const std::string type = j.is_object() ? j.value("model_type", std::string()) : std::string();
+  const std::string type =
+      j.is_object() ? ConfigFields(j, "The depth model config " + candidate.string()).text("model_type", "") : "";
   if (type != "depth_anything" && type != "dpt" && !isDa3ConfigJson(j)) return std::nullopt;  // another model's config
   config_path = candidate.string();
   return j;

@@ -8,8 +8,6 @@
 #include "core/base/error.h"
 
 namespace sds::io {
-namespace {
-
 std::string shapeText(const std::vector<int64_t>& s) {
   std::ostringstream o;
   o << "[";
@@ -18,14 +16,12 @@ std::string shapeText(const std::vector<int64_t>& s) {
   return o.str();
 }
 
-std::string listNames(const std::vector<std::string>& names, size_t max_shown = 12) {
+std::string listNames(const std::vector<std::string>& names, size_t max_shown) {
   std::ostringstream o;
   for (size_t i = 0; i < names.size() && i < max_shown; ++i) o << (i ? ", " : "") << names[i];
   if (names.size() > max_shown) o << " and " << (names.size() - max_shown) << " more";
   return o.str();
 }
-
-}  // namespace
 
 WeightSource WeightSource::fromFile(const std::shared_ptr<const SafetensorsFile>& file, const std::string& prefix) {
   return fromFiles({file}, prefix);

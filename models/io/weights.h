@@ -24,6 +24,11 @@ class Module;
 
 namespace sds::io {
 
+// For load errors: a shape as "[320,4,3,3]", and the first `max_shown` tensor
+// names joined by commas ("... and N more").
+std::string shapeText(const std::vector<int64_t>& shape);
+std::string listNames(const std::vector<std::string>& names, size_t max_shown = 12);
+
 class WeightSource {
  public:
   using Loader = std::function<torch::Tensor()>;

@@ -11,30 +11,26 @@ namespace sds {
 SchedulerConfig parseSchedulerConfig(const std::string& json_text, const std::string& origin) {
   const std::string where = "The scheduler configuration " + origin;
   const nlohmann::json j = parseUntrustedJson(json_text, where);
-  if (!j.is_object()) throw Error(where + " is not a JSON object.");
+  const ConfigFields f(j, where);
   SchedulerConfig c;
-  try {
-    // A schedule longer than this is hostile (the tables are allocated per step).
-    c.num_train_timesteps = configInt(j, "num_train_timesteps", c.num_train_timesteps, 2, 100000, where);
-    c.beta_start = configPositive(j, "beta_start", c.beta_start, where);
-    c.beta_end = configPositive(j, "beta_end", c.beta_end, where);
-    c.beta_schedule = j.value("beta_schedule", c.beta_schedule);
-    c.set_alpha_to_one = j.value("set_alpha_to_one", c.set_alpha_to_one);
-    c.steps_offset = configInt(j, "steps_offset", c.steps_offset, 0, c.num_train_timesteps - 1, where);
-    c.timestep_spacing = j.value("timestep_spacing", c.timestep_spacing);
-    c.clip_sample = j.value("clip_sample", c.clip_sample);
-    c.clip_sample_range = configPositive(j, "clip_sample_range", c.clip_sample_range, where);
-    const std::string pred = j.value("prediction_type", std::string("epsilon"));
-    if (pred == "epsilon")
-      c.prediction_type = PredictionType::Epsilon;
-    else if (pred == "v_prediction")
-      c.prediction_type = PredictionType::VPrediction;
-    else
-      throw Error("The scheduler configuration " + origin + " has prediction_type '" + pred +
-                  "'; only 'epsilon' and 'v_prediction' are supported.");
-  } catch (const nlohmann::json::exception& e) {
-    throw Error("The scheduler configuration " + origin + " has a field of the wrong type: " + boundedText(e.what()));
-  }
+  // A schedule longer than this is hostile (the tables are allocated per step).
+  c.num_train_timesteps = f.integer("num_train_timesteps", c.num_train_timesteps, 2, 100000);
+  c.beta_start = f.positive("beta_start", c.beta_start);
+  c.beta_end = f.positive("beta_end", c.beta_end);
+  c.beta_schedule = f.text("beta_schedule", c.beta_schedule);
+  c.set_alpha_to_one = f.flag("set_alpha_to_one", c.set_alpha_to_one);
+  c.steps_offset = f.integer("steps_offset", c.steps_offset, 0, c.num_train_timesteps - 1);
+  c.timestep_spacing = f.text("timestep_spacing", c.timestep_spacing);
+  c.clip_sample = f.flag("clip_sample", c.clip_sample);
+  c.clip_sample_range = f.positive("clip_sample_range", c.clip_sample_range);
+  const std::string pred = f.text("prediction_type", "epsilon");
+  if (pred == "epsilon")
+    c.prediction_type = PredictionType::Epsilon;
+  else if (pred == "v_prediction")
+    c.prediction_type = PredictionType::VPrediction;
+  else
+    throw Error("The scheduler configuration " + origin + " has prediction_type '" + boundedText(pred, 40) +
+                "'; only 'epsilon' and 'v_prediction' are supported.");
   // Every beta must lie in (0, 1): a negative beta or one above 1 makes alpha_cumprod
   // negative or above 1 and the sampler's square roots NaN (an all-black picture).
   if (!(c.beta_start < 1) || !(c.beta_end < 1))

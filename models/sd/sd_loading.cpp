@@ -62,29 +62,34 @@ double minParameters(const vae::VaeConfig& c) {
   return n;
 }
 
+// The network of `config` with its weights, once the file is known to hold
+// enough of them for the configured sizes (a tiny file cannot make a huge model).
+template <class Model, class Config>
+std::shared_ptr<Model> build(const Config& config, const io::WeightSource& weights, const std::string& what,
+                             torch::Device device, torch::Dtype dtype,
+                             const std::function<bool(const std::string&)>& ignore_unused = {}) {
+  io::requireWeightsHold(weights, minParameters(config), what + " configured by " + config.origin);
+  auto model = std::make_shared<Model>(config);
+  loadWeights(*model, weights, device, dtype, ignore_unused);
+  return model;
+}
+
 }  // namespace
 
 std::shared_ptr<clip::TextEncoder> buildTextEncoder(const clip::TextEncoderConfig& config,
                                                     const io::WeightSource& weights, const SdLoadOptions& options) {
-  io::requireWeightsHold(weights, minParameters(config), "The text encoder configured by " + config.origin);
-  auto model = std::make_shared<clip::TextEncoder>(config);
-  loadWeights(*model, weights, options.device, options.text_encoder_dtype, clip::isIgnoredTextKey);
-  return model;
+  return build<clip::TextEncoder>(config, weights, "The text encoder", options.device, options.text_encoder_dtype,
+                                  clip::isIgnoredTextKey);
 }
 
 std::shared_ptr<unet::UNet2DConditionModel> buildUNet(const unet::UNetConfig& config, const io::WeightSource& weights,
                                                       const SdLoadOptions& options) {
-  io::requireWeightsHold(weights, minParameters(config), "The UNet configured by " + config.origin);
-  auto model = std::make_shared<unet::UNet2DConditionModel>(config);
-  loadWeights(*model, weights, options.device, options.dtype);
-  return model;
+  return build<unet::UNet2DConditionModel>(config, weights, "The UNet", options.device, options.dtype);
 }
 
 std::shared_ptr<vae::AutoencoderKL> buildVae(const vae::VaeConfig& config, const io::WeightSource& weights,
                                              const SdLoadOptions& options) {
-  io::requireWeightsHold(weights, minParameters(config), "The VAE configured by " + config.origin);
-  auto model = std::make_shared<vae::AutoencoderKL>(config);
-  loadWeights(*model, weights, options.device, options.dtype);
+  auto model = build<vae::AutoencoderKL>(config, weights, "The VAE", options.device, options.dtype);
   // float16 SD decoders overflow; diffusers' force_upcast decodes in float32.
   if (options.dtype == torch::kFloat16 && config.force_upcast) model->setUpcastDecoder(true);
   return model;

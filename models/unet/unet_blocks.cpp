@@ -1,16 +1,9 @@
 #include "models/unet/unet_blocks.h"
 
-#include <torch/nn/modules/container/modulelist.h>
-
 namespace sds::unet {
-namespace {
 
-template <typename M>
-torch::nn::ModuleList listOf(const std::vector<std::shared_ptr<M>>& items) {
-  torch::nn::ModuleList list;
-  for (const auto& m : items) list->push_back(m);
-  return list;
-}
+using nn::listOf;
+namespace {
 
 std::shared_ptr<nn::ResnetBlock2D> resnet(const BlockContext& ctx, int64_t in, int64_t out, double scale = 1.0) {
   return std::make_shared<nn::ResnetBlock2D>(in, out, ctx.temb_channels, ctx.config.norm_num_groups,

@@ -12,59 +12,30 @@ namespace {
 
 using nlohmann::json;
 
-bool present(const json& j, const char* key) { return j.contains(key) && !j[key].is_null(); }
-
-template <typename T>
-T valueOr(const json& j, const char* key, T fallback, const std::string& origin) {
-  if (!present(j, key)) return fallback;
-  try {
-    return j[key].get<T>();
-  } catch (const std::exception&) {
-    throw Error("UNet config " + origin + ": field '" + key + "' has an unexpected type (" + jsonExcerpt(j[key]) + ").");
-  }
-}
-
-// Integers are read checked (no silent truncation of 4.9 or wrap of 2^32 + 4).
-int valueOr(const json& j, const char* key, int fallback, const std::string& origin) {
-  return configInt(j, key, fallback, 0, kMaxConfigInt, "UNet config " + origin);
-}
-std::vector<int> valueOr(const json& j, const char* key, const std::vector<int>& fallback, const std::string& origin) {
-  return present(j, key) ? configIntList(j[key], key, 0, kMaxConfigInt, "UNet config " + origin) : fallback;
-}
-double valueOr(const json& j, const char* key, double fallback, const std::string& origin) {
-  return configNumber(j, key, fallback, "UNet config " + origin);
-}
-
 // An int or a list of ints, expanded to `n` entries.
-std::vector<int> perBlock(const json& j, const char* key, int fallback, int n, const std::string& origin) {
-  if (!present(j, key)) return std::vector<int>(size_t(n), fallback);
-  const auto& v = j[key];
-  if (v.is_number_integer()) return std::vector<int>(size_t(n), valueOr(j, key, fallback, origin));
-  if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_number_integer(); })) {
-    auto out = valueOr(j, key, std::vector<int>{}, origin);
-    if (int(out.size()) != n)
-      throw Error("UNet config " + origin + ": '" + key + "' has " + std::to_string(out.size()) +
-                  " entries but there are " + std::to_string(n) + " blocks.");
-    return out;
-  }
-  throw Error("UNet config " + origin + ": '" + key + "' must be an integer or a list of integers, not " + jsonExcerpt(v) +
-              ".");
+std::vector<int> perBlock(const ConfigFields& f, const char* key, int fallback, int n) {
+  if (!f.has(key)) return std::vector<int>(size_t(n), fallback);
+  if (f.raw(key).is_number_integer()) return std::vector<int>(size_t(n), f.integer(key, fallback));
+  if (!f.raw(key).is_array()) f.reject(key, "must be an integer or a list of integers");
+  auto out = f.integers(key, {});
+  if (int(out.size()) != n)
+    throw Error(f.where() + ": '" + key + "' has " + std::to_string(out.size()) + " entries but there are " +
+                std::to_string(n) + " blocks.");
+  return out;
 }
 
-void rejectIfSet(const json& j, const char* key, const std::string& origin) {
-  if (!present(j, key)) return;
-  const auto& v = j[key];
+void rejectIfSet(const ConfigFields& f, const char* key) {
+  if (!f.has(key)) return;
+  const auto& v = f.raw(key);
   const bool off = (v.is_boolean() && !v.get<bool>()) ||
                    (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) {
                       return e.is_boolean() && !e.get<bool>();
                     }));
-  if (!off) throw Error("UNet config " + origin + ": '" + key + "' = " + jsonExcerpt(v) + " is not supported.");
+  if (!off) f.reject(key, "is not supported");
 }
 
-void requireValue(const json& j, const char* key, const json& expected, const std::string& origin) {
-  if (present(j, key) && j[key] != expected)
-    throw Error("UNet config " + origin + ": '" + key + "' = " + jsonExcerpt(j[key]) + " is not supported (only " +
-                expected.dump() + ").");
+void requireValue(const ConfigFields& f, const char* key, const std::string& expected) {
+  if (f.text(key, expected) != expected) f.reject(key, "is not supported (only \"" + expected + "\")");
 }
 
 }  // namespace
@@ -143,72 +114,63 @@ void UNetConfig::validate() const {
 }
 
 UNetConfig parseUNetConfig(const std::string& json_text, const std::string& origin) {
-  json j;
-  requireJsonDepth(json_text, "UNet config " + origin);
-  try {
-    j = json::parse(json_text);
-  } catch (const std::exception& e) {
-    throw Error("UNet config " + origin + " is not valid JSON: " + boundedText(e.what()));
-  }
-  if (!j.is_object()) throw Error("UNet config " + origin + " is not a JSON object.");
+  const json j = parseUntrustedJson(json_text, "UNet config " + origin);
+  const ConfigFields f(j, "UNet config " + origin);
   UNetConfig c;
   c.origin = origin;
-  c.block_out_channels = valueOr(j, "block_out_channels", std::vector<int>{320, 640, 1280, 1280}, origin);
+  c.block_out_channels = f.integers("block_out_channels", {320, 640, 1280, 1280});
   const int n = int(c.block_out_channels.size());
-  c.down_block_types = valueOr(j, "down_block_types",
-                               std::vector<std::string>{"CrossAttnDownBlock2D", "CrossAttnDownBlock2D",
-                                                        "CrossAttnDownBlock2D", "DownBlock2D"},
-                               origin);
-  c.up_block_types = valueOr(j, "up_block_types",
-                             std::vector<std::string>{"UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D",
-                                                      "CrossAttnUpBlock2D"},
-                             origin);
+  c.down_block_types = f.texts("down_block_types", {"CrossAttnDownBlock2D", "CrossAttnDownBlock2D",
+                                                    "CrossAttnDownBlock2D", "DownBlock2D"});
+  c.up_block_types =
+      f.texts("up_block_types", {"UpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "CrossAttnUpBlock2D"});
+  // null: no mid block (absent: the default one).
   c.mid_block_type = j.contains("mid_block_type") && j["mid_block_type"].is_null()
                          ? std::string()
-                         : valueOr(j, "mid_block_type", std::string("UNetMidBlock2DCrossAttn"), origin);
-  c.in_channels = valueOr(j, "in_channels", 4, origin);
-  c.out_channels = valueOr(j, "out_channels", 4, origin);
-  c.layers_per_block = perBlock(j, "layers_per_block", 2, n, origin);
+                         : f.text("mid_block_type", "UNetMidBlock2DCrossAttn");
+  c.in_channels = f.integer("in_channels", 4);
+  c.out_channels = f.integer("out_channels", 4);
+  c.layers_per_block = perBlock(f, "layers_per_block", 2, n);
   // diffusers: num_attention_heads = num_attention_heads or attention_head_dim.
-  c.num_attention_heads = present(j, "num_attention_heads") ? perBlock(j, "num_attention_heads", 8, n, origin)
-                                                            : perBlock(j, "attention_head_dim", 8, n, origin);
-  c.transformer_layers_per_block = perBlock(j, "transformer_layers_per_block", 1, n, origin);
-  if (present(j, "reverse_transformer_layers_per_block"))
-    c.reverse_transformer_layers_per_block = perBlock(j, "reverse_transformer_layers_per_block", 1, n, origin);
-  if (present(j, "cross_attention_dim") && !j["cross_attention_dim"].is_number_integer())
-    throw Error("UNet config " + origin + ": a per-block 'cross_attention_dim' is not supported.");
-  c.cross_attention_dim = valueOr(j, "cross_attention_dim", 1280, origin);
+  c.num_attention_heads = f.has("num_attention_heads") ? perBlock(f, "num_attention_heads", 8, n)
+                                                       : perBlock(f, "attention_head_dim", 8, n);
+  c.transformer_layers_per_block = perBlock(f, "transformer_layers_per_block", 1, n);
+  if (f.has("reverse_transformer_layers_per_block"))
+    c.reverse_transformer_layers_per_block = perBlock(f, "reverse_transformer_layers_per_block", 1, n);
+  if (f.has("cross_attention_dim") && f.raw("cross_attention_dim").is_array())
+    throw Error(f.where() + ": a per-block 'cross_attention_dim' is not supported.");
+  c.cross_attention_dim = f.integer("cross_attention_dim", 1280);
   if (j.contains("norm_num_groups") && j["norm_num_groups"].is_null())
-    throw Error("UNet config " + origin + ": norm_num_groups null (no normalisation) is not supported.");
-  c.norm_num_groups = valueOr(j, "norm_num_groups", 32, origin);
-  c.norm_eps = valueOr(j, "norm_eps", 1e-5, origin);
-  c.use_linear_projection = valueOr(j, "use_linear_projection", false, origin);
-  c.upcast_attention = valueOr(j, "upcast_attention", false, origin);
-  c.flip_sin_to_cos = valueOr(j, "flip_sin_to_cos", true, origin);
-  c.freq_shift = valueOr(j, "freq_shift", 0.0, origin);
-  c.downsample_padding = valueOr(j, "downsample_padding", 1, origin);
-  c.mid_block_scale_factor = valueOr(j, "mid_block_scale_factor", 1.0, origin);
-  c.time_embedding_dim = valueOr(j, "time_embedding_dim", 0, origin);
-  c.conv_in_kernel = valueOr(j, "conv_in_kernel", 3, origin);
-  c.conv_out_kernel = valueOr(j, "conv_out_kernel", 3, origin);
+    throw Error(f.where() + ": norm_num_groups null (no normalisation) is not supported.");
+  c.norm_num_groups = f.integer("norm_num_groups", 32);
+  c.norm_eps = f.number("norm_eps", 1e-5);
+  c.use_linear_projection = f.flag("use_linear_projection", false);
+  c.upcast_attention = f.flag("upcast_attention", false);
+  c.flip_sin_to_cos = f.flag("flip_sin_to_cos", true);
+  c.freq_shift = f.number("freq_shift", 0.0);
+  c.downsample_padding = f.integer("downsample_padding", 1);
+  c.mid_block_scale_factor = f.number("mid_block_scale_factor", 1.0);
+  c.time_embedding_dim = f.integer("time_embedding_dim", 0);
+  c.conv_in_kernel = f.integer("conv_in_kernel", 3);
+  c.conv_out_kernel = f.integer("conv_out_kernel", 3);
 
-  c.addition_embed_type = valueOr(j, "addition_embed_type", std::string(), origin);
+  c.addition_embed_type = f.text("addition_embed_type", "");
   if (c.hasTextTime()) {
-    c.addition_time_embed_dim = valueOr(j, "addition_time_embed_dim", 0, origin);
-    c.projection_class_embeddings_input_dim = valueOr(j, "projection_class_embeddings_input_dim", 0, origin);
+    c.addition_time_embed_dim = f.integer("addition_time_embed_dim", 0);
+    c.projection_class_embeddings_input_dim = f.integer("projection_class_embeddings_input_dim", 0);
   }
   for (const char* key : {"class_embed_type", "time_cond_proj_dim", "encoder_hid_dim",
                           "encoder_hid_dim_type", "num_class_embeds", "timestep_post_act", "time_embedding_act_fn",
                           "cross_attention_norm", "only_cross_attention",
                           "dual_cross_attention", "center_input_sample", "resnet_skip_time_act",
                           "class_embeddings_concat", "mid_block_only_cross_attention"})
-    rejectIfSet(j, key, origin);
-  requireValue(j, "act_fn", "silu", origin);
-  requireValue(j, "resnet_time_scale_shift", "default", origin);
-  requireValue(j, "attention_type", "default", origin);
-  requireValue(j, "time_embedding_type", "positional", origin);
-  if (present(j, "resnet_out_scale_factor") && valueOr(j, "resnet_out_scale_factor", 1.0, origin) != 1.0)
-    throw Error("UNet config " + origin + ": resnet_out_scale_factor other than 1 is not supported.");
+    rejectIfSet(f, key);
+  requireValue(f, "act_fn", "silu");
+  requireValue(f, "resnet_time_scale_shift", "default");
+  requireValue(f, "attention_type", "default");
+  requireValue(f, "time_embedding_type", "positional");
+  if (f.number("resnet_out_scale_factor", 1.0) != 1.0)
+    throw Error(f.where() + ": resnet_out_scale_factor other than 1 is not supported.");
   c.validate();
   return c;
 }

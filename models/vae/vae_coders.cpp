@@ -2,19 +2,12 @@
 
 #include <cmath>
 
-#include <torch/nn/modules/container/modulelist.h>
-
 #include "models/attention/attention_processor.h"
 
 namespace sds::vae {
-namespace {
 
-template <typename M>
-torch::nn::ModuleList listOf(const std::vector<std::shared_ptr<M>>& items) {
-  torch::nn::ModuleList list;
-  for (const auto& m : items) list->push_back(m);
-  return list;
-}
+using nn::listOf;
+namespace {
 
 torch::nn::GroupNorm groupNorm(const VaeConfig& c, int64_t channels) {
   return torch::nn::GroupNorm(torch::nn::GroupNormOptions(c.norm_num_groups, channels).eps(c.norm_eps));

@@ -48,8 +48,8 @@ GenerationRequest promptRequest() {
   r.seed = 11;
   r.width = 64;
   r.height = 64;
-  r.shift_step = 1;
-  r.mask_interval = 2;
+  r.stereo.shift_step = 1;
+  r.stereo.mask_interval = 2;
   r.depth = rampDepth(40, 30);  // any size: resized to the latent
   return r;
 }
@@ -105,7 +105,7 @@ class TestGenerator : public QObject {
     QVERIFY(first.params_json.find("a small house") != std::string::npos);
     QVERIFY(first.params_json.find("\"seed\": 11") != std::string::npos);
 
-    r.scale_percent = 16;  // stereo only: pass 1 is kept
+    r.stereo.scale_factor = 16;  // stereo only: pass 1 is kept
     const auto second = g.generate(r);
     QVERIFY(second.reused_left);
     QCOMPARE(cv::norm(second.left, first.left, cv::NORM_INF), 0.0);
@@ -153,9 +153,9 @@ class TestGenerator : public QObject {
     r.photo = smallPhoto();
     r.depth = rampDepth(80, 56);
     r.steps = 3;
-    r.shift_step = 1;
-    r.mask_interval = 1;
-    r.inversion = media::InversionChoice::Fast;
+    r.stereo.shift_step = 1;
+    r.stereo.mask_interval = 1;
+    r.inversion = sds::inversion::InversionMode::Fast;
     r.working_size = 64;
     const auto out = g.generate(r);
     QCOMPARE(out.left.size(), cv::Size(80, 56));
@@ -191,7 +191,7 @@ class TestGenerator : public QObject {
     r.mode = GenerationMode::Photo;
     QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("photo")));
     r = promptRequest();
-    r.shift_step = 4;
+    r.stereo.shift_step = 4;
     QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("shift step")));
   }
 

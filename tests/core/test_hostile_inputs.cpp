@@ -15,6 +15,7 @@
 #include <sstream>
 #include <torch/torch.h>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/engine/render/disparity_map.h"
 #include "core/media/image_io.h"
@@ -26,6 +27,8 @@
 #include "core/base/atomic_file.h"
 #include "models/common/config_fields.h"
 #include "models/common/json_limits.h"
+#include "models/depth/depth_anything3_config.h"
+#include "models/depth/depth_anything_config.h"
 #include "models/depth/depth_anything_loader.h"
 #include "models/io/safetensors.h"
 #include "models/sd/scheduler_config.h"
@@ -188,6 +191,43 @@ class TestHostileInputs : public QObject {
     SDS_VERIFY_THROWS(configPositive(json{{"eps", -1e-5}}, "eps", 1, "cfg.json"), "cfg.json: 'eps'");
   }
 
+  // One convention for every network's config.json: a field of the wrong type
+  // is an sds::Error naming the file and the field (never a nlohmann error,
+  // never silently ignored).
+  void testWronglyTypedConfigFieldsNameTheFileAndTheField() {
+    json u = json::parse(readText(kData + "/sd-tiny-v1/model/unet/config.json"));
+    u["use_linear_projection"] = "yes";
+    SDS_VERIFY_THROWS(unet::parseUNetConfig(u.dump(), "unet/config.json"),
+                      "unet/config.json: 'use_linear_projection' = \"yes\" is not true or false");
+
+    json v = json::parse(readText(kData + "/sd-tiny-v1/model/vae/config.json"));
+    v["down_block_types"] = {"DownEncoderBlock2D", 2};
+    SDS_VERIFY_THROWS(vae::parseVaeConfig(v.dump(), "vae/config.json"),
+                      "vae/config.json: 'down_block_types[1]' = 2 is not a string");
+
+    json te = json::parse(readText(kData + "/sd-tiny-v1/model/text_encoder/config.json"));
+    te["hidden_act"] = 5;  // was a nlohmann::type_error
+    SDS_VERIFY_THROWS(clip::parseTextEncoderConfig(te.dump(), "te/config.json"),
+                      "te/config.json: 'hidden_act' = 5 is not a string");
+    te = json::parse(readText(kData + "/sd-tiny-v1/model/text_encoder/config.json"));
+    te["architectures"] = {"CLIPTextModelWithProjection"};
+    te["projection_dim"] = 8.5;
+    SDS_VERIFY_THROWS(clip::parseTextEncoderConfig(te.dump(), "te/config.json"), "'projection_dim' = 8.5 is not an integer");
+
+    const depth::DepthAnythingConfig base;
+    const json mlp_ratio = {{"model_type", "depth_anything"}, {"backbone_config", {{"mlp_ratio", "4"}}}};  // was ignored
+    SDS_VERIFY_THROWS(depth::applyDepthAnythingConfigJson(base, mlp_ratio, "depth/config.json"),
+                      "depth/config.json (backbone_config): 'mlp_ratio' = \"4\" is not a number");
+    SDS_VERIFY_THROWS(depth::applyDepthAnythingConfigJson(base, json{{"model_type", 7}}, "depth/config.json"),
+                      "depth/config.json: 'model_type' = 7 is not a string");
+    const json da3 = {{"model_name", "da3mono-large"}, {"tiny_random_model", {{"head", {{"pos_embed", "no"}}}}}};
+    SDS_VERIFY_THROWS(depth::applyDa3ConfigJson(base, da3, "da3/config.json"),
+                      "da3/config.json (tiny_random_model) (head): 'pos_embed' = \"no\" is not true or false");
+
+    SDS_VERIFY_THROWS(parseSchedulerConfig(R"({"timestep_spacing": 1})", "s.json"),
+                      "s.json: 'timestep_spacing' = 1 is not a string");
+  }
+
   void testRejectsBadSchedulerConfigs() {
     SDS_VERIFY_THROWS(parseSchedulerConfig(R"({"beta_start": -0.1})", "s.json"), "'beta_start'");
     SDS_VERIFY_THROWS(parseSchedulerConfig(R"({"beta_end": 1.5})", "s.json"), "between 0 and 1");
@@ -262,6 +302,18 @@ class TestHostileInputs : public QObject {
     static const sd::StableDiffusion m = sd::loadStableDiffusion(kData + "/sd-tiny-v1/model");
     SDS_VERIFY_THROWS(pipelines::latentSizeFor(m, 65536, 512), "too large");
     QCOMPARE(pipelines::latentSizeFor(m, 64, 64).first, int64_t(64 / 8));
+  }
+
+  // Every entry point (CLI, studio, depth, render, inpaint) parses devices
+  // with this one function, so these are the messages users see everywhere.
+  void testDeviceNamesHaveOneParser() {
+    QVERIFY(parseDevice("cpu").is_cpu());
+    QVERIFY(parseDevice("").is_cpu());
+    SDS_VERIFY_THROWS(parseDevice("gpu0"), "Unknown device 'gpu0'; use cpu, cuda or cuda:N.");
+    SDS_VERIFY_THROWS(parseDevice("meta"), "The device 'meta' is not supported");
+    if (!torch::cuda::is_available()) SDS_VERIFY_THROWS(parseDevice("cuda:0"), "sees no CUDA device");
+    QCOMPARE(computeDtype(false, parseDevice("cpu")), torch::kFloat32);
+    SDS_VERIFY_THROWS(computeDtype(true, parseDevice("cpu")), "Half precision (float16) needs a CUDA device");
   }
 
   void testNanLatentsNameTheStage() {
@@ -353,8 +405,10 @@ class TestHostileInputs : public QObject {
     }
     p.kind = render::MapKind::Depth;
     QVERIFY(render::disparityFromMap(torch::full({8, 8}, 3.0f), p).abs().max().item<float>() == 0);
-    // A tiny range far from zero keeps its precision (two-pass path): nearest = 5 % of 40 px.
+    // A tiny range far from zero keeps its precision (two-pass path): nearest = 5 % of 40 px
+    // (no convergence shift: the default one puts the 99th percentile on the screen).
     p.kind = render::MapKind::InverseDepth;
+    p.convergence_mode = render::ConvergenceMode::Fixed;
     auto map = torch::full({4, 40}, 1000.0f);
     map[0][0] = 1000.5f;
     const auto d = render::disparityFromMap(map, p);

@@ -13,6 +13,7 @@
 #include "models/unet/unet.h"
 #include "models/unet/unet_ldm_keys.h"
 #include "tests/support/fixture_data.h"
+#include "tests/support/sd_component.h"
 #include "tests/support/single_file_from_key_map.h"
 
 using namespace sds;
@@ -23,17 +24,12 @@ const std::filesystem::path kData = SDSTEREO_TEST_DATA;
 
 using test::readText;
 
-nlohmann::json caseSpec(const std::string& set, const std::string& name) { return test::findCase(set, name); }
-
 unet::UNetConfig setConfig(const std::string& set) {
-  const auto path = kData / set / "model" / "unet" / "config.json";
+  const auto path = test::componentFile(set, "unet", "config.json");
   return unet::parseUNetConfig(readText(path), path.string());
 }
 
-io::WeightSource diffusersWeights(const std::string& set) {
-  return io::WeightSource::fromFile(
-      io::SafetensorsFile::open((kData / set / "model" / "unet" / "diffusion_pytorch_model.safetensors").string()));
-}
+io::WeightSource diffusersWeights(const std::string& set) { return test::componentWeights(set, "unet"); }
 
 std::shared_ptr<unet::UNet2DConditionModel> loadDiffusers(const std::string& set) {
   auto model = std::make_shared<unet::UNet2DConditionModel>(setConfig(set));
@@ -43,7 +39,7 @@ std::shared_ptr<unet::UNet2DConditionModel> loadDiffusers(const std::string& set
 
 // Runs `kase` on `model`; returns the comparison of `out`.
 verify::Comparison runCase(unet::UNet2DConditionModel& model, const std::string& set, const std::string& name) {
-  const auto spec = caseSpec(set, name);
+  const auto spec = test::findCase(set, name);
   const auto file = io::SafetensorsFile::open((kData / set / spec["file"].get<std::string>()).string());
   torch::NoGradGuard no_grad;
   const auto out = model.forward(file->tensor("sample"), file->tensor("timestep"), file->tensor("encoder_hidden_states"));

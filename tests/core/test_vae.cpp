@@ -13,6 +13,7 @@
 #include "models/vae/vae.h"
 #include "models/vae/vae_ldm_keys.h"
 #include "tests/support/fixture_data.h"
+#include "tests/support/sd_component.h"
 #include "tests/support/single_file_from_key_map.h"
 
 using namespace sds;
@@ -23,17 +24,12 @@ const std::filesystem::path kData = SDSTEREO_TEST_DATA;
 
 using test::readText;
 
-nlohmann::json caseSpec(const std::string& set, const std::string& name) { return test::findCase(set, name); }
-
 vae::VaeConfig setConfig(const std::string& set) {
-  const auto path = kData / set / "model" / "vae" / "config.json";
+  const auto path = test::componentFile(set, "vae", "config.json");
   return vae::parseVaeConfig(readText(path), path.string());
 }
 
-io::WeightSource diffusersWeights(const std::string& set) {
-  return io::WeightSource::fromFile(
-      io::SafetensorsFile::open((kData / set / "model" / "vae" / "diffusion_pytorch_model.safetensors").string()));
-}
+io::WeightSource diffusersWeights(const std::string& set) { return test::componentWeights(set, "vae"); }
 
 std::shared_ptr<vae::AutoencoderKL> loadWith(const std::string& set, const io::WeightSource& w) {
   auto model = std::make_shared<vae::AutoencoderKL>(setConfig(set));
@@ -50,11 +46,11 @@ std::string checkCases(vae::AutoencoderKL& model, const std::string& set) {
     const auto c = verify::compareTensors(actual, f.tensor(name), verify::sdTolerance(spec, name));
     if (!c.ok) failures += name + ": " + c.detail + "; ";
   };
-  const auto dspec = caseSpec(set, "vae_decode");
+  const auto dspec = test::findCase(set, "vae_decode");
   const auto dfile = io::SafetensorsFile::open((kData / set / dspec["file"].get<std::string>()).string());
   check(dspec, *dfile, "image", model.decode(dfile->tensor("z")));
 
-  const auto espec = caseSpec(set, "vae_encode");
+  const auto espec = test::findCase(set, "vae_encode");
   const auto efile = io::SafetensorsFile::open((kData / set / espec["file"].get<std::string>()).string());
   const auto m = model.encode(efile->tensor("image"));
   check(espec, *efile, "moments", m.moments);

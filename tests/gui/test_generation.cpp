@@ -38,7 +38,7 @@
 
 using namespace sds::ui;
 using sds::media::GenerationMode;
-using sds::media::InversionChoice;
+using sds::inversion::InversionMode;
 
 namespace {
 
@@ -60,8 +60,8 @@ GenerationOptions tinyPromptOptions() {
   o.seed = 7;
   o.width = 64;
   o.height = 64;
-  o.shift_step = 1;
-  o.mask_interval = 2;
+  o.stereo.shift_step = 1;
+  o.stereo.mask_interval = 2;
   return o;
 }
 
@@ -71,10 +71,10 @@ GenerationOptions tinyPhotoOptions() {
   o.mode = GenerationMode::Photo;
   o.prompt.clear();
   o.steps = 3;
-  o.inversion = InversionChoice::Fast;
+  o.inversion = InversionMode::Fast;
   o.working_size = 64;
   o.use_open_depth = true;
-  o.mask_interval = 1;
+  o.stereo.mask_interval = 1;
   return o;
 }
 
@@ -203,7 +203,7 @@ class TestGeneration : public QObject {
     auto w = makeWindow();
     QSignalSpy added(&w->history(), &ResultHistory::inserted);
     GenerationOptions o = tinyPromptOptions();
-    o.scale_percent = 12.5;  // 8 px at 64 px wide: the latent shift is one 8 px step at most
+    o.stereo.scale_factor = 12.5;  // 8 px at 64 px wide: the latent shift is one 8 px step at most
     clickGenerate(*w, o);
     QTRY_VERIFY_WITH_TIMEOUT(added.count() == 1, kTimeoutMs);
     const QString file = dir_.filePath(QStringLiteral("pair_disparity.png"));
@@ -249,7 +249,7 @@ class TestGeneration : public QObject {
     QTest::qWait(200);
     QCOMPARE(added.count(), 2);
     QVERIFY(w->history().at(1)->reused_left);
-    QCOMPARE(w->history().at(1)->request.scale_percent, 14.0);
+    QCOMPARE(w->history().at(1)->request.stereo.scale_factor, 14.0);
     QVERIFY(cv::norm(w->history().at(1)->left, w->history().at(0)->left, cv::NORM_INF) == 0);
 
     // Back on the source, the render controls work again.

@@ -30,11 +30,7 @@ QString buildRequest(const GenerationOptions& o, const SharedDocument& doc, medi
   r.seed = uint64_t(o.seed);
   r.width = o.width;
   r.height = o.height;
-  r.scale_percent = o.scale_percent;
-  r.shift_step = o.shift_step;
-  r.mask_interval = o.mask_interval;
-  r.direction = o.direction;
-  r.deblur = o.deblur;
+  r.stereo = o.stereo;
   r.inversion = o.inversion;
   r.working_size = o.working_size;
   if (o.mode == media::GenerationMode::Photo) {

@@ -17,17 +17,14 @@ struct GenerationOptions {
   media::GenerationMode mode = media::GenerationMode::Prompt;
   QString prompt;
   QString negative_prompt;
-  int steps = 50;
-  double guidance = 7.5;
+  int steps = pipelines::controls::kSteps.value;
+  double guidance = pipelines::controls::kGuidance.value;
   int seed = 0;
-  int width = 512, height = 512;  // prompt mode
-  double scale_percent = 8;
-  int shift_step = -1;            // < 0: automatic (20 % of the steps)
-  int mask_interval = 10;         // 0: never
-  media::AttentionCoupling direction = media::AttentionCoupling::OneWay;
-  bool deblur = false;
-  media::InversionChoice inversion = media::InversionChoice::NullText;
-  int working_size = 512;         // photo mode
+  int width = pipelines::controls::kImageSide.value;  // prompt mode
+  int height = pipelines::controls::kImageSide.value;
+  pipelines::StereoControls stereo;  // the engine's stereo controls, as core takes them
+  sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
+  int working_size = pipelines::controls::kWorkingSize.value;  // photo mode
   bool use_open_depth = false;    // the open depth map instead of the depth model
 };
 

@@ -24,9 +24,10 @@
 
 namespace sds::ui {
 
-using media::AttentionCoupling;
+using inversion::InversionMode;
 using media::GenerationMode;
-using media::InversionChoice;
+using stereo::AttentionDirection;
+namespace controls = pipelines::controls;
 
 namespace {
 
@@ -60,17 +61,17 @@ GenerationPanel::GenerationPanel(QWidget* parent)
       prompt_(new QPlainTextEdit),
       negative_(new QLineEdit),
       use_open_depth_(new QCheckBox(tr("Use the source's depth map"))),
-      steps_(spinBox("generateStepsSpin", 1, 1000)),
+      steps_(spinBox("generateStepsSpin", controls::kSteps.min, controls::kSteps.max)),
       guidance_(new QDoubleSpinBox),
       seed_(spinBox("generateSeedSpin", 0, INT_MAX)),
       random_seed_(new QToolButton),
-      width_(spinBox("generateWidthSpin", 64, 2048, 8)),
-      height_(spinBox("generateHeightSpin", 64, 2048, 8)),
+      width_(spinBox("generateWidthSpin", controls::kImageSide.min, controls::kImageSide.max, 8)),
+      height_(spinBox("generateHeightSpin", controls::kImageSide.min, controls::kImageSide.max, 8)),
       inversion_(new QComboBox),
-      working_size_(spinBox("generateWorkingSizeSpin", 64, 2048, 8)),
-      scale_(new SliderField(0.0, 20.0, 0.5, 1)),
+      working_size_(spinBox("generateWorkingSizeSpin", controls::kWorkingSize.min, controls::kWorkingSize.max, 8)),
+      scale_(new SliderField(controls::kScalePercent.min, controls::kScalePercent.max, 0.5, 1)),
       shift_step_(spinBox("generateShiftStepSpin", -1, 999)),
-      mask_interval_(spinBox("generateMaskIntervalSpin", 0, 1000)),
+      mask_interval_(spinBox("generateMaskIntervalSpin", controls::kMaskInterval.min, controls::kMaskInterval.max)),
       direction_(new QComboBox),
       deblur_(new QCheckBox(tr("Fill disocclusions with fresh noise"))),
       generate_(new QPushButton(tr("Generate"))),
@@ -179,7 +180,7 @@ QWidget* GenerationPanel::buildInput() {
 
 QWidget* GenerationPanel::buildSampling() {
   guidance_->setObjectName(QStringLiteral("generateGuidanceSpin"));
-  guidance_->setRange(1.0, 30.0);
+  guidance_->setRange(controls::kGuidance.min, controls::kGuidance.max);
   guidance_->setSingleStep(0.5);
   guidance_->setDecimals(1);
   random_seed_->setObjectName(QStringLiteral("generateRandomSeedButton"));
@@ -194,8 +195,8 @@ QWidget* GenerationPanel::buildSampling() {
   inversion_->setToolTip(tr("How the photo is turned into Stable Diffusion's noise. Null-text keeps the left view "
                             "close to the photo but takes much longer; fast may change colours and detail."));
   inversion_->setObjectName(QStringLiteral("generateInversionCombo"));
-  inversion_->addItem(tr("Null-text (faithful, slow)"), int(InversionChoice::NullText));
-  inversion_->addItem(tr("Fast (DDIM inversion only)"), int(InversionChoice::Fast));
+  inversion_->addItem(tr("Null-text (faithful, slow)"), int(InversionMode::NullText));
+  inversion_->addItem(tr("Fast (DDIM inversion only)"), int(InversionMode::Fast));
   working_size_->setToolTip(tr("Long side Stable Diffusion works at; the result keeps the photo's size"));
   auto* seed_row = new QHBoxLayout;
   seed_row->addWidget(seed_, 1);
@@ -227,8 +228,8 @@ QWidget* GenerationPanel::buildStereo() {
   mask_interval_->setSpecialValueText(tr("Never"));
   mask_interval_->setToolTip(tr("Re-apply the shift to the filled areas every N steps"));
   direction_->setObjectName(QStringLiteral("generateDirectionCombo"));
-  direction_->addItem(tr("One-way (right reads left)"), int(AttentionCoupling::OneWay));
-  direction_->addItem(tr("Two-way"), int(AttentionCoupling::TwoWay));
+  direction_->addItem(tr("One-way (right reads left)"), int(AttentionDirection::Uni));
+  direction_->addItem(tr("Two-way"), int(AttentionDirection::Bi));
   direction_->setToolTip(tr("How the two views share attention while denoising. One-way: the right view copies "
                             "detail from the left, so both views match best. Two-way: each view reads the other, "
                             "which can change the left view too."));
@@ -264,13 +265,13 @@ GenerationOptions GenerationPanel::options() const {
   o.seed = seed_->value();
   o.width = width_->value();
   o.height = height_->value();
-  o.inversion = current<InversionChoice>(inversion_);
+  o.inversion = current<InversionMode>(inversion_);
   o.working_size = working_size_->value();
-  o.scale_percent = scale_->value();
-  o.shift_step = shift_step_->value();
-  o.mask_interval = mask_interval_->value();
-  o.direction = current<AttentionCoupling>(direction_);
-  o.deblur = deblur_->isChecked();
+  o.stereo.scale_factor = scale_->value();
+  o.stereo.shift_step = shift_step_->value();
+  o.stereo.mask_interval = mask_interval_->value();
+  o.stereo.direction = current<AttentionDirection>(direction_);
+  o.stereo.deblur = deblur_->isChecked();
   return o;
 }
 
@@ -293,11 +294,11 @@ void GenerationPanel::setOptions(const GenerationOptions& o) {
   height_->setValue(o.height);
   select(inversion_, o.inversion);
   working_size_->setValue(o.working_size);
-  scale_->setValue(o.scale_percent);
-  shift_step_->setValue(o.shift_step);
-  mask_interval_->setValue(o.mask_interval);
-  select(direction_, o.direction);
-  deblur_->setChecked(o.deblur);
+  scale_->setValue(o.stereo.scale_factor);
+  shift_step_->setValue(o.stereo.shift_step);
+  mask_interval_->setValue(o.stereo.mask_interval);
+  select(direction_, o.stereo.direction);
+  deblur_->setChecked(o.stereo.deblur);
   updateEnabled();
 }
 

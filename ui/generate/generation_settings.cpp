@@ -11,11 +11,11 @@ QString key(const char* name) { return QStringLiteral("generate/") + QLatin1Stri
 QString modeName(media::GenerationMode m) {
   return m == media::GenerationMode::Photo ? QStringLiteral("photo") : QStringLiteral("prompt");
 }
-QString directionName(media::AttentionCoupling d) {
-  return d == media::AttentionCoupling::TwoWay ? QStringLiteral("two-way") : QStringLiteral("one-way");
+QString directionName(stereo::AttentionDirection d) {
+  return d == stereo::AttentionDirection::Bi ? QStringLiteral("two-way") : QStringLiteral("one-way");
 }
-QString inversionName(media::InversionChoice i) {
-  return i == media::InversionChoice::Fast ? QStringLiteral("fast") : QStringLiteral("nulltext");
+QString inversionName(inversion::InversionMode i) {
+  return i == inversion::InversionMode::Fast ? QStringLiteral("fast") : QStringLiteral("nulltext");
 }
 
 }  // namespace
@@ -34,14 +34,14 @@ GenerationOptions loadGenerationOptions(const QSettings& s) {
   o.seed = s.value(key("seed"), o.seed).toInt();
   o.width = s.value(key("width"), o.width).toInt();
   o.height = s.value(key("height"), o.height).toInt();
-  o.scale_percent = s.value(key("scalePercent"), o.scale_percent).toDouble();
-  o.shift_step = s.value(key("shiftStep"), o.shift_step).toInt();
-  o.mask_interval = s.value(key("maskInterval"), o.mask_interval).toInt();
-  o.direction = s.value(key("direction")).toString() == QLatin1String("two-way") ? media::AttentionCoupling::TwoWay
-                                                                                  : media::AttentionCoupling::OneWay;
-  o.deblur = s.value(key("deblur"), o.deblur).toBool();
-  o.inversion = s.value(key("inversion")).toString() == QLatin1String("fast") ? media::InversionChoice::Fast
-                                                                               : media::InversionChoice::NullText;
+  o.stereo.scale_factor = s.value(key("scalePercent"), o.stereo.scale_factor).toDouble();
+  o.stereo.shift_step = s.value(key("shiftStep"), o.stereo.shift_step).toInt();
+  o.stereo.mask_interval = s.value(key("maskInterval"), o.stereo.mask_interval).toInt();
+  o.stereo.direction = s.value(key("direction")).toString() == QLatin1String("two-way") ? stereo::AttentionDirection::Bi
+                                                                                  : stereo::AttentionDirection::Uni;
+  o.stereo.deblur = s.value(key("deblur"), o.stereo.deblur).toBool();
+  o.inversion = s.value(key("inversion")).toString() == QLatin1String("fast") ? inversion::InversionMode::Fast
+                                                                               : inversion::InversionMode::NullText;
   o.working_size = s.value(key("workingSize"), o.working_size).toInt();
   o.use_open_depth = s.value(key("useOpenDepth"), o.use_open_depth).toBool();
   return o;
@@ -59,11 +59,11 @@ void saveGenerationOptions(QSettings& s, const GenerationOptions& o) {
   s.setValue(key("seed"), o.seed);
   s.setValue(key("width"), o.width);
   s.setValue(key("height"), o.height);
-  s.setValue(key("scalePercent"), o.scale_percent);
-  s.setValue(key("shiftStep"), o.shift_step);
-  s.setValue(key("maskInterval"), o.mask_interval);
-  s.setValue(key("direction"), directionName(o.direction));
-  s.setValue(key("deblur"), o.deblur);
+  s.setValue(key("scalePercent"), o.stereo.scale_factor);
+  s.setValue(key("shiftStep"), o.stereo.shift_step);
+  s.setValue(key("maskInterval"), o.stereo.mask_interval);
+  s.setValue(key("direction"), directionName(o.stereo.direction));
+  s.setValue(key("deblur"), o.stereo.deblur);
   s.setValue(key("inversion"), inversionName(o.inversion));
   s.setValue(key("workingSize"), o.working_size);
   s.setValue(key("useOpenDepth"), o.use_open_depth);

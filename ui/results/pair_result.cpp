@@ -25,9 +25,9 @@ QString resultSummary(const media::GenerationRequest& r) {
   const bool prompt = r.mode == media::GenerationMode::Prompt;
   QString s = prompt ? QCoreApplication::translate("sds::ui::PairResult", "Prompt")
                      : QCoreApplication::translate("sds::ui::PairResult", "Photo");
-  s += QCoreApplication::translate("sds::ui::PairResult", " · shift %1 %").arg(r.scale_percent);
-  s += r.shift_step < 0 ? QCoreApplication::translate("sds::ui::PairResult", " · step auto")
-                        : QCoreApplication::translate("sds::ui::PairResult", " · step %1").arg(r.shift_step);
+  s += QCoreApplication::translate("sds::ui::PairResult", " · shift %1 %").arg(r.stereo.scale_factor);
+  s += r.stereo.shift_step < 0 ? QCoreApplication::translate("sds::ui::PairResult", " · step auto")
+                        : QCoreApplication::translate("sds::ui::PairResult", " · step %1").arg(r.stereo.shift_step);
   s += QCoreApplication::translate("sds::ui::PairResult", " · seed %1 · %n step(s)", nullptr, r.steps).arg(r.seed);
   if (prompt && !r.prompt.empty()) s += QStringLiteral(" · “%1”").arg(QString::fromStdString(r.prompt).left(40));
   return s;

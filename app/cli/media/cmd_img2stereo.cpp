@@ -27,7 +27,7 @@
 namespace sds::cli {
 namespace {
 
-const char* kUsage =
+const std::string kUsage =
     "Usage: sdstereo img2stereo --model PATH --image FILE (--depth-model PATH | --depth FILE [--depth-kind KIND])\n"
     "                           --out DIR [options]\n\n"
     "Turns your photo into a stereo pair: inverts it into Stable Diffusion's latent, denoises the right view by\n"
@@ -48,15 +48,7 @@ const char* kUsage =
     "  --guidance S          classifier-free guidance scale of the null-text mode (default 7.5)\n"
     "  --inner-steps N       null-text optimisation steps per DDIM step (default 10)\n"
     "  --working-size N      long side of the size Stable Diffusion works at (default 512; aspect kept)\n"
-    "  --scale PCT           disparity scale in percent of the width (default 8)\n"
-    "  --exponent E          disparity exponent (default 1)\n"
-    "  --shift-step N        DDIM step of the stereo shift (default: --shift-fraction x steps)\n"
-    "  --shift-fraction F    the shift step as a fraction of the steps (default 0.2)\n"
-    "  --attention-start N   first step of the coupled attention (default: the shift step)\n"
-    "  --mask-interval N     re-apply the shift on the mask every N steps (default 10; 0 = never)\n"
-    "  --direction D         uni (one-way, default) or bi (two-way) self-attention\n"
-    "  --deblur              fill disoccluded holes with fresh noise\n"
-    "  --shift-both          move both views half the disparity each way\n"
+    + stereoOptionsHelp() +
     "  --no-kv-cache         always denoise both views in one batch\n"
     "  --seam PX             width of the blend between photo and diffusion fill (default: 0.3 % of the width)\n"
     "  --no-colour-match     keep the diffusion output's colours in the holes\n"
@@ -92,7 +84,7 @@ pipelines::Img2StereoParams readParams(const Args& a) {
   inv.steps = a.integerIn("steps", inv.steps, 1, 10000);
   inv.guidance_scale = a.number("guidance", inv.guidance_scale);
   inv.inner_steps = int(a.integer("inner-steps", inv.inner_steps));
-  if (inv.steps < 1 || inv.steps > 1000) throw Error("--steps must be between 1 and 1000.");
+  if (!pipelines::controls::kSteps.contains(inv.steps)) throw Error("--steps must be between 1 and 1000.");
   auto& s = p.stereo;
   s.steps = inv.steps;
   applyStereoOptions(a, s);

@@ -70,11 +70,11 @@ int run(const std::vector<std::string>& argv) {
   p.negative_prompt = a.get("negative", "");
   p.sdxl.no_negative_prompt = !a.has("negative");
   p.steps = a.integerIn("steps", 30, 1, 10000);
-  p.guidance_scale = a.number("guidance", 7.5);
+  p.guidance_scale = a.number("guidance", p.guidance_scale);
   p.seed = seedFrom(a);
   p.scheduler = schedulers::parseSchedulerKind(a.get("scheduler", "ddim"));
   const std::string out = a.required("out");
-  if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");
+  if (!pipelines::controls::kSteps.contains(p.steps)) throw Error("--steps must be between 1 and 1000.");
   // Sizes given are checked before the (slow) model load; the others come from its family.
   for (const std::string side : {"width", "height"}) {
     const long v = a.has(side) ? a.integer(side, 0) : 8;

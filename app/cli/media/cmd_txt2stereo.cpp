@@ -29,7 +29,7 @@
 namespace sds::cli {
 namespace {
 
-const char* kUsage =
+const std::string kUsage =
     "Usage: sdstereo txt2stereo --model PATH (--depth-model PATH | --disparity FILE) --prompt TEXT --out DIR "
     "[options]\n\n"
     "Generates the left view with Stable Diffusion, estimates its depth (or takes yours) and denoises the right\n"
@@ -47,15 +47,7 @@ const char* kUsage =
     "  --seed N              noise seed (default: random, printed and stored)\n"
     "  --width W, --height H image size in pixels, multiples of 8 (default: the family's native size,\n"
     "                        1024 for SDXL, 512 for SD 1.x / 2.x)\n"
-    "  --scale PCT           disparity scale in percent of the width (default 8)\n"
-    "  --exponent E          disparity exponent (default 1)\n"
-    "  --shift-step N        DDIM step of the stereo shift (default: --shift-fraction x steps)\n"
-    "  --shift-fraction F    the shift step as a fraction of the steps (default 0.2)\n"
-    "  --attention-start N   first step of the coupled attention (default: the shift step)\n"
-    "  --mask-interval N     re-apply the shift on the mask every N steps (default 10; 0 = never)\n"
-    "  --direction D         uni (one-way, default) or bi (two-way) self-attention\n"
-    "  --deblur              fill disoccluded holes with fresh noise\n"
-    "  --shift-both          move both views half the disparity each way\n"
+    + stereoOptionsHelp() +
     "  --compose             the right view made of the left view's own pixels wherever the right eye sees them\n"
     "                        (edge-aware warp by the disparity), the StereoDiffusion right view only where the left\n"
     "                        could not see (as img2stereo composes a photo); the plain pair goes to DIR/diffusion/,\n"
@@ -88,7 +80,6 @@ uint64_t parseSeed(const std::string& text) {
 
 pipelines::Txt2StereoParams readParams(const Args& a) {
   pipelines::Txt2StereoParams p;
-  p.steps = 50;
   if (a.has("params")) {
     const auto j = readUntrustedJson(a.get("params", ""), "The parameter file");
     if (!j.is_object()) throw Error("The parameter file " + a.get("params", "") + " is not a JSON object.");
@@ -105,7 +96,7 @@ pipelines::Txt2StereoParams readParams(const Args& a) {
   p.height = a.integerIn("height", p.height, 1, kMaxOptionSide);
   applyStereoOptions(a, p);
   if (a.has("kv-budget-mb")) p.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 0)) << 20;
-  if (p.steps < 1 || p.steps > 1000) throw Error("--steps must be between 1 and 1000.");
+  if (!pipelines::controls::kSteps.contains(p.steps)) throw Error("--steps must be between 1 and 1000.");
   if (p.width % 8 || p.height % 8 || p.width <= 0 || p.height <= 0)
     throw Error("--width and --height must be positive multiples of 8, got " + std::to_string(p.width) + "x" +
                 std::to_string(p.height) + ".");
@@ -134,14 +125,7 @@ double median(std::vector<double> v) {
 // each), so a busy machine slows both alike.
 void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2StereoParams& params,
                      const std::shared_ptr<depth::DepthEstimator>& depth, int runs) {
-  pipelines::Txt2ImgParams mono;
-  mono.prompt = params.prompt;
-  mono.negative_prompt = params.negative_prompt;
-  mono.steps = params.steps;
-  mono.guidance_scale = params.guidance_scale;
-  mono.seed = params.seed;
-  mono.width = params.width;
-  mono.height = params.height;
+  const pipelines::Txt2ImgParams mono = pipelines::leftViewParams(params);
   std::vector<double> mono_wall, mono_cpu, pair_wall, pair_cpu;
   for (int i = 0; i <= runs; ++i) {
     const Took m = timed([&] { pipelines::txt2img(model, mono); });

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_preprocess_torch.h"
 #include "core/base/error.h"
 #include "models/depth/depth_anything_loader.h"
@@ -12,24 +13,6 @@
 
 namespace sds::depth {
 namespace {
-
-torch::Device parseDevice(const std::string& name) {
-  torch::Device device(torch::kCPU);
-  try {
-    device = torch::Device(name);
-  } catch (const std::exception&) {
-    throw Error("Unknown device '" + name + "'; use cpu, cuda or cuda:N.");
-  }
-  if (device.is_cuda() && !torch::cuda::is_available())
-    throw Error("Device '" + name + "' was requested but LibTorch sees no CUDA device.");
-  if (!device.is_cpu() && !device.is_cuda()) throw Error("Device '" + name + "' is not supported; use cpu or cuda.");
-  return device;
-}
-
-torch::Dtype parseDtype(const DepthEstimatorOptions& o, const torch::Device& device) {
-  if (o.half && !device.is_cuda()) throw Error("float16 depth estimation needs a CUDA device; the CPU runs float32.");
-  return o.half ? torch::kFloat16 : torch::kFloat32;
-}
 
 bool isDa3(const DepthAnythingV2& model) { return model.config().family == DepthFamily::Anything3; }
 
@@ -50,7 +33,7 @@ class DepthAnythingEstimator : public DepthEstimator {
     if (!(options_.focal_px >= 0) || !(options_.horizontal_fov_degrees > 0 && options_.horizontal_fov_degrees < 180))
       throw Error("The focal length must be positive and the field of view between 0 and 180 degrees.");
     const auto device = parseDevice(options_.device);
-    model_->to(device, parseDtype(options_, device));
+    model_->to(device, computeDtype(options_.half, device));
     description_ += (description_.empty() ? "" : ", ") + std::string("input ") + std::to_string(options_.input_size) +
                     " px, " + options_.device + (options_.half ? " float16" : " float32");
   }
@@ -154,7 +137,7 @@ std::unique_ptr<DepthEstimator> makeDepthEstimator(std::shared_ptr<DepthAnything
 
 std::unique_ptr<DepthEstimator> loadDepthEstimator(const std::string& path, const DepthEstimatorOptions& options) {
   const auto device = parseDevice(options.device);
-  auto loaded = loadDepthAnything(path, DepthLoadOptions{device, parseDtype(options, device)});
+  auto loaded = loadDepthAnything(path, DepthLoadOptions{device, computeDtype(options.half, device)});
   const auto& c = loaded.model->config();
   const std::string family = c.family == DepthFamily::Anything3 ? (c.metric ? "Depth Anything 3 metric" : "Depth Anything 3")
                                                                 : "Depth Anything V2";

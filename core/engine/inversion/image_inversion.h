@@ -26,6 +26,7 @@
 #include <torch/types.h>
 
 #include "core/base/progress.h"
+#include "core/engine/pipelines/stereo_controls.h"
 
 namespace sds::sd {
 struct StableDiffusion;
@@ -33,14 +34,12 @@ struct StableDiffusion;
 
 namespace sds::inversion {
 
-enum class InversionMode { NullText, Fast };
-
 struct InversionParams {
   std::string prompt;  // describes the image (the cond embedding); "" is allowed
-  int steps = 50;
-  double guidance_scale = 7.5;
+  int steps = pipelines::controls::kSteps.value;
+  double guidance_scale = pipelines::controls::kGuidance.value;
   InversionMode mode = InversionMode::NullText;
-  int inner_steps = 10;
+  int inner_steps = pipelines::controls::kInnerSteps.value;
   double early_stop_epsilon = 1e-5;
   // [2, N, D] [uncond(""); cond(prompt)]; replaces encoding the prompt.
   std::optional<torch::Tensor> prompt_embeddings;

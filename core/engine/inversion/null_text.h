@@ -16,22 +16,15 @@
 #include <cstdint>
 #include <vector>
 
-#include <torch/types.h>
-
-#include "core/base/progress.h"
-
-namespace sds::unet {
-class UNet2DConditionModel;
-}
-namespace sds::schedulers {
-class DdimScheduler;
-}
+// Its input comes from ddimInvert; the UNet, DDIM and progress types with it.
+#include "core/engine/inversion/ddim_inversion.h"
+#include "core/engine/pipelines/stereo_controls.h"
 
 namespace sds::inversion {
 
 struct NullTextOptions {
-  double guidance_scale = 7.5;
-  int inner_steps = 10;       // reference default (the fixture uses 3)
+  double guidance_scale = pipelines::controls::kGuidance.value;
+  int inner_steps = pipelines::controls::kInnerSteps.value;  // reference default (the fixture uses 3)
   double epsilon = 1e-5;      // early-stop base threshold
   double base_lr = 1e-2;      // lr_i = base_lr * (1 - i / 100)
 };

@@ -37,7 +37,7 @@ struct Img2StereoParams {
   // and latents are filled in from the inversion; whatever is set there is
   // ignored.
   Txt2StereoParams stereo;
-  int working_long_side = 512;  // SD's native size; the short side follows the photo's aspect ratio
+  int working_long_side = controls::kWorkingSize.value;  // SD's native size; the short side follows the photo's aspect ratio
   bool full_resolution = true;  // compose at the photo's size (else only the working-size pair)
   render::DiffusionFillOptions fill;  // seam and colour matching (fill.warp.shift is set here)
 

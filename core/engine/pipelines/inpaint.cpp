@@ -59,12 +59,7 @@ InpaintResult inpaint(const sd::StableDiffusion& sd, const torch::Tensor& image0
   result.mask_latent = mask_latent.cpu();
   result.masked_image_latents = masked_latents.cpu();
   result.timesteps = timesteps;
-  if (params.decode) {
-    control.cancel.throwIfCancelled();
-    const StageReporter decoding(control.progress, "decoding", 1, denoise_end, 1.0);
-    result.image01 = decodeLatents(sd, x);
-    decoding.report(1);
-  }
+  if (params.decode) result.image01 = decodeStage(sd, x, control, denoise_end);
   return result;
 }
 

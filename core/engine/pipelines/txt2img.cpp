@@ -53,6 +53,15 @@ torch::Tensor seededNoise(uint64_t seed, int64_t channels, int64_t h, int64_t w)
   return torch::randn({1, channels, h, w}, generator, torch::TensorOptions().dtype(torch::kFloat32));
 }
 
+torch::Tensor decodeStage(const sd::StableDiffusion& sd, const torch::Tensor& latents, const RunControl& control,
+                          double start) {
+  control.cancel.throwIfCancelled();
+  const StageReporter decoding(control.progress, "decoding", 1, start, 1.0);
+  auto image01 = decodeLatents(sd, latents);
+  decoding.report(1);
+  return image01;
+}
+
 torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& latents) {
   // latents: [B, 4, h, w]
   if (!sd.vae) throw Error("The model was loaded without its VAE, so latents cannot be decoded.");
@@ -109,12 +118,7 @@ Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params
   Txt2ImgResult result;
   result.latents = x.cpu();
   result.timesteps = timesteps;
-  if (params.decode) {
-    control.cancel.throwIfCancelled();
-    const StageReporter decoding(control.progress, "decoding", 1, denoise_end, 1.0);
-    result.image01 = decodeLatents(sd, x);
-    decoding.report(1);
-  }
+  if (params.decode) result.image01 = decodeStage(sd, x, control, denoise_end);
   return result;
 }
 

@@ -18,6 +18,7 @@
 
 #include <torch/types.h>
 
+#include "core/engine/pipelines/stereo_controls.h"
 #include "core/engine/pipelines/text_conditioning.h"
 #include "core/engine/schedulers/scheduler_factory.h"
 #include "core/base/progress.h"
@@ -32,10 +33,10 @@ struct Txt2ImgParams {
   std::string prompt;
   std::string negative_prompt;  // "" = the plain unconditional embedding
   int steps = 30;
-  double guidance_scale = 7.5;  // <= 1 disables guidance (one UNet row per step)
+  double guidance_scale = controls::kGuidance.value;  // <= 1 disables guidance (one UNet row per step)
   uint64_t seed = 0;
-  int width = 512;   // pixels, a positive multiple of the VAE factor (8)
-  int height = 512;  // pixels, a positive multiple of the VAE factor (8)
+  int width = controls::kImageSide.value;   // pixels, a positive multiple of the VAE factor (8)
+  int height = controls::kImageSide.value;  // pixels, a positive multiple of the VAE factor (8)
   schedulers::SchedulerKind scheduler = schedulers::SchedulerKind::Ddim;
   // x_T [1, 4, h, w] (h = height / 8, w = width / 8); replaces the seeded noise.
   std::optional<torch::Tensor> initial_latents;
@@ -82,5 +83,10 @@ torch::Tensor seededNoise(uint64_t seed, int64_t channels, int64_t h, int64_t w)
 // clamp(vae.decode(latents / scaling_factor) / 2 + 0.5, 0, 1).
 // latents: [B, 4, h, w] any float dtype/device -> [B, 3, 8h, 8w] float32 on CPU.
 torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& latents);
+
+// decodeLatents as a pipeline's last stage: checks `control`'s cancel token,
+// then reports "decoding" over the progress range [start, 1].
+torch::Tensor decodeStage(const sd::StableDiffusion& sd, const torch::Tensor& latents, const RunControl& control,
+                          double start);
 
 }  // namespace sds::pipelines

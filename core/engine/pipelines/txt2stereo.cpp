@@ -63,6 +63,23 @@ void Txt2StereoParams::validate() const {
 
 // ---------------------------------------------------------------- pass 1
 
+Txt2ImgParams leftViewParams(const Txt2StereoParams& params) {
+  Txt2ImgParams p;
+  p.prompt = params.prompt;
+  p.negative_prompt = params.negative_prompt;
+  p.steps = params.steps;
+  p.guidance_scale = params.guidance_scale;
+  p.seed = params.seed;
+  p.width = params.width;
+  p.height = params.height;
+  p.scheduler = schedulers::SchedulerKind::Ddim;
+  p.initial_latents = params.initial_latents;
+  p.prompt_embeddings = params.prompt_embeddings;
+  p.step_uncond_embeddings = params.step_uncond_embeddings;
+  p.sdxl = params.sdxl;
+  return p;
+}
+
 struct Pass1State {
   Txt2StereoParams key;                     // the pass-1 fields that produced it
   torch::Tensor pair;                       // [2, N, D] [uncond; cond]
@@ -134,19 +151,8 @@ void Txt2StereoSession::runPass1(const Txt2StereoParams& params, const RunContro
                                          : encodeGuidancePair(sd_, params.prompt, params.negative_prompt,
                                                               params.height, params.width, params.sdxl);
 
-  Txt2ImgParams p;
-  p.prompt = params.prompt;
-  p.negative_prompt = params.negative_prompt;
-  p.steps = params.steps;
-  p.guidance_scale = params.guidance_scale;
-  p.seed = params.seed;
-  p.width = params.width;
-  p.height = params.height;
-  p.scheduler = schedulers::SchedulerKind::Ddim;
-  p.initial_latents = params.initial_latents;
+  Txt2ImgParams p = leftViewParams(params);
   p.prompt_embeddings = state->pair;
-  p.step_uncond_embeddings = params.step_uncond_embeddings;
-  p.sdxl = params.sdxl;
   p.decode = true;  // the left image is needed for depth and as the left view
 
   std::shared_ptr<stereo::KvRecordingProcessor> recorder;

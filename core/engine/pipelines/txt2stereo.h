@@ -26,6 +26,7 @@
 
 #include <torch/types.h>
 
+#include "core/engine/pipelines/stereo_controls.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/engine/stereo/stereo_attention.h"
 #include "core/base/progress.h"
@@ -36,31 +37,23 @@ class DepthEstimator;
 
 namespace sds::pipelines {
 
-struct Txt2StereoParams {
+// The stereo fields (pass 2 only; the paper's defaults) are the StereoControls.
+struct Txt2StereoParams : StereoControls {
   // ---- pass 1 (changing any of these re-runs the left view) ----
   std::string prompt;
   std::string negative_prompt;
-  int steps = 50;
-  double guidance_scale = 7.5;
+  int steps = controls::kSteps.value;
+  double guidance_scale = controls::kGuidance.value;
   uint64_t seed = 0;
-  int width = 512;
-  int height = 512;
+  int width = controls::kImageSide.value;
+  int height = controls::kImageSide.value;
   std::optional<torch::Tensor> initial_latents;     // [1, 4, h, w]; replaces the seeded noise
   std::optional<torch::Tensor> prompt_embeddings;   // [2, N, D] [uncond; cond]
   std::optional<torch::Tensor> step_uncond_embeddings;  // [steps, 1, N, D]: null-text's per-step uncond rows
   SdxlConditioning sdxl;  // SDXL's size ids and negative-prompt rule (ignored by SD 1.x/2.x)
 
-  // ---- stereo (pass 2 only; the paper's defaults) ----
-  double scale_factor = 8;    // disparity scale, percent of the width
-  double exponent = 1;        // stereo offset exponent
-  int shift_step = -1;        // DDIM step index of the shift; < 0: round(shift_fraction * steps)
-  double shift_fraction = 0.2;
-  int attention_start_step = -1;  // < 0: the shift step (as the official code)
-  int mask_interval = 10;     // <= 0: never re-apply the shift
-  stereo::AttentionDirection direction = stereo::AttentionDirection::Uni;
-  bool deblur = false;        // fill the right view's holes with fresh noise
+  // ---- stereo (pass 2 only): StereoControls, and ----
   std::optional<uint64_t> deblur_seed;  // default: derived from seed
-  bool shift_both = false;    // move both views half each way
   // Disparity (bigger = nearer), any size ([H, W] or [1, H, W]); resized
   // bicubically to the latent size. Without it the depth estimator runs on
   // the left image.
@@ -125,6 +118,9 @@ class Txt2StereoSession {
   std::shared_ptr<depth::DepthEstimator> depth_;
   std::unique_ptr<Pass1State> pass1_;
 };
+
+// Pass 1 alone: the txt2img parameters (DDIM) that make the pair's left view.
+Txt2ImgParams leftViewParams(const Txt2StereoParams& params);
 
 // One pair without keeping a session.
 Txt2StereoResult txt2stereo(const sd::StableDiffusion& sd, const Txt2StereoParams& params,

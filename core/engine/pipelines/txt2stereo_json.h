@@ -20,4 +20,9 @@ nlohmann::json txt2stereoParamsToJson(const Txt2StereoParams& params,
 // sds::Error naming a field of the wrong type or value.
 Txt2StereoParams txt2stereoParamsFromJson(const nlohmann::json& j);
 
+// The stereo fields that a record and a reference case (the fixture sets'
+// cases.json) name alike (the list is in txt2stereo_json.cpp). Absent ones
+// keep their values in `c`.
+void readSharedStereoFields(const nlohmann::json& j, StereoControls& c);
+
 }  // namespace sds::pipelines

@@ -86,12 +86,7 @@ Txt2StereoResult runStereoPass(const Pass2Inputs& in, const Txt2StereoParams& pa
   r.disparity_latent = stereo::resizeDisparity(in.disparity.unsqueeze(0), h, w);
   r.disparity_latent_norm = stereo::normalizeDisparity(r.disparity_latent);
 
-  stereo::ShiftMaskingParams mp;
-  mp.shift = stereo::ShiftParams{params.scale_factor, params.exponent, params.shift_both};
-  mp.shift_step = shift;
-  mp.mask_interval = params.mask_interval;
-  mp.deblur = params.deblur;
-  stereo::ShiftMasking masking(r.disparity_latent_norm.to(device), mp);
+  stereo::ShiftMasking masking(r.disparity_latent_norm.to(device), stereo::ShiftMaskingParams::of(params, shift));
   torch::Tensor noise;
   if (params.deblur) noise = seededNoise(params.resolvedDeblurSeed(), left_at_shift.size(1), h, w).to(device);
 

@@ -7,12 +7,6 @@
 
 namespace sds::render {
 
-enum class MapKind {
-  InverseDepth,  // relative inverse depth, near = bright: min..max -> 0..1
-  Depth,         // metric or relative depth, near = dark; values <= 0 are unknown; 1/depth -> 0..1
-  DisparityPx,   // disparity in pixels of the source view at its resolution; 0 = unknown
-};
-
 // Defaults and ranges: render_controls.h.
 struct DisparityParams {
   MapKind kind = MapKind::InverseDepth;

@@ -41,6 +41,14 @@ inline constexpr Control kEdgeSmoothingPx{"edge-smoothing", 3.0, 0.0, 16.0,
 
 }  // namespace controls
 
+// What the values of a user's depth map mean (media and the studio call it
+// DepthKind).
+enum class MapKind {
+  InverseDepth,  // relative inverse depth, near = bright: min..max -> 0..1
+  Depth,         // metric or relative depth, near = dark; values <= 0 are unknown; 1/depth -> 0..1
+  DisparityPx,   // disparity in pixels of the source view at its resolution; 0 = unknown
+};
+
 // How the disparity's zero (the screen plane) is chosen.
 enum class ConvergenceMode {
   Default,     // relative maps: Percentile; disparity in pixels: used as given (no shift)

@@ -4,6 +4,15 @@
 
 namespace sds::stereo {
 
+ShiftMaskingParams ShiftMaskingParams::of(const pipelines::StereoControls& c, int shift_step) {
+  ShiftMaskingParams p;
+  p.shift = ShiftParams{c.scale_factor, c.exponent, c.shift_both};
+  p.shift_step = shift_step;
+  p.mask_interval = c.mask_interval;
+  p.deblur = c.deblur;
+  return p;
+}
+
 ShiftMasking::ShiftMasking(torch::Tensor norm_disparity, ShiftMaskingParams params)
     : norm_(std::move(norm_disparity)), params_(params) {
   if (!norm_.defined() || norm_.dim() != 3) throw Error("The shift masking needs a [n, h, w] disparity map.");

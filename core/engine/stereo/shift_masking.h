@@ -9,6 +9,7 @@
 #pragma once
 #include <torch/types.h>
 
+#include "core/engine/pipelines/stereo_controls.h"
 #include "core/engine/stereo/stereo_shift.h"
 
 namespace sds::stereo {
@@ -16,8 +17,11 @@ namespace sds::stereo {
 struct ShiftMaskingParams {
   ShiftParams shift;
   int shift_step = 10;     // the reference's `swapat`
-  int mask_interval = 10;  // <= 0: never re-apply
+  int mask_interval = pipelines::controls::kMaskInterval.value;  // <= 0: never re-apply
   bool deblur = false;
+
+  // The user's controls with the shift step resolved (Txt2StereoParams::resolvedShiftStep).
+  static ShiftMaskingParams of(const pipelines::StereoControls& controls, int shift_step);
 };
 
 class ShiftMasking {

@@ -15,11 +15,10 @@
 #pragma once
 #include <string>
 
+#include "core/engine/pipelines/stereo_controls.h"
 #include "models/attention/attention_processor.h"
 
 namespace sds::stereo {
-
-enum class AttentionDirection { Uni, Bi };
 
 // "uni"/"one-way" or "bi"/"two-way"; throws sds::Error otherwise.
 AttentionDirection parseAttentionDirection(const std::string& text);

@@ -16,10 +16,12 @@
 
 #include <torch/types.h>
 
+#include "core/engine/pipelines/stereo_controls.h"
+
 namespace sds::stereo {
 
 struct ShiftParams {
-  double scale_factor = 8;  // percent of the width (the reference's `sacle_factor`)
+  double scale_factor = pipelines::controls::kScalePercent.value;  // percent of the width (the reference's `sacle_factor`)
   double exponent = 1;      // stereo_offset_exponent
   bool shift_both = false;  // false: right = left moved by -scale; true: each view half each way
 };

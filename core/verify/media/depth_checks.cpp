@@ -7,6 +7,7 @@
 
 #include "core/base/error.h"
 #include "models/depth/depth_anything.h"
+#include "models/depth/depth_trace.h"
 #include "models/io/safetensors.h"
 
 namespace sds::verify {
@@ -43,6 +44,16 @@ void RunCheck::report(Reporter& r) const {
     r.pass(name_, worst_);
   else
     r.fail(name_, failures_.str());
+}
+
+void compareIntermediate(RunCheck& run, const std::string& name, const depth::DepthTrace& trace,
+                         const io::SafetensorsFile& file) {
+  if (name.rfind("dbg.", 0) != 0) return run.failure(name + ": unknown reference tensor");
+  const auto it = trace.tensors.find(name.substr(4));
+  if (it == trace.tensors.end())
+    run.failure(name + ": no such intermediate in this port");
+  else
+    run.compare(name, it->second, file.tensor(name), "dbg.*");
 }
 
 std::vector<int64_t> hw(const json& j) { return {j.at(0).get<int64_t>(), j.at(1).get<int64_t>()}; }

@@ -16,6 +16,10 @@
 
 namespace sds::depth {
 class DepthAnythingV2;
+struct DepthTrace;
+}
+namespace sds::io {
+class SafetensorsFile;
 }
 
 namespace sds::verify {
@@ -47,6 +51,11 @@ class RunCheck {
   double worst_ = 0;
   std::ostringstream failures_;
 };
+
+// A reference tensor no kind-specific check claimed: "dbg.<x>" against the
+// trace's intermediate <x> (tolerance "dbg.*"), anything else a failure.
+void compareIntermediate(RunCheck& run, const std::string& name, const depth::DepthTrace& trace,
+                         const io::SafetensorsFile& file);
 
 std::vector<int64_t> hw(const nlohmann::json& j);  // [h, w] of a JSON pair
 

@@ -80,14 +80,8 @@ void checkCase(const fs::path& dir, const json& kase, depth::DepthAnythingV2& mo
     if (!raw.defined()) throw Error("case file has no 'input' tensor");
     if (name == "depth_raw" || name == "depth_raw_of_cropped") {
       run.compare(name, raw, file->tensor(name));
-    } else if (name.rfind("dbg.", 0) == 0) {
-      const auto it = trace.tensors.find(name.substr(4));
-      if (it == trace.tensors.end())
-        run.failure(name + ": no such intermediate in this port");
-      else
-        run.compare(name, it->second, file->tensor(name), "dbg.*");
     } else {
-      run.failure(name + ": unknown reference tensor");
+      compareIntermediate(run, name, trace, *file);
     }
   }
   run.report(report);

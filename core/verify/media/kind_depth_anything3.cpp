@@ -114,14 +114,8 @@ void checkNetworkCase(const fs::path& dir, const json& kase, const std::shared_p
       run.compare(name, out.depth, file->tensor(name));
     } else if (name == "sky_mask") {
       if (out.sky.defined()) compareSkyMask(run, out.sky, *file);
-    } else if (name.rfind("dbg.", 0) == 0) {
-      const auto it = trace.tensors.find(name.substr(4));
-      if (it == trace.tensors.end())
-        run.failure(name + ": no such intermediate in this port");
-      else
-        run.compare(name, it->second, file->tensor(name), "dbg.*");
     } else {
-      run.failure(name + ": unknown reference tensor");
+      compareIntermediate(run, name, trace, *file);
     }
   }
   run.report(report);

@@ -1,0 +1,73 @@
+// The StereoDiffusion controls a user sets, defined once: their enums, their
+// defaults and their ranges. The engine's parameter structs build on them
+// (Txt2StereoParams is a StereoControls), and media's GenerationRequest, the
+// CLI and the studio hold them as they are instead of mirroring them. Plain
+// C++ (no torch): every layer reaches it through sds_engine_vocabulary.
+// Adding a stereo control: a field here (with its Range), its use in the
+// engine, and the studio's widget.
+#pragma once
+
+namespace sds::stereo {
+
+// How self-attention couples the views (stereo_attention.h): one-way, the
+// right view reads the left; two-way, both read each other.
+enum class AttentionDirection { Uni, Bi };
+
+}  // namespace sds::stereo
+
+namespace sds::inversion {
+
+// Photo to stereo: null-text optimisation (faithful, slow) or DDIM inversion
+// only (image_inversion.h).
+enum class InversionMode { NullText, Fast };
+
+}  // namespace sds::inversion
+
+namespace sds::pipelines {
+
+// A control's default and its accepted range (inclusive).
+template <class T>
+struct Range {
+  T value, min, max;
+  constexpr bool contains(T v) const { return v >= min && v <= max; }
+};
+
+namespace controls {
+
+// Sampling (pass 1 and the inversion).
+inline constexpr Range<int> kSteps{50, 1, 1000};
+inline constexpr Range<double> kGuidance{7.5, 1.0, 30.0};  // the engine takes any value: <= 1 disables guidance
+inline constexpr Range<int> kImageSide{512, 64, 2048};     // prompt mode, multiples of 8
+// Photo to stereo: the long side Stable Diffusion works at (aspect kept).
+inline constexpr Range<int> kWorkingSize{512, 64, 2048};
+inline constexpr Range<int> kInnerSteps{10, 1, 100};  // null-text optimisation steps per DDIM step
+
+// Stereo (pass 2; the paper's defaults).
+inline constexpr Range<double> kScalePercent{8.0, 0.0, 20.0};  // largest disparity, percent of the width
+inline constexpr Range<double> kShiftFraction{0.2, 0.0, 1.0};  // shift step = round(fraction * steps)
+inline constexpr Range<int> kMaskInterval{10, 0, 1000};        // 0: never re-apply the shift
+
+}  // namespace controls
+
+// Pass 2 of StereoDiffusion: everything that changes the right view only.
+struct StereoControls {
+  double scale_factor = controls::kScalePercent.value;  // disparity scale, percent of the width
+  double exponent = 1;        // stereo offset exponent
+  int shift_step = -1;        // DDIM step index of the shift; < 0: round(shift_fraction * steps)
+  double shift_fraction = controls::kShiftFraction.value;
+  int attention_start_step = -1;  // < 0: the shift step (as the official code)
+  int mask_interval = controls::kMaskInterval.value;  // <= 0: never re-apply the shift
+  stereo::AttentionDirection direction = stereo::AttentionDirection::Uni;
+  bool deblur = false;        // fill the right view's holes with fresh noise
+  bool shift_both = false;    // move both views half each way
+
+  bool operator==(const StereoControls& o) const {
+    return scale_factor == o.scale_factor && exponent == o.exponent && shift_step == o.shift_step &&
+           shift_fraction == o.shift_fraction && attention_start_step == o.attention_start_step &&
+           mask_interval == o.mask_interval && direction == o.direction && deblur == o.deblur &&
+           shift_both == o.shift_both;
+  }
+  bool operator!=(const StereoControls& o) const { return !(*this == o); }
+};
+
+}  // namespace sds::pipelines
