@@ -29,6 +29,73 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::ComfortPanel</name>
+    <message>
+        <source>Phone</source>
+        <translation>Smartphone</translation>
+    </message>
+    <message>
+        <source>Monitor (27 inch)</source>
+        <translation>Monitor (27 Zoll)</translation>
+    </message>
+    <message>
+        <source>3D TV (55 inch)</source>
+        <translation>3D-Fernseher (55 Zoll)</translation>
+    </message>
+    <message>
+        <source>VR headset (virtual screen)</source>
+        <translation>VR-Brille (virtuelle Leinwand)</translation>
+    </message>
+    <message>
+        <source>The picture %1 cm wide, seen from %2 cm</source>
+        <translation>Bild %1 cm breit, aus %2 cm betrachtet</translation>
+    </message>
+    <message>
+        <source>The screen the pair will be watched on: its width and the viewing distance set how deep the pixels look</source>
+        <translation>Der Bildschirm, auf dem das Paar betrachtet wird: Seine Breite und der Betrachtungsabstand bestimmen, wie tief die Pixel wirken</translation>
+    </message>
+    <message>
+        <source>Comfort rule: every point within ±%1° of angular disparity from the screen plane, and nothing behind the screen by more than the eyes&apos; %2 mm separation (Lambooij et al., J. Imaging Sci. Technol. 53(3), 2009; 3DC Safety Guidelines, 2010)</source>
+        <translation>Komfortregel: jeder Punkt innerhalb von ±%1° Winkeldisparität zur Bildschirmebene, und nichts weiter hinter dem Bildschirm als der Augenabstand von %2 mm (Lambooij u. a., J. Imaging Sci. Technol. 53(3), 2009; 3DC Safety Guidelines, 2010)</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>on the screen plane</source>
+        <translation>auf der Bildschirmebene</translation>
+    </message>
+    <message>
+        <source>%1 mm in front of the screen (%2°)</source>
+        <translation>%1 mm vor dem Bildschirm (%2°)</translation>
+    </message>
+    <message>
+        <source>%1 mm behind the screen (%2°)</source>
+        <translation>%1 mm hinter dem Bildschirm (%2°)</translation>
+    </message>
+    <message>
+        <source>Render or generate a pair to see how deep it looks here.</source>
+        <translation>Rendern oder generieren Sie ein Paar, um hier zu sehen, wie tief es wirkt.</translation>
+    </message>
+    <message>
+        <source>Nearest: %1. Farthest: %2.</source>
+        <translation>Nächster Punkt: %1. Fernster Punkt: %2.</translation>
+    </message>
+    <message>
+        <source>⚠ Too deep: the eyes would have to diverge. Lower the disparity.</source>
+        <translation>⚠ Zu tief: Die Augen müssten divergieren. Verringern Sie die Disparität.</translation>
+    </message>
+    <message>
+        <source>⚠ Beyond ±%1° on this display: eye strain is likely. Lower the disparity.</source>
+        <translation>⚠ Mehr als ±%1° auf dieser Anzeige: Die Augen werden wahrscheinlich ermüden. Verringern Sie die Disparität.</translation>
+    </message>
+    <message>
+        <source>Comfortable: within ±%1° on this display.</source>
+        <translation>Angenehm: innerhalb von ±%1° auf dieser Anzeige.</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::DepthEstimateController</name>
     <message>
         <source>&amp;Estimate Depth</source>
@@ -113,8 +180,8 @@
         <translation>Disparität (Pixel, volle Auflösung)</translation>
     </message>
     <message>
-        <source>Share of pixels (log)</source>
-        <translation>Anteil der Pixel (log.)</translation>
+        <source>% of pixels</source>
+        <translation>% der Pixel</translation>
     </message>
 </context>
 <context>
@@ -425,12 +492,83 @@
         <translation>Fertig: Das Paar steht im Verlauf.</translation>
     </message>
     <message>
-        <source>Generation cancelled; nothing was added to the history.</source>
-        <translation>Generierung abgebrochen; dem Verlauf wurde nichts hinzugefügt.</translation>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Cancel Generation</source>
+        <translation>Generierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Start a generation with the Generate panel&apos;s settings (Ctrl+Enter)</source>
+        <translation>Eine Generierung mit den Einstellungen des Generieren-Bereichs starten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop the running generation; what is finished stays (Escape)</source>
+        <translation>Die laufende Generierung anhalten; Fertiges bleibt erhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Generation cancelled; nothing was added to the history. The models and the finished left view are kept: Generate again with the same prompt starts at the right view.</source>
+        <translation>Generierung abgebrochen; dem Verlauf wurde nichts hinzugefügt. Die Modelle und die fertige linke Ansicht bleiben erhalten: Erneutes Generieren mit demselben Prompt beginnt bei der rechten Ansicht.</translation>
+    </message>
+    <message>
+        <source>Generation cancelled; nothing was added to the history. The loaded models are kept.</source>
+        <translation>Generierung abgebrochen; dem Verlauf wurde nichts hinzugefügt. Die geladenen Modelle bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>sds::ui::GenerationFeedback</name>
+    <message>
+        <source>The stage the run is in and its denoising step</source>
+        <translation>Die aktuelle Phase des Laufs und ihr Entrauschungsschritt</translation>
+    </message>
+    <message>
+        <source>Time since Generate, and the time left estimated from the measured step times</source>
+        <translation>Zeit seit „Generieren“ und die aus den gemessenen Schrittzeiten geschätzte Restzeit</translation>
+    </message>
+    <message>
+        <source>The picture so far, every few steps: a quick colour estimate from the latent, not the final decode (blurry and low-resolution by design)</source>
+        <translation>Das bisherige Bild, alle paar Schritte: eine schnelle Farbschätzung aus dem Latent, nicht die endgültige Dekodierung (absichtlich unscharf und niedrig aufgelöst)</translation>
+    </message>
+    <message>
+        <source>Seconds each denoising step took, as the run goes</source>
+        <translation>Sekunden pro Entrauschungsschritt, während der Lauf fortschreitet</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>s per step</source>
+        <translation>s pro Schritt</translation>
+    </message>
+    <message>
+        <source>The picture appears after the first step.</source>
+        <translation>Das Bild erscheint nach dem ersten Schritt.</translation>
     </message>
     <message>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1: step %2 of %3</source>
+        <translation>%1: Schritt %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1, about %2 left</source>
+        <translation>Vergangen %1, noch etwa %2</translation>
+    </message>
+    <message>
+        <source>Elapsed %1, estimating the time left…</source>
+        <translation>Vergangen %1, Restzeit wird geschätzt…</translation>
     </message>
 </context>
 <context>

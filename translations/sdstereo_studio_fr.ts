@@ -29,6 +29,73 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::ComfortPanel</name>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Monitor (27 inch)</source>
+        <translation>Moniteur (27 pouces)</translation>
+    </message>
+    <message>
+        <source>3D TV (55 inch)</source>
+        <translation>Téléviseur 3D (55 pouces)</translation>
+    </message>
+    <message>
+        <source>VR headset (virtual screen)</source>
+        <translation>Casque VR (écran virtuel)</translation>
+    </message>
+    <message>
+        <source>The picture %1 cm wide, seen from %2 cm</source>
+        <translation>Image de %1 cm de large, vue à %2 cm</translation>
+    </message>
+    <message>
+        <source>The screen the pair will be watched on: its width and the viewing distance set how deep the pixels look</source>
+        <translation>L’écran sur lequel la paire sera regardée : sa largeur et la distance de vision déterminent la profondeur perçue des pixels</translation>
+    </message>
+    <message>
+        <source>Comfort rule: every point within ±%1° of angular disparity from the screen plane, and nothing behind the screen by more than the eyes&apos; %2 mm separation (Lambooij et al., J. Imaging Sci. Technol. 53(3), 2009; 3DC Safety Guidelines, 2010)</source>
+        <translation>Règle de confort : chaque point à moins de ±%1° de disparité angulaire du plan de l’écran, et rien derrière l’écran au-delà de l’écartement des yeux de %2 mm (Lambooij et al., J. Imaging Sci. Technol. 53(3), 2009 ; 3DC Safety Guidelines, 2010)</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>on the screen plane</source>
+        <translation>sur le plan de l’écran</translation>
+    </message>
+    <message>
+        <source>%1 mm in front of the screen (%2°)</source>
+        <translation>%1 mm devant l’écran (%2°)</translation>
+    </message>
+    <message>
+        <source>%1 mm behind the screen (%2°)</source>
+        <translation>%1 mm derrière l’écran (%2°)</translation>
+    </message>
+    <message>
+        <source>Render or generate a pair to see how deep it looks here.</source>
+        <translation>Rendez ou générez une paire pour voir ici sa profondeur perçue.</translation>
+    </message>
+    <message>
+        <source>Nearest: %1. Farthest: %2.</source>
+        <translation>Point le plus proche : %1. Point le plus éloigné : %2.</translation>
+    </message>
+    <message>
+        <source>⚠ Too deep: the eyes would have to diverge. Lower the disparity.</source>
+        <translation>⚠ Trop profond : les yeux devraient diverger. Réduisez la disparité.</translation>
+    </message>
+    <message>
+        <source>⚠ Beyond ±%1° on this display: eye strain is likely. Lower the disparity.</source>
+        <translation>⚠ Au-delà de ±%1° sur cet affichage : fatigue visuelle probable. Réduisez la disparité.</translation>
+    </message>
+    <message>
+        <source>Comfortable: within ±%1° on this display.</source>
+        <translation>Confortable : à moins de ±%1° sur cet affichage.</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::DepthEstimateController</name>
     <message>
         <source>&amp;Estimate Depth</source>
@@ -113,8 +180,8 @@
         <translation>Disparité (pixels, pleine résolution)</translation>
     </message>
     <message>
-        <source>Share of pixels (log)</source>
-        <translation>Part des pixels (log)</translation>
+        <source>% of pixels</source>
+        <translation>% des pixels</translation>
     </message>
 </context>
 <context>
@@ -425,12 +492,83 @@
         <translation>Terminé&#xa0;: la paire est dans l’historique.</translation>
     </message>
     <message>
-        <source>Generation cancelled; nothing was added to the history.</source>
-        <translation>Génération annulée&#xa0;; rien n’a été ajouté à l’historique.</translation>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Cancel Generation</source>
+        <translation>Annuler la génération</translation>
+    </message>
+    <message>
+        <source>Start a generation with the Generate panel&apos;s settings (Ctrl+Enter)</source>
+        <translation>Lancer une génération avec les réglages du panneau Générer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Stop the running generation; what is finished stays (Escape)</source>
+        <translation>Arrêter la génération en cours ; ce qui est terminé est conservé (Échap)</translation>
+    </message>
+    <message>
+        <source>Generation cancelled; nothing was added to the history. The models and the finished left view are kept: Generate again with the same prompt starts at the right view.</source>
+        <translation>Génération annulée ; rien n’a été ajouté à l’historique. Les modèles et la vue gauche terminée sont conservés : générer à nouveau avec le même prompt reprend à la vue droite.</translation>
+    </message>
+    <message>
+        <source>Generation cancelled; nothing was added to the history. The loaded models are kept.</source>
+        <translation>Génération annulée ; rien n’a été ajouté à l’historique. Les modèles chargés sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>sds::ui::GenerationFeedback</name>
+    <message>
+        <source>The stage the run is in and its denoising step</source>
+        <translation>L’étape en cours et son pas de débruitage</translation>
+    </message>
+    <message>
+        <source>Time since Generate, and the time left estimated from the measured step times</source>
+        <translation>Temps écoulé depuis « Générer », et temps restant estimé d’après les durées mesurées des pas</translation>
+    </message>
+    <message>
+        <source>The picture so far, every few steps: a quick colour estimate from the latent, not the final decode (blurry and low-resolution by design)</source>
+        <translation>L’image jusqu’ici, tous les quelques pas : une estimation rapide des couleurs à partir du latent, pas le décodage final (floue et en basse résolution à dessein)</translation>
+    </message>
+    <message>
+        <source>Seconds each denoising step took, as the run goes</source>
+        <translation>Secondes prises par chaque pas de débruitage, au fil du calcul</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <source>s per step</source>
+        <translation>s par pas</translation>
+    </message>
+    <message>
+        <source>The picture appears after the first step.</source>
+        <translation>L’image apparaît après le premier pas.</translation>
     </message>
     <message>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>%1: step %2 of %3</source>
+        <translation>%1 : pas %2 sur %3</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>Durée %1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1, about %2 left</source>
+        <translation>Écoulé %1, encore environ %2</translation>
+    </message>
+    <message>
+        <source>Elapsed %1, estimating the time left…</source>
+        <translation>Écoulé %1, estimation du temps restant…</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,8 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
     w.generationDock()->setRerunDelay(200);
     QObject::connect(&w.history(), &ResultHistory::inserted, &w, [&w, shot] {
       if (w.history().count() == 1)  // change the AI disparity only: the right view is made again
-        w.findChild<SliderField*>(QStringLiteral("generateScaleField"))->setValue(12);
+        // Once the new pair is the shown one (the history shows it after announcing it).
+        QTimer::singleShot(0, &w, [&w] { w.findChild<SliderField*>(QStringLiteral("generateScaleField"))->setValue(12); });
       else
         shootAfterRender(w, shot);
     });
