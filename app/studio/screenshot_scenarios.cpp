@@ -56,7 +56,6 @@ void useTinyModels(MainWindow& w, const ScenarioInputs& in) {
   o.seed = 7;
   o.width = o.height = 128;
   o.stereo.shift_step = 1;
-  o.stereo.mask_interval = 2;
   o.use_open_depth = false;
   w.generationDock()->panel()->setOptions(o);
 }
