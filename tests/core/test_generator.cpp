@@ -227,7 +227,7 @@ class TestGenerator : public QObject {
     GenerationRequest r = promptRequest();
     r.depth = cv::Mat();  // estimated: the "depth" stage runs
     r.steps = 8;
-    r.shift_step = 1;  // pass 2: 6 steps; 8 + 6 = 14 steps in all
+    r.stereo.shift_step = 1;  // pass 2: 6 steps; 8 + 6 = 14 steps in all
     std::vector<cv::Mat> pictures;
     media::StepPreview preview;
     preview.every = 3;

@@ -47,8 +47,8 @@ GenerationOptions tinyPromptOptions(int steps) {
   o.seed = 7;
   o.width = 64;
   o.height = 64;
-  o.shift_step = 2;
-  o.mask_interval = 2;
+  o.stereo.shift_step = 2;
+  o.stereo.mask_interval = 2;
   return o;
 }
 
