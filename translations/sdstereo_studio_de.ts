@@ -910,8 +910,8 @@
         <translation>Benutzerhandbuch</translation>
     </message>
     <message>
-        <source>The user guide was not found; an installed studio has it in share/doc/sdstereo/user-guide.md.</source>
-        <translation>Das Benutzerhandbuch wurde nicht gefunden; ein installiertes Studio hat es unter share/doc/sdstereo/user-guide.md.</translation>
+        <source>The user guide was not found; an installed studio has it in share/sdstereo/guide/user-guide.md.</source>
+        <translation>Das Benutzerhandbuch wurde nicht gefunden; ein installiertes Studio hat es unter share/sdstereo/guide/user-guide.md.</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>

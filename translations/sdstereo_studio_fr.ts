@@ -910,8 +910,8 @@
         <translation>Guide de l’utilisateur</translation>
     </message>
     <message>
-        <source>The user guide was not found; an installed studio has it in share/doc/sdstereo/user-guide.md.</source>
-        <translation>Le guide de l’utilisateur est introuvable ; un studio installé le place dans share/doc/sdstereo/user-guide.md.</translation>
+        <source>The user guide was not found; an installed studio has it in share/sdstereo/guide/user-guide.md.</source>
+        <translation>Le guide de l’utilisateur est introuvable ; un studio installé le place dans share/sdstereo/guide/user-guide.md.</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>

@@ -31,7 +31,7 @@ void openUserGuide(QWidget* parent) {
         QMessageBox::Warning, QCoreApplication::translate("sds::ui::HelpActions", "User Guide"),
         QCoreApplication::translate("sds::ui::HelpActions",
                                     "The user guide was not found; an installed studio has it in "
-                                    "share/doc/sdstereo/user-guide.md."),
+                                    "share/sdstereo/guide/user-guide.md."),
         QMessageBox::Ok, parent);
     box->setObjectName(QStringLiteral("userGuideMissing"));
     box->setAttribute(Qt::WA_DeleteOnClose);

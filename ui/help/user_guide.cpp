@@ -15,7 +15,7 @@ constexpr int kSourceTreeLevels = 4;  // build/<preset>/<subdir>/binary sits at 
 }  // namespace
 
 QString findUserGuide(const QString& bin_dir) {
-  const QString installed = QDir::cleanPath(bin_dir + QStringLiteral("/../share/doc/sdstereo/user-guide.md"));
+  const QString installed = QDir::cleanPath(bin_dir + QStringLiteral("/../share/sdstereo/guide/user-guide.md"));
   if (QFileInfo::exists(installed)) return installed;
   QDir dir(bin_dir);
   for (int level = 0; level <= kSourceTreeLevels; ++level) {

@@ -1,6 +1,6 @@
 // Help > User Guide: docs/user-guide.md with its screenshots (docs/images/),
 // shown as Markdown in a QTextBrowser. Found from the running binary alone:
-//   1. installed: <bindir>/../share/doc/sdstereo/user-guide.md (packaging/install.cmake);
+//   1. installed: <bindir>/../share/sdstereo/guide/user-guide.md (packaging/install.cmake);
 //   2. a build tree: docs/user-guide.md in a folder above the binary (the
 //      source tree the build folder lives in).
 #pragma once
