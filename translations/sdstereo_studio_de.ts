@@ -82,6 +82,10 @@
         <source>About StereoDiffusion Studio</source>
         <translation>Über StereoDiffusion Studio</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::ComfortPanel</name>
@@ -1520,6 +1524,10 @@ Abbrechen: diese Tiefenkarte nicht verwenden.</translation>
     <message>
         <source>StereoDiffusion Studio User Guide</source>
         <translation>Benutzerhandbuch von StereoDiffusion Studio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

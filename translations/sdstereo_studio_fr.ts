@@ -82,6 +82,10 @@
         <source>About StereoDiffusion Studio</source>
         <translation>À propos de StereoDiffusion Studio</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::ComfortPanel</name>
@@ -1520,6 +1524,10 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
     <message>
         <source>StereoDiffusion Studio User Guide</source>
         <translation>Guide de l’utilisateur de StereoDiffusion Studio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

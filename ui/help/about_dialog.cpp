@@ -1,6 +1,7 @@
 #include "ui/help/about_dialog.h"
 
 #include <QDialogButtonBox>
+#include <QPushButton>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
@@ -88,6 +89,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
   text->setOpenExternalLinks(true);
   text->setHtml(html());
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+  buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));  // also without Qt's own translations
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
   auto* row = new QHBoxLayout;

@@ -1,6 +1,7 @@
 #include "ui/help/user_guide.h"
 
 #include <QDialogButtonBox>
+#include <QPushButton>
 #include <QDir>
 #include <QFileInfo>
 #include <QTextBrowser>
@@ -35,11 +36,12 @@ UserGuideDialog::UserGuideDialog(const QString& path, QWidget* parent)
   // As a file URL, so the relative image links (images/*.png) resolve beside the guide.
   browser_->setSource(QUrl::fromLocalFile(path), QTextDocument::MarkdownResource);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+  buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));  // also without Qt's own translations
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(browser_, 1);
   layout->addWidget(buttons);
-  resize(900, 760);
+  resize(1020, 720);  // the screenshots are 960 px wide
 }
 
 }  // namespace sds::ui
