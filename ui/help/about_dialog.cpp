@@ -98,7 +98,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(row, 1);
   layout->addWidget(buttons);
-  resize(620, 560);
+  resize(640, 660);  // the whole page without scrolling at the default font
 }
 
 }  // namespace sds::ui
