@@ -147,6 +147,11 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
       });
     });
     w.openFiles(in.image, in.depth);
+  } else if (name == QLatin1String("anaglyph")) {
+    // The Anaglyph tab over the sample, for the user guide's preview section.
+    w.previews()->setCurrentIndex(PreviewTabs::AnaglyphTab);
+    shootAfterRender(w, shot);
+    w.openStartupFiles();
   } else if (name == QLatin1String("about") || name == QLatin1String("user-guide")) {
     // Help > About or Help > User Guide opened over the sample.
     const QString action =
