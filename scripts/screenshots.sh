@@ -2,7 +2,7 @@
 # Screenshots of the studio under a real X server (Xvfb), for review:
 #   scripts/screenshots.sh OUTDIR [BUILD_DIR]
 # writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite,
-# 6-menu-tooltip,7-generating}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
+# 6-menu-tooltip,7-generating,8-about,9-user-guide,10-anaglyph}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
 # Each one runs sdstereo-studio --scenario NAME --screenshot FILE (app/studio/screenshot_scenarios.h):
 # the studio reaches the state itself, grabs the X screen (dialogs included) and quits.
 # Needs: Xvfb (apt-get install -y xvfb), a built studio (default: build/testing/app/sdstereo-studio).
@@ -47,4 +47,7 @@ shoot menu-tooltip 6-menu-tooltip.png --image "$sample/image.png" --depth "$samp
 # A prompt run grabbed in the middle: steps, time left, intermediate picture, step plot.
 shoot generating 7-generating.png --image "$sample/image.png" --depth "$sample/depth.png" \
   --sd-model "$data/sd-tiny-v1/model" --depth-model "$data/depth-anything-v2-tiny"
+shoot about 8-about.png
+shoot user-guide 9-user-guide.png
+shoot anaglyph 10-anaglyph.png
 ls -l "$out"

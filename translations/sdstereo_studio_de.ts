@@ -29,6 +29,65 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::AboutDialog</name>
+    <message>
+        <source>Stereo (3D) image pairs from a photo and its depth map, and with Stable Diffusion by the StereoDiffusion method.</source>
+        <translation>Stereobildpaare (3D) aus einem Foto und seiner Tiefenkarte, und mit Stable Diffusion nach dem StereoDiffusion-Verfahren.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>%1, by %2, %3 (%4).</source>
+        <translation>%1, von %2, %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Models you may load</source>
+        <translation>Modelle, die Sie laden können</translation>
+    </message>
+    <message>
+        <source>The studio ships no model weights. Each model you load comes under its own licence; read its model card before you use its results.</source>
+        <translation>Das Studio liefert keine Modellgewichte mit. Jedes Modell, das Sie laden, steht unter seiner eigenen Lizenz; lesen Sie seine Modellkarte, bevor Sie seine Ergebnisse verwenden.</translation>
+    </message>
+    <message>
+        <source>%1, also its inpainting checkpoints</source>
+        <translation>%1, auch seine Inpainting-Checkpoints</translation>
+    </message>
+    <message>
+        <source>%1, also their inpainting checkpoints</source>
+        <translation>%1, auch ihre Inpainting-Checkpoints</translation>
+    </message>
+    <message>
+        <source>Small: %1; Base, Large and Giant: %2 (non-commercial)</source>
+        <translation>Small: %1; Base, Large und Giant: %2 (nicht kommerziell)</translation>
+    </message>
+    <message>
+        <source>Small, Base, Mono-Large and Metric-Large: %1; Large, Giant and Nested: %2 (non-commercial)</source>
+        <translation>Small, Base, Mono-Large und Metric-Large: %1; Large, Giant und Nested: %2 (nicht kommerziell)</translation>
+    </message>
+    <message>
+        <source>Libraries shipped</source>
+        <translation>Mitgelieferte Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>StereoDiffusion Studio is free software under the %1 licence.</source>
+        <translation>StereoDiffusion Studio ist freie Software unter der %1-Lizenz.</translation>
+    </message>
+    <message>
+        <source>About StereoDiffusion Studio</source>
+        <translation>Über StereoDiffusion Studio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::ComfortPanel</name>
     <message>
         <source>Phone</source>
@@ -849,6 +908,29 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::HelpActions</name>
+    <message>
+        <source>User Guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The user guide was not found; an installed studio has it in share/sdstereo/guide/user-guide.md.</source>
+        <translation>Das Benutzerhandbuch wurde nicht gefunden; ein installiertes Studio hat es unter share/sdstereo/guide/user-guide.md.</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Step by step from a photo to an exported stereo pair</source>
+        <translation>Schritt für Schritt von einem Foto zu einem exportierten Stereopaar</translation>
+    </message>
+    <message>
+        <source>&amp;About StereoDiffusion Studio</source>
+        <translation>&amp;Über StereoDiffusion Studio</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::HistoryCommands</name>
     <message>
         <source>New pair</source>
@@ -994,10 +1076,6 @@ Erzeugt um %2, %3 × %4</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>&amp;About StereoDiffusion Studio</source>
-        <translation>&amp;Über StereoDiffusion Studio</translation>
-    </message>
-    <message>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -1016,14 +1094,6 @@ Erzeugt um %2, %3 × %4</translation>
     <message>
         <source>%1 — StereoDiffusion Studio</source>
         <translation>%1 — StereoDiffusion Studio</translation>
-    </message>
-    <message>
-        <source>About StereoDiffusion Studio</source>
-        <translation>Über StereoDiffusion Studio</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;StereoDiffusion Studio&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Stereo (3D) image pairs from a photo and its depth map, and with Stable Diffusion by the StereoDiffusion method.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;StereoDiffusion Studio&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Stereobildpaare (3D) aus einem Foto und seiner Tiefenkarte, und mit Stable Diffusion nach dem StereoDiffusion-Verfahren.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Stereo render (photo + depth)</source>
@@ -1447,6 +1517,17 @@ Abbrechen: diese Tiefenkarte nicht verwenden.</translation>
     <message>
         <source>Composing the pair</source>
         <translation>Paar wird zusammengesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>sds::ui::UserGuideDialog</name>
+    <message>
+        <source>StereoDiffusion Studio User Guide</source>
+        <translation>Benutzerhandbuch von StereoDiffusion Studio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>

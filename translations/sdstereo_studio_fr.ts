@@ -29,6 +29,65 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::AboutDialog</name>
+    <message>
+        <source>Stereo (3D) image pairs from a photo and its depth map, and with Stable Diffusion by the StereoDiffusion method.</source>
+        <translation>Des paires d’images stéréo (3D) à partir d’une photo et de sa carte de profondeur, et avec Stable Diffusion selon la méthode StereoDiffusion.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>%1, by %2, %3 (%4).</source>
+        <translation>%1, par %2, %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Models you may load</source>
+        <translation>Modèles que vous pouvez charger</translation>
+    </message>
+    <message>
+        <source>The studio ships no model weights. Each model you load comes under its own licence; read its model card before you use its results.</source>
+        <translation>Le studio ne fournit aucun poids de modèle. Chaque modèle que vous chargez a sa propre licence ; lisez sa fiche de modèle avant d’utiliser ses résultats.</translation>
+    </message>
+    <message>
+        <source>%1, also its inpainting checkpoints</source>
+        <translation>%1, ainsi que ses checkpoints d’inpainting</translation>
+    </message>
+    <message>
+        <source>%1, also their inpainting checkpoints</source>
+        <translation>%1, ainsi que leurs checkpoints d’inpainting</translation>
+    </message>
+    <message>
+        <source>Small: %1; Base, Large and Giant: %2 (non-commercial)</source>
+        <translation>Small : %1 ; Base, Large et Giant : %2 (non commercial)</translation>
+    </message>
+    <message>
+        <source>Small, Base, Mono-Large and Metric-Large: %1; Large, Giant and Nested: %2 (non-commercial)</source>
+        <translation>Small, Base, Mono-Large et Metric-Large : %1 ; Large, Giant et Nested : %2 (non commercial)</translation>
+    </message>
+    <message>
+        <source>Libraries shipped</source>
+        <translation>Bibliothèques fournies</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>StereoDiffusion Studio is free software under the %1 licence.</source>
+        <translation>StereoDiffusion Studio est un logiciel libre sous licence %1.</translation>
+    </message>
+    <message>
+        <source>About StereoDiffusion Studio</source>
+        <translation>À propos de StereoDiffusion Studio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::ComfortPanel</name>
     <message>
         <source>Phone</source>
@@ -849,6 +908,29 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::HelpActions</name>
+    <message>
+        <source>User Guide</source>
+        <translation>Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>The user guide was not found; an installed studio has it in share/sdstereo/guide/user-guide.md.</source>
+        <translation>Le guide de l’utilisateur est introuvable ; un studio installé le place dans share/sdstereo/guide/user-guide.md.</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Step by step from a photo to an exported stereo pair</source>
+        <translation>Pas à pas, d’une photo à une paire stéréo exportée</translation>
+    </message>
+    <message>
+        <source>&amp;About StereoDiffusion Studio</source>
+        <translation>À &amp;propos de StereoDiffusion Studio</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::HistoryCommands</name>
     <message>
         <source>New pair</source>
@@ -1022,10 +1104,6 @@ Créée à %2, %3 × %4</translation>
         <translation>A&amp;ide</translation>
     </message>
     <message>
-        <source>&amp;About StereoDiffusion Studio</source>
-        <translation>À &amp;propos de StereoDiffusion Studio</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -1076,14 +1154,6 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
     <message>
         <source>%1 — StereoDiffusion Studio</source>
         <translation>%1 — StereoDiffusion Studio</translation>
-    </message>
-    <message>
-        <source>About StereoDiffusion Studio</source>
-        <translation>À propos de StereoDiffusion Studio</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;StereoDiffusion Studio&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Stereo (3D) image pairs from a photo and its depth map, and with Stable Diffusion by the StereoDiffusion method.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;StereoDiffusion Studio&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Paires d’images stéréo (3D) à partir d’une photo et de sa carte de profondeur, et avec Stable Diffusion selon la méthode StereoDiffusion.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Quit without exporting?</source>
@@ -1447,6 +1517,17 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
     <message>
         <source>Composing the pair</source>
         <translation>Assemblage de la paire</translation>
+    </message>
+</context>
+<context>
+    <name>sds::ui::UserGuideDialog</name>
+    <message>
+        <source>StereoDiffusion Studio User Guide</source>
+        <translation>Guide de l’utilisateur de StereoDiffusion Studio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

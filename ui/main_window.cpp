@@ -24,6 +24,7 @@
 #include "ui/files/file_actions.h"
 #include "ui/generate/generation_dock.h"
 #include "ui/generate/generation_panel.h"
+#include "ui/help/help_actions.h"
 #include "ui/jobs/job.h"
 #include "ui/render/render_controller.h"
 #include "ui/results/history_commands.h"
@@ -186,7 +187,7 @@ void MainWindow::buildMenus() {
   });
   view->addMenu(language);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About StereoDiffusion Studio"), this, &MainWindow::showAbout);
+  addHelpActions(help, this);
 }
 
 void MainWindow::buildToolBar() {
@@ -325,17 +326,6 @@ void MainWindow::updateTitle() {
   const SharedDocument& doc = documents_->document();
   const QString name = doc && doc->hasImage() ? QFileInfo(doc->image_path).fileName() : QString();
   setWindowTitle(name.isEmpty() ? tr("StereoDiffusion Studio") : tr("%1 — StereoDiffusion Studio").arg(name));
-}
-
-void MainWindow::showAbout() {
-  auto* box = new QMessageBox(QMessageBox::Information, tr("About StereoDiffusion Studio"),
-                              tr("<p><b>StereoDiffusion Studio</b> %1</p>"
-                                 "<p>Stereo (3D) image pairs from a photo and its depth map, and with Stable "
-                                 "Diffusion by the StereoDiffusion method.</p>")
-                                  .arg(QStringLiteral(SDSTEREO_VERSION)),
-                              QMessageBox::Ok, this);
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

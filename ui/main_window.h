@@ -84,7 +84,6 @@ class MainWindow : public QMainWindow {
   void showError(int action, const QString& message);
   void exportShown();
   void updateTitle();
-  void showAbout();
 
   StudioSettings settings_;
   QThreadPool pool_;  // load and export jobs; waited for on destruction

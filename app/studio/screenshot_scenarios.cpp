@@ -147,6 +147,22 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
       });
     });
     w.openFiles(in.image, in.depth);
+  } else if (name == QLatin1String("anaglyph")) {
+    // The Anaglyph tab over the sample, for the user guide's preview section.
+    w.previews()->setCurrentIndex(PreviewTabs::AnaglyphTab);
+    shootAfterRender(w, shot);
+    w.openStartupFiles();
+  } else if (name == QLatin1String("about") || name == QLatin1String("user-guide")) {
+    // Help > About or Help > User Guide opened over the sample.
+    const QString action =
+        name == QLatin1String("about") ? QStringLiteral("actionAbout") : QStringLiteral("actionUserGuide");
+    auto* once = new QObject(&w);
+    QObject::connect(&w.renderer(), &RenderController::rendered, once, [&w, once, action, shot] {
+      once->deleteLater();
+      w.findChild<QAction*>(action)->trigger();
+      shootSoon(shot, 1000);
+    });
+    w.openStartupFiles();
   } else {
     std::fprintf(stderr, "unknown scenario %s\n", qPrintable(name));
     return false;
