@@ -11,6 +11,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
@@ -88,7 +90,12 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
   updateTitle();
   resize(1280, 800);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
-  restoreState(settings_.windowState());
+  if (!restoreState(settings_.windowState())) {
+    // First start: the history strip as low as its thumbnails allow, so the
+    // side panel's histogram and comfort lines fit without scrolling.
+    if (auto* history = findChild<QDockWidget*>(QStringLiteral("historyDock")))
+      resizeDocks({history}, {history->minimumSizeHint().height()}, Qt::Vertical);
+  }
 }
 
 MainWindow::~MainWindow() {
@@ -121,7 +128,18 @@ QWidget* MainWindow::buildSidePanel() {
   layout->addWidget(source_info_);
   layout->addWidget(stereo);
   layout->addWidget(histogram, 1);
-  return panel;
+  // Scrolls rather than squeezes: on a short window the histogram and the comfort
+  // lines would otherwise be drawn over each other below their minimum heights.
+  auto* scroll = new QScrollArea;
+  scroll->setObjectName(QStringLiteral("sidePanelScroll"));
+  scroll->setWidget(panel);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  const int bar = scroll->verticalScrollBar()->sizeHint().width();
+  scroll->setMinimumWidth(panel->minimumWidth() + bar);
+  scroll->setMaximumWidth(panel->maximumWidth() + bar);
+  return scroll;
 }
 
 void MainWindow::buildDocks() {

@@ -76,7 +76,8 @@ void DisparityPlot::setHistogram(const sds::ui::DisparityHistogram& h) {
     top = std::max(top, v);
     if (v > 0) low = std::min(low, v);
   }
-  plot_->yAxis->setRange(std::max(kFloor, low * 0.5), top * 1.5);
+  // Shares cannot pass 100 %: the axis stops there.
+  plot_->yAxis->setRange(std::max(kFloor, low * 0.5), std::min(100.0, top * 1.5));
   plot_->replot(QCustomPlot::rpQueuedReplot);
   comfort_->setHistogram(h);
 }
