@@ -76,6 +76,9 @@ def parse_args():
     p.add_argument("--quick", action="store_true", help="smoke run: sd15 at 256 only, 1 repeat, 2 steps")
     p.add_argument("--out", default="")
     p.add_argument("--profile", default="", help="write per-operator times of one UNet step to PREFIX.MODEL.SIZE.txt")
+    p.add_argument("--dtypes", default="", help="comma list of float32, bfloat16, float16 (default: float16 on cuda, "
+                   "float32 on cpu); results of a dtype other than the default get keys ending in ':<dtype>'")
+    p.add_argument("--no-txt2img", action="store_true", help="time the parts only (text encode, UNet step, decode)")
     a = p.parse_args()
     cuda = a.device == "cuda"
     if a.quick:
@@ -84,6 +87,7 @@ def parse_args():
     a.steps = a.steps or (20 if cuda else 4)
     a.repeats = a.repeats or (10 if cuda else 3)
     a.threads = a.threads or int(os.environ.get("SDSTEREO_THREADS", "0") or 0) or os.cpu_count()
+    a.dtypes = (a.dtypes or ("float16" if cuda else "float32")).split(",")
     return a
 
 
@@ -96,11 +100,16 @@ try:  # real transformers when installed (GPU machines); else the .ref/ text pat
     from transformers import CLIPTextConfig, CLIPTextModel  # noqa: E402
     TEXT_SOURCE = "transformers"
 except ImportError:
-    from transformers_clip import CLIPTextConfig, CLIPTextModel  # noqa: E402
-    TEXT_SOURCE = "transformers modeling_clip text path (local framework stand-in)"
+    try:
+        from transformers_clip import CLIPTextConfig, CLIPTextModel  # noqa: E402
+        TEXT_SOURCE = "transformers modeling_clip text path (local framework stand-in)"
+    except ImportError:
+        from clip_text_plain import CLIPTextConfig, CLIPTextModel  # noqa: E402
+        TEXT_SOURCE = "plain PyTorch CLIP text transformer (scripts/clip_text_plain.py; no transformers here)"
 
 DEVICE = torch.device(ARGS.device)
-DTYPE = torch.float16 if ARGS.device == "cuda" else torch.float32
+DEFAULT_DTYPE = "float16" if ARGS.device == "cuda" else "float32"
+DTYPE = getattr(torch, DEFAULT_DTYPE)  # the dtype of the model being timed (run_model sets it)
 torch.set_num_threads(ARGS.threads)
 
 
@@ -173,6 +182,7 @@ def tokens(batch):
 
 def run_model(name, cfg):
     text, unet, vae = build(cfg)
+    suffix = "" if DTYPE == getattr(torch, DEFAULT_DTYPE) else ":" + str(DTYPE).split(".")[-1]
     scheduler = DDIMScheduler(**cfg["scheduler"])
     ids = tokens(2)
     guidance = 7.5
@@ -182,7 +192,7 @@ def run_model(name, cfg):
         return text(ids).last_hidden_state  # [2, 77, D]
 
     with torch.inference_mode():
-        out["text_encode"] = measure(encode, ARGS.repeats)
+        out["text_encode" + suffix] = measure(encode, ARGS.repeats)
         context = encode()
         for size in ARGS.sizes:
             h = w = size // 8
@@ -197,7 +207,7 @@ def run_model(name, cfg):
                 noise = uncond + guidance * (cond - uncond)
                 return scheduler.step(noise, t, latents).prev_sample
 
-            out[f"unet_step@{size}"] = measure(step, ARGS.repeats)
+            out[f"unet_step@{size}{suffix}"] = measure(step, ARGS.repeats)
             if ARGS.profile:  # per-operator CPU totals of one step
                 with torch.autograd.profiler.profile() as prof:
                     step()
@@ -208,8 +218,12 @@ def run_model(name, cfg):
                 img = vae.decode(latents / VAE["scaling_factor"]).sample
                 return img
 
-            out[f"vae_decode@{size}"] = measure(decode, ARGS.repeats)
+            out[f"vae_decode@{size}{suffix}"] = measure(decode, ARGS.repeats)
 
+            if ARGS.no_txt2img:
+                print(f"# {name} {size} {DTYPE}: step {out[f'unet_step@{size}{suffix}']['ms']:.0f} ms, "
+                      f"decode {out[f'vae_decode@{size}{suffix}']['ms']:.0f} ms", file=sys.stderr, flush=True)
+                continue
             loop_ms = []
 
             def txt2img():
@@ -235,8 +249,8 @@ def run_model(name, cfg):
             r = measure(txt2img, max(1, ARGS.repeats - 1) if DEVICE.type == "cpu" else ARGS.repeats, warm)
             loop = statistics.median(loop_ms[warm:])
             r.update(steps=ARGS.steps, loop_ms=round(loop, 1), steps_per_s=round(ARGS.steps / (loop / 1000), 3))
-            out[f"txt2img@{size}"] = r
-            print(f"# {name} {size}: step {out[f'unet_step@{size}']['ms']:.0f} ms, "
+            out[f"txt2img@{size}{suffix}"] = r
+            print(f"# {name} {size}: step {out[f'unet_step@{size}{suffix}']['ms']:.0f} ms, "
                   f"txt2img {r['ms']:.0f} ms", file=sys.stderr, flush=True)
     del text, unet, vae
     gc.collect()
@@ -260,11 +274,16 @@ def main():
     import diffusers
     report = {
         "tool": "diffusers", "diffusers": diffusers.__version__, "torch": torch.__version__,
-        "text_encoder": TEXT_SOURCE, "machine": machine(), "device": ARGS.device, "dtype": str(DTYPE).split(".")[-1],
+        "text_encoder": TEXT_SOURCE, "machine": machine(), "device": ARGS.device, "dtype": DEFAULT_DTYPE,
+        "dtypes": ARGS.dtypes,
         "threads": torch.get_num_threads(), "steps": ARGS.steps, "sizes": ARGS.sizes, "results": {},
     }
+    global DTYPE
     for name in ARGS.models.split(","):
-        report["results"][name] = run_model(name, MODELS[name])
+        report["results"][name] = {}
+        for dtype in ARGS.dtypes:
+            DTYPE = getattr(torch, dtype)
+            report["results"][name].update(run_model(name, MODELS[name]))
     text = json.dumps(report, indent=1)
     print(text)
     if ARGS.out:

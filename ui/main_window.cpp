@@ -263,7 +263,7 @@ void MainWindow::wireControllers() {
   connect(depth_, &DepthEstimateController::failed, this, [this](const QString& m) { showError(ActionMessages::Estimate, m); });
   depth_->setModelChoice([this] {
     const GenerationOptions o = generate_dock_->panel()->options();
-    return DepthModelChoice{o.depth_model, o.device};
+    return DepthModelChoice{o.depth_model, o.device, o.precision};
   });
 
   connect(exporter_, &ExportController::started, this, [this] { messages_->clear(ActionMessages::Export); });

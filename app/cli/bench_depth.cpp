@@ -4,8 +4,9 @@
 // ViT-S and a ViT-L sized encoder at its default process resolution of 504.
 #include <torch/torch.h>
 
-#include "app/cli/bench_registry.h"
+#include "app/cli/bench_depth.h"
 #include "app/cli/bench_sd_common.h"
+#include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "models/depth/depth_anything.h"
 
@@ -35,12 +36,14 @@ depth::DepthAnythingConfig da3(bool large) {
   return large ? vitL(c) : c;
 }
 
-BenchRow timeModel(const BenchOptions& o, const std::string& what, const depth::DepthAnythingConfig& config, int side,
-                   bool half) {
+}  // namespace
+
+BenchRow timeDepthModel(const BenchOptions& o, const std::string& what, const depth::DepthAnythingConfig& config,
+                        int side, c10::ScalarType dtype) {
   torch::manual_seed(0);
   depth::DepthEstimatorOptions options;
   options.device = o.device;
-  options.half = half;
+  options.precision = precisionOf(dtype);
   options.input_size = side;
   auto estimator = depth::makeDepthEstimator(std::make_shared<depth::DepthAnythingV2>(config), options, what);
   const auto device = o.device == "cuda" ? torch::kCUDA : torch::kCPU;
@@ -49,19 +52,21 @@ BenchRow timeModel(const BenchOptions& o, const std::string& what, const depth::
   const int repeats = o.quick ? 1 : (o.device == "cuda" ? 20 : (large ? 3 : 5));
   const auto m = bench::measure([&] { estimator->estimate(image); }, repeats, 1, o.device);
   const int grid = side / 14;
-  return {"depth", what + " " + std::to_string(side) + "x" + std::to_string(side) + " " + (half ? "float16" : "float32"),
+  return {"depth", what + " " + std::to_string(side) + "x" + std::to_string(side) + " " + dtypeName(dtype),
           m.ms, 0,
           "random weights, " + std::to_string(grid) + "x" + std::to_string(grid) + " patches, median of " +
               std::to_string(repeats) + ", peak " + bench::formatMb(m.peak_mb)};
 }
 
+namespace {
+
 std::vector<BenchRow> runDepth(const BenchOptions& o) {
-  const std::vector<bool> dtypes = o.device == "cuda" ? std::vector<bool>{false, true} : std::vector<bool>{false};
+  const std::vector<c10::ScalarType> dtypes = {torch::kFloat32, o.device == "cuda" ? torch::kHalf : torch::kBFloat16};
   std::vector<BenchRow> rows;
-  for (bool half : dtypes) {
-    rows.push_back(timeModel(o, "Depth Anything V2 ViT-S", depth::DepthAnythingConfig{}, 518, half));
-    rows.push_back(timeModel(o, "Depth Anything 3 mono ViT-S", da3(false), 504, half));
-    rows.push_back(timeModel(o, "Depth Anything 3 mono ViT-L", da3(true), 504, half));
+  for (const auto dtype : dtypes) {
+    rows.push_back(timeDepthModel(o, "Depth Anything V2 ViT-S", depth::DepthAnythingConfig{}, 518, dtype));
+    rows.push_back(timeDepthModel(o, "Depth Anything 3 mono ViT-S", da3(false), 504, dtype));
+    rows.push_back(timeDepthModel(o, "Depth Anything 3 mono ViT-L", da3(true), 504, dtype));
   }
   return rows;
 }

@@ -19,6 +19,9 @@ struct BenchRow {
   double ours_ms = 0;      // median wall time
   double reference_ms = 0; // 0 when not measured
   std::string note;        // sizes, steps/s, peak memory
+  // Printed after the table instead of a row when set: a summary a script reads
+  // (e.g. "unet 512 bfloat16/float32: 0.41").
+  std::string closing_line;
 };
 
 struct BenchSection {

@@ -23,8 +23,6 @@
 namespace sds::cli {
 namespace {
 
-constexpr double kGuidance = 7.5;
-
 std::string sizeText(int size) { return std::to_string(size) + "x" + std::to_string(size); }
 
 BenchRow row(const BenchOptions& options, const std::string& model, const std::string& key, const std::string& what,
@@ -46,18 +44,6 @@ BenchRow row(const BenchOptions& options, const std::string& model, const std::s
     note += " (diffusers " + bench::formatMb(ref_peak) + ")";
   r.note = note;
   return r;
-}
-
-// One denoising step with classifier-free guidance: the UNet on [uncond, cond].
-// latents: [1, 4, h, w] float32; context: [2, 77, D] in the model dtype.
-torch::Tensor guidedStep(bench::SdModels& m, schedulers::Scheduler& scheduler, const torch::Tensor& latents,
-                         int64_t t, const torch::Tensor& context) {
-  const auto x = scheduler.scaleModelInput(torch::cat({latents, latents}), t).to(m.dtype);
-  const auto noise = m.unet->forward(x, torch::full({1}, t, torch::TensorOptions(torch::kLong).device(m.device)),
-                                     context).to(torch::kFloat32);
-  const auto parts = noise.chunk(2);
-  const auto guided = parts[0] + kGuidance * (parts[1] - parts[0]);
-  return scheduler.step(guided, t, latents).prev_sample;
 }
 
 std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan& plan, const std::string& name) {
@@ -84,12 +70,12 @@ std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan&
     const int64_t t = scheduler.timesteps().front();
     const auto latents = torch::randn({1, 4, h, h}, torch::TensorOptions(m.device));
 
-    const auto step = bench::measure([&] { guidedStep(m, scheduler, latents, t, context); }, plan.repeats, 1,
+    const auto step = bench::measure([&] { bench::guidedStep(m, scheduler, latents, t, context); }, plan.repeats, 1,
                                      options.device);
 #ifdef SDS_BENCH_PROFILER
     if (const char* trace = std::getenv("SDSTEREO_BENCH_PROFILE")) {  // chrome trace of one step, for profiling
       torch::autograd::profiler::RecordProfile profile(std::string(trace) + "." + name + "." + std::to_string(size));
-      guidedStep(m, scheduler, latents, t, context);
+      bench::guidedStep(m, scheduler, latents, t, context);
     }
 #endif
     rows.push_back(row(options, name, "unet_step@" + std::to_string(size),

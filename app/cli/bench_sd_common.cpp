@@ -139,11 +139,11 @@ SdArchitecture sdArchitecture(const std::string& name) {
   return a;
 }
 
-SdModels buildSdModels(const SdArchitecture& arch, const std::string& device) {
+SdModels buildSdModels(const SdArchitecture& arch, const std::string& device, std::optional<torch::Dtype> dtype) {
   torch::manual_seed(0);
   SdModels m;
   m.device = torch::Device(device);
-  m.dtype = device == "cuda" ? torch::kFloat16 : torch::kFloat32;
+  m.dtype = dtype ? *dtype : device == "cuda" ? torch::kFloat16 : torch::kFloat32;
   m.text = std::make_shared<clip::TextEncoder>(clip::parseTextEncoderConfig(arch.text_json, arch.name + " text"));
   m.unet = std::make_shared<unet::UNet2DConditionModel>(unet::parseUNetConfig(arch.unet_json, arch.name + " unet"));
   m.vae = std::make_shared<vae::AutoencoderKL>(vae::parseVaeConfig(arch.vae_json, arch.name + " vae"));
@@ -159,6 +159,17 @@ SdModels buildSdModels(const SdArchitecture& arch, const std::string& device) {
   m.unet->eval();
   m.vae->eval();
   return m;
+}
+
+torch::Tensor guidedStep(SdModels& m, schedulers::Scheduler& scheduler, const torch::Tensor& latents, int64_t t,
+                         const torch::Tensor& context) {
+  constexpr double kGuidance = 7.5;
+  const auto x = scheduler.scaleModelInput(torch::cat({latents, latents}), t).to(m.dtype);
+  const auto noise = m.unet->forward(x, torch::full({1}, t, torch::TensorOptions(torch::kLong).device(m.device)),
+                                     context.to(m.dtype)).to(torch::kFloat32);
+  const auto parts = noise.chunk(2);
+  const auto guided = parts[0] + kGuidance * (parts[1] - parts[0]);
+  return scheduler.step(guided, t, latents).prev_sample;
 }
 
 // The CLIP vocabulary of the tiny test model: the benches run in a build folder of

@@ -6,6 +6,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,16 @@ struct SdModels {
   torch::Dtype dtype = torch::kFloat32;
 };
 // Random weights (the modules' default init; speed does not depend on values).
-// CUDA: float16 with the VAE decoder upcast as the pipelines do it; CPU: float32.
-SdModels buildSdModels(const SdArchitecture& arch, const std::string& device);
+// CUDA: float16 with the VAE decoder upcast as the pipelines do it; CPU: float32;
+// or `dtype` when given.
+SdModels buildSdModels(const SdArchitecture& arch, const std::string& device,
+                       std::optional<torch::Dtype> dtype = std::nullopt);
+
+// One denoising step with classifier-free guidance 7.5, as the pipelines run
+// it: the UNet on [uncond, cond] in the models' dtype, guidance and the
+// scheduler step in float32. latents: [1, 4, h, w] float32; context: [2, 77, D].
+torch::Tensor guidedStep(SdModels& m, schedulers::Scheduler& scheduler, const torch::Tensor& latents, int64_t t,
+                         const torch::Tensor& context);
 
 // The bundle the pipelines take, over `models`, with the CLIP tokenizer of
 // tests/data (the real vocabulary). The text encoder stays in the models' dtype.

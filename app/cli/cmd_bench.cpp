@@ -71,13 +71,20 @@ int run(const std::vector<std::string>& argv) {
   std::cout << "Machine: " << runtimeDescription() << "\n\n"
             << "| section | what | device | ours (ms, median) | reference (ms) | speed-up | note |\n"
             << "|---|---|---|---|---|---|---|\n";
+  std::vector<std::string> closing;
   for (const auto& s : sections) {
     if (!only.empty() && std::find(only.begin(), only.end(), s.name) == only.end()) continue;
     for (BenchRow r : s.run(options)) {
+      if (!r.closing_line.empty()) {
+        closing.push_back(r.closing_line);
+        continue;
+      }
       if (r.section.empty()) r.section = s.name;
       printRow(r, options.device);
     }
   }
+  if (!closing.empty()) std::cout << "\n";
+  for (const auto& line : closing) std::cout << line << "\n";
   return 0;
 }
 

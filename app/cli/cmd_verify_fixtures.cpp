@@ -1,29 +1,43 @@
-// `sdstereo verify-fixtures DIR...`: the reference-set runner.
+// `sdstereo verify-fixtures [--dtype D] DIR...`: the reference-set runner.
 #include <iostream>
 
+#include "app/cli/args.h"
 #include "app/cli/command.h"
-#include "core/verify/runner.h"
 #include "core/base/error.h"
+#include "core/verify/run_precision.h"
+#include "core/verify/runner.h"
 
 namespace sds::cli {
 namespace {
 
-int run(const std::vector<std::string>& args) {
-  if (args.empty()) throw Error("verify-fixtures needs the folder of a reference set (the one holding cases.json).");
+int run(const std::vector<std::string>& argv) {
+  const Args a(argv, {"dtype"}, {});
+  const auto& dirs = a.positional();
+  if (dirs.empty()) throw Error("verify-fixtures needs the folder of a reference set (the one holding cases.json).");
+  verify::setRunPrecision(a.has("dtype") ? parsePrecision(a.get("dtype", "")) : Precision::Float32);
+  if (verify::runPrecision() != Precision::Float32) std::cout << "# networks in " << verify::runPrecisionNote() << "\n";
   int status = 0;
-  for (const auto& dir : args) {
-    if (args.size() > 1) std::cout << "== " << dir << "\n";
+  for (const auto& dir : dirs) {
+    if (dirs.size() > 1) std::cout << "== " << dir << "\n";
     status |= verify::runFixtureSet(dir, std::cout);
   }
   return status;
 }
 
-const CommandRegistration reg{{"verify-fixtures", "check the engine against a reference fixture set",
-                               "Usage: sdstereo verify-fixtures DIR [DIR...]\n\n"
-                               "Runs every case of the reference set in DIR (a folder with cases.json) and prints\n"
-                               "PASS/FAIL/SKIP per case and a closing 'N passed, N failed, N skipped' line.\n"
-                               "Exit status is non-zero on any FAIL or an unreadable set.",
-                               &run}};
+const CommandRegistration reg{
+    {"verify-fixtures", "check the engine against a reference fixture set",
+     "Usage: sdstereo verify-fixtures [--dtype D] DIR [DIR...]\n\n"
+     "Runs every case of the reference set in DIR (a folder with cases.json) and prints\n"
+     "PASS/FAIL/SKIP per case and a closing 'N passed, N failed, N skipped' line.\n"
+     "Exit status is non-zero on any FAIL or an unreadable set.\n\n"
+     "  --dtype D   precision of the networks (text encoder aside, which is float32): float32 (default, the\n"
+     "              references' own), bfloat16, float16 (CUDA, SDSTEREO_DEVICE=cuda) or auto. Below float32,\n"
+     "              each tensor a network computes is held to its set's float64-derived tolerance scaled by\n"
+     "              the unit round-off u (2^-8 bfloat16, 2^-11 float16, 2^-24 float32):\n"
+     "                atol = max(atol, 4 x f64_err x u / 2^-24, u x max_abs), rtol = max(rtol, 2u)\n"
+     "              (f64_err: the tensor's float32-vs-float64 error in cases.json, else atol/20). Tokenizers,\n"
+     "              the scheduler, stereo operations and metrics keep their own tolerances. docs/precision.md.",
+     &run}};
 
 }  // namespace
 }  // namespace sds::cli

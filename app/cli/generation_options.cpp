@@ -1,7 +1,9 @@
 #include "app/cli/generation_options.h"
 
+#include <iostream>
 #include <sstream>
 
+#include "app/cli/dtype_option.h"
 #include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/base/error.h"
@@ -10,7 +12,9 @@ namespace sds::cli {
 sd::SdLoadOptions sdLoadOptions(const Args& a) {
   sd::SdLoadOptions options;
   options.device = parseDevice(a.get("device", "cpu"));
-  options.dtype = computeDtype(a.flag("half"), options.device);
+  const ComputeDtype dtype = resolveDtype(dtypeOption(a), options.device);
+  options.dtype = dtype.dtype;
+  std::cerr << "dtype: " << dtypeName(dtype.dtype) << " (" << dtype.why << ")\n";
   options.config_dir = a.get("config-dir", "");
   options.expected_task = sd::SdTask::TextToImage;  // --model; an inpainting model is refused before loading
   return options;
@@ -19,7 +23,7 @@ sd::SdLoadOptions sdLoadOptions(const Args& a) {
 std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::SdLoadOptions& sd_options) {
   depth::DepthEstimatorOptions d;
   d.device = sd_options.device.str();
-  d.half = sd_options.dtype == torch::kFloat16;
+  d.precision = dtypeOption(a);
   d.input_size = int(a.integer("depth-input-size", d.input_size));
   return depth::loadDepthEstimator(a.required("depth-model"), d);
 }

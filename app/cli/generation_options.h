@@ -14,8 +14,8 @@ class DepthEstimator;
 
 namespace sds::cli {
 
-// --device (cpu, cuda, cuda:N; checked against what LibTorch sees), --half
-// (float16, CUDA only) and --config-dir, for a text-to-image model (an
+// --device (cpu, cuda, cuda:N; checked against what LibTorch sees), --dtype
+// (dtype_option.h; the choice and why go to stderr) and --config-dir, for a text-to-image model (an
 // inpainting one is refused). Throws sds::Error.
 sd::SdLoadOptions sdLoadOptions(const Args& a);
 

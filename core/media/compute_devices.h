@@ -3,6 +3,8 @@
 #pragma once
 #include <string>
 
+#include "core/engine/precision.h"
+
 namespace sds::media {
 
 struct ComputeDevices {
@@ -11,5 +13,12 @@ struct ComputeDevices {
 };
 
 ComputeDevices computeDevices();
+
+// What a precision choice becomes on a device ("cpu", "cuda", "cuda:N").
+struct ResolvedPrecision {
+  std::string dtype;  // "float32", "bfloat16", "float16"; empty when the choice cannot run there
+  std::string why;    // one clause: why this dtype, or why the choice cannot run there
+};
+ResolvedPrecision resolvePrecision(const std::string& device, Precision precision);
 
 }  // namespace sds::media

@@ -50,7 +50,7 @@ DepthModelHandle loadDepthModel(const std::string& path, const DepthModelOptions
   depth::DepthEstimatorOptions options;
   options.input_size = o.input_size;
   options.device = o.device;
-  options.half = o.half;
+  options.precision = o.precision;
   options.max_long_side_factor = o.max_long_side_factor;
   options.focal_px = o.focal_px;
   options.horizontal_fov_degrees = o.horizontal_fov_degrees;

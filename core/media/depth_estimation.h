@@ -10,6 +10,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/engine/precision.h"
+
 namespace sds::depth {
 class DepthEstimator;
 }
@@ -19,7 +21,7 @@ namespace sds::media {
 struct DepthModelOptions {
   int input_size = 0;                // V2: short side (518), DA3: long side (504) of the network input; 0 = default
   std::string device = "cpu";        // "cpu", "cuda", "cuda:N"
-  bool half = false;                 // float16 (CUDA only)
+  Precision precision = kDefaultPrecision;  // compute_device.h: auto, float32, bfloat16, float16
   double max_long_side_factor = 4.0; // V2: long side <= factor * input_size; 0 = exact reference rule
   double focal_px = 0;               // metric models: the photo's focal length in pixels (0: from the field of view)
   double horizontal_fov_degrees = 60.0;

@@ -38,12 +38,12 @@ struct Generator::Loaded {
 namespace {
 
 bool sameSd(const GeneratorModels& a, const GeneratorModels& b) {
-  return a.sd_path == b.sd_path && a.config_dir == b.config_dir && a.device == b.device && a.half == b.half;
+  return a.sd_path == b.sd_path && a.config_dir == b.config_dir && a.device == b.device && a.precision == b.precision;
 }
 
 bool sameDepth(const GeneratorModels& a, const GeneratorModels& b) {
   return a.depth_path == b.depth_path && a.depth_input_size == b.depth_input_size && a.device == b.device &&
-         a.half == b.half;
+         a.precision == b.precision;
 }
 
 void reportStage(const ProgressFn& progress, const std::string& stage) {
@@ -136,7 +136,7 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
                   " does not exist; choose a diffusers folder or a .safetensors file.");
     sd::SdLoadOptions options;
     options.device = parseDevice(models_.device);
-    options.dtype = computeDtype(models_.half, options.device);
+    options.dtype = resolveDtype(models_.precision, options.device).dtype;
     options.config_dir = models_.config_dir;
     options.expected_task = sd::SdTask::TextToImage;
     reportStage(progress, "loading model");
@@ -152,7 +152,7 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
                   " does not exist; choose a Depth Anything (V2 or 3) folder or .safetensors file.");
     depth::DepthEstimatorOptions options;
     options.device = parseDevice(models_.device).str();
-    options.half = models_.half;
+    options.precision = models_.precision;
     options.input_size = models_.depth_input_size;
     reportStage(progress, "loading depth model");
     l.depth = depth::loadDepthEstimator(models_.depth_path, options);

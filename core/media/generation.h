@@ -17,6 +17,7 @@
 #include <opencv2/core.hpp>
 
 #include "core/engine/pipelines/stereo_controls.h"
+#include "core/engine/precision.h"
 #include "core/media/render_params.h"
 #include "core/base/progress.h"
 
@@ -30,11 +31,11 @@ struct GeneratorModels {
   std::string depth_path;   // Depth Anything V2 folder or .safetensors; empty: every run needs a depth map
   int depth_input_size = 0;  // 0: the depth model's own (518 V2, 504 DA3)
   std::string device = "cpu";  // "cpu", "cuda" or "cuda:N"
-  bool half = false;           // float16 UNet, VAE and depth model (CUDA only)
+  Precision precision = kDefaultPrecision;  // UNet, VAE and depth model (the text encoder stays float32)
 
   bool operator==(const GeneratorModels& o) const {
     return sd_path == o.sd_path && config_dir == o.config_dir && depth_path == o.depth_path &&
-           depth_input_size == o.depth_input_size && device == o.device && half == o.half;
+           depth_input_size == o.depth_input_size && device == o.device && precision == o.precision;
   }
 };
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/verify/kinds.h"
+#include "core/verify/run_precision.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
@@ -35,6 +36,7 @@ std::shared_ptr<unet::UNet2DConditionModel> loadUNet(const SdSetContext& set, co
   }
   auto model = std::make_shared<unet::UNet2DConditionModel>(config);
   io::loadModule(*model, weights);
+  model->to(runDevice(), runDtype());  // verify-fixtures --dtype / SDSTEREO_DEVICE
   model->eval();
   set.cache[key] = model;
   return model;

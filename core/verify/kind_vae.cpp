@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/verify/kinds.h"
+#include "core/verify/run_precision.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
@@ -34,6 +35,8 @@ std::shared_ptr<vae::AutoencoderKL> loadVae(const SdSetContext& set, const std::
   }
   auto model = std::make_shared<vae::AutoencoderKL>(config);
   io::loadModule(*model, weights);
+  model->to(runDevice(), runDtype());  // verify-fixtures --dtype / SDSTEREO_DEVICE
+  model->upcastDecoderFor(runDtype());  // as the pipelines decode
   model->eval();
   set.cache[key] = model;
   return model;

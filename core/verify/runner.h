@@ -63,7 +63,8 @@ int runFixtureSet(const std::filesystem::path& dir, std::ostream& out);
 // ---- helpers for handlers ----
 
 // The tolerance of `tensor` in an SD case: the tensor's own atol/rtol/
-// max_outlier_fraction if given, else the case's.
+// max_outlier_fraction if given, else the case's; widened by run_precision.h
+// when the case runs a network below float32.
 Tolerance sdTolerance(const nlohmann::json& kase, const std::string& tensor);
 
 // Opens the case's tensor file (kase["file"] relative to the set folder).

@@ -1,22 +1,15 @@
 #include "core/verify/sd_models.h"
 
-#include <cstdlib>
-
 #include "core/verify/compare.h"
 #include "models/io/safetensors.h"
 
-#include "core/engine/compute_device.h"
+#include "core/verify/run_precision.h"
 
 namespace sds::verify {
 namespace {
 
 std::string cacheKey(sd::SdLayout layout, unsigned components) {
   return std::string("sd-model@") + sd::layoutName(layout) + "#" + std::to_string(components);
-}
-
-torch::Device verifyDevice() {
-  const char* env = std::getenv("SDSTEREO_DEVICE");
-  return parseDevice(env && *env ? env : "cpu");
 }
 
 }  // namespace
@@ -33,7 +26,8 @@ std::shared_ptr<const sd::StableDiffusion> sdModel(const SdSetContext& set, sd::
     if (it != set.cache.end()) return std::static_pointer_cast<const sd::StableDiffusion>(it->second);
   }
   sd::SdLoadOptions options;
-  options.device = verifyDevice();
+  options.device = runDevice();
+  options.dtype = runDtype();  // the text encoder stays float32 (SdLoadOptions::text_encoder_dtype)
   options.components = components;
   std::string path = set.diffusersFolder().string();
   if (layout == sd::SdLayout::SingleFile) {

@@ -3,7 +3,7 @@
 // SdSetContext::cache. Layouts: the diffusers folder `model/`, and the
 // single file `model.safetensors` read with config_dir = `model/` (diffusers'
 // from_single_file(config=...)). CPU float32 unless SDSTEREO_DEVICE names
-// another device (the references are CPU float32).
+// another device or --dtype another precision (run_precision.h).
 #pragma once
 #include <functional>
 #include <map>

@@ -90,8 +90,7 @@ std::shared_ptr<unet::UNet2DConditionModel> buildUNet(const unet::UNetConfig& co
 std::shared_ptr<vae::AutoencoderKL> buildVae(const vae::VaeConfig& config, const io::WeightSource& weights,
                                              const SdLoadOptions& options) {
   auto model = build<vae::AutoencoderKL>(config, weights, "The VAE", options.device, options.dtype);
-  // float16 SD decoders overflow; diffusers' force_upcast decodes in float32.
-  if (options.dtype == torch::kFloat16 && config.force_upcast) model->setUpcastDecoder(true);
+  model->upcastDecoderFor(options.dtype);
   return model;
 }
 

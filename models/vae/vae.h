@@ -42,6 +42,15 @@ class AutoencoderKL : public torch::nn::Module {
   // after loading/moving the module; decode() then returns float32.
   void setUpcastDecoder(bool on);
   bool upcastDecoder() const { return upcast_decoder_; }
+  // The pipelines' rule, for a model moved to `dtype`: the decoder computes in
+  // float32 for float16 with force_upcast (diffusers: fp16 decoders overflow
+  // on real SD weights) and for bfloat16 always (its 8-bit significand moved
+  // single decoded values by up to 1.5 on the reference sets, see
+  // docs/precision.md; the decoder runs once per image, so float32 costs
+  // about one UNet step).
+  void upcastDecoderFor(torch::Dtype dtype) {
+    setUpcastDecoder((dtype == torch::kFloat16 && config_.force_upcast) || dtype == torch::kBFloat16);
+  }
 
   void setChannelsLast(bool on);
 

@@ -23,6 +23,7 @@ class DocumentController;
 struct DepthModelChoice {
   QString path;    // Depth Anything folder or .safetensors; empty: none chosen
   QString device = QStringLiteral("cpu");
+  Precision precision = kDefaultPrecision;
 };
 
 class DepthEstimateController : public QObject {

@@ -14,15 +14,16 @@ DepthEstimateJob::DepthEstimateJob(DepthEstimateParams params)
 void DepthEstimateJob::execute(const sds::CancelToken& cancel) {
   DepthModelCache& cache = *params_.cache;
   const std::string path = params_.model_path.toStdString(), device = params_.device.toStdString();
-  if (!cache.model || cache.path != path || cache.device != device) {
+  if (!cache.model || cache.path != path || cache.device != device || cache.precision != params_.precision) {
     Q_EMIT progress(0.05, tr("Loading the depth model"));
     cache.model.reset();
     media::DepthModelOptions options;
     options.device = device;
-    options.half = params_.device.startsWith(QLatin1String("cuda"));
+    options.precision = params_.precision;
     cache.model = media::loadDepthModel(path, options);
     cache.path = path;
     cache.device = device;
+    cache.precision = params_.precision;
   }
   cancel.throwIfCancelled();
   Q_EMIT progress(0.3, tr("Estimating depth"));

@@ -1,6 +1,6 @@
 // Estimating the source photo's depth off the GUI thread with a Depth Anything
 // model, loaded once and kept (in a cache the controller owns) until its path
-// or device changes. The result is the source with the estimate as its active
+// device or precision changes. The result is the source with the estimate as its active
 // depth map, previews built here.
 #pragma once
 #include <memory>
@@ -15,6 +15,7 @@ namespace sds::ui {
 // The loaded model, used by one job at a time.
 struct DepthModelCache {
   std::string path, device;
+  Precision precision = kDefaultPrecision;
   media::DepthModelHandle model;
 };
 
@@ -22,6 +23,7 @@ struct DepthEstimateParams {
   std::shared_ptr<DepthModelCache> cache;
   QString model_path;
   QString device = QStringLiteral("cpu");
+  Precision precision = kDefaultPrecision;
   SharedDocument source;  // has a photo
 };
 

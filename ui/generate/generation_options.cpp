@@ -9,7 +9,7 @@ media::GeneratorModels modelsFor(const GenerationOptions& o) {
   m.sd_path = o.sd_model.toStdString();
   m.depth_path = o.depth_model.toStdString();
   m.device = o.device.toStdString();
-  m.half = o.device.startsWith(QLatin1String("cuda"));
+  m.precision = o.precision;
   return m;
 }
 

@@ -14,6 +14,7 @@ struct GenerationOptions {
   QString sd_model;     // diffusers folder or .safetensors
   QString depth_model;  // Depth Anything V2 folder or .safetensors; may be empty
   QString device = QStringLiteral("cpu");
+  Precision precision = kDefaultPrecision;  // of the UNet, VAE and depth model
   media::GenerationMode mode = media::GenerationMode::Prompt;
   QString prompt;
   QString negative_prompt;
@@ -28,7 +29,7 @@ struct GenerationOptions {
   bool use_open_depth = false;    // the open depth map instead of the depth model
 };
 
-// The models to load: CUDA runs in float16.
+// The models to load, on the chosen device at the chosen precision.
 media::GeneratorModels modelsFor(const GenerationOptions& options);
 
 // Fills `request` from the options and the open document (photo mode: its

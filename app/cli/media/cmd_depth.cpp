@@ -3,6 +3,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/dtype_option.h"
 #include "core/media/depth_estimation.h"
 #include "core/media/image_io.h"
 #include "core/base/error.h"
@@ -10,7 +11,7 @@
 namespace sds::cli {
 namespace {
 
-const char* kUsage =
+const std::string kUsage =
     "Usage: sdstereo depth --model PATH --image IMG --out DEPTH.png [options]\n\n"
     "Estimates relative inverse depth (near = bright) with Depth Anything V2 or 3 and writes it as a 16-bit PNG,\n"
     "normalised to 0..65535 over the map's own range, at the photo's size. Depth Anything 3 outputs depth, which\n"
@@ -28,7 +29,7 @@ const char* kUsage =
     "  --focal-px F        metric models: the photo's focal length in pixels (overrides --fov)\n"
     "  --preview FILE      also write a colour-mapped preview (8-bit)\n"
     "  --device DEV        cpu (default), cuda or cuda:N\n"
-    "  --half              float16 on CUDA\n"
+    + dtypeOptionHelp(22) +
     "  --no-size-limit     V2: apply the reference size rule even to panoramas (default: the long side of the\n"
     "                      network input is kept within 4 x input size)";
 
@@ -39,7 +40,7 @@ media::DepthModelOptions readOptions(const Args& a) {
     if (options.input_size < 14 || options.input_size > 4096) throw Error("--input-size must be between 14 and 4096.");
   }
   options.device = a.get("device", "cpu");
-  options.half = a.flag("half");
+  options.precision = dtypeOption(a);
   if (a.flag("no-size-limit")) options.max_long_side_factor = 0;
   options.horizontal_fov_degrees = a.number("fov", options.horizontal_fov_degrees);
   if (!(options.horizontal_fov_degrees > 0 && options.horizontal_fov_degrees < 180))
@@ -55,8 +56,9 @@ void write(const std::string& path, const cv::Mat& image, const media::TextChunk
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, {"model", "image", "out", "input-size", "preview", "device", "raw-out", "sky-out", "fov", "focal-px"},
-               {"half", "no-size-limit"});
+  const Args a(argv, {"model", "image", "out", "input-size", "preview", "device", "dtype", "raw-out", "sky-out", "fov",
+                       "focal-px"},
+               {"no-size-limit"});
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   const media::DepthModelOptions options = readOptions(a);
   const std::string out = a.required("out");

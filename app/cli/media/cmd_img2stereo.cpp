@@ -11,6 +11,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/depth/depth_estimator.h"
@@ -55,16 +56,15 @@ const std::string kUsage =
     "  --diffusion-only      write only the working-size diffusion pair (the paper's output)\n"
     "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
     "  --device DEV          cpu (default), cuda or cuda:N\n"
-    "  --half                float16 UNet, VAE and depth model on CUDA\n"
+    + dtypeOptionHelp() +
     "  --out DIR             output folder (created)";
 
 const std::set<std::string> kValued = {"model", "config-dir", "image", "depth-model", "depth-input-size", "depth",
                                        "depth-kind", "inversion", "params", "prompt", "steps", "guidance", "inner-steps",
                                        "working-size", "scale", "exponent", "shift-step", "shift-fraction",
                                        "attention-start", "mask-interval", "direction", "seam", "anaglyph",
-                                       "device", "out"};
-const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "no-colour-match", "diffusion-only",
-                                      "half"};
+                                       "device", "dtype", "out"};
+const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "no-colour-match", "diffusion-only"};
 
 inversion::InversionMode parseInversionMode(const std::string& s) {
   if (s == "nulltext" || s == "null-text") return inversion::InversionMode::NullText;

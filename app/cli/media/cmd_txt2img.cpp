@@ -10,6 +10,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/media/image_io.h"
@@ -20,7 +21,7 @@
 namespace sds::cli {
 namespace {
 
-const char* kUsage =
+const std::string kUsage =
     "Usage: sdstereo txt2img --model PATH --prompt TEXT --out FILE.png [options]\n\n"
     "Generates one image with classifier-free guidance. The same seed gives the same picture on every device\n"
     "(the initial noise is drawn on the CPU).\n\n"
@@ -36,7 +37,7 @@ const char* kUsage =
     "  --height H           image height in pixels, a multiple of 8 (default: as --width)\n"
     "  --scheduler NAME     ddim (default), dpmpp-2m or dpmpp-2m-karras\n"
     "  --device DEV         cpu (default), cuda or cuda:N\n"
-    "  --half               float16 UNet and VAE on CUDA\n"
+    + dtypeOptionHelp(23) +
     "  --out FILE           output image (.png keeps the parameters in a text chunk)";
 
 uint64_t seedFrom(const Args& a) {
@@ -62,8 +63,8 @@ std::string parametersText(const pipelines::Txt2ImgParams& p, const std::string&
 int run(const std::vector<std::string>& argv) {
   const Args a(argv,
                {"model", "config-dir", "prompt", "negative", "steps", "guidance", "seed", "width", "height",
-                "scheduler", "device", "out"},
-               {"half"});
+                "scheduler", "device", "dtype", "out"},
+               {});
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   pipelines::Txt2ImgParams p;
   p.prompt = a.required("prompt");

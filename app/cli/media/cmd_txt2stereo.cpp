@@ -14,6 +14,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/depth/depth_estimator.h"
@@ -56,7 +57,7 @@ const std::string kUsage =
     "  --kv-budget-mb N      memory budget of the K/V cache (default: half the free memory, at most 8192)\n"
     "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
     "  --device DEV          cpu (default), cuda or cuda:N\n"
-    "  --half                float16 UNet, VAE and depth model on CUDA\n"
+    + dtypeOptionHelp() +
     "  --compare-mono N      also time N mono txt2img runs of the same size and steps against N pairs and print\n"
     "                        the cost ratio (medians; pass 1 included, depth too when estimated)\n"
     "  --out DIR             output folder (created)";
@@ -65,8 +66,8 @@ const std::set<std::string> kValued = {"model", "config-dir", "depth-model", "de
                                        "params", "prompt", "negative", "steps", "guidance", "seed", "width",
                                        "height", "scale", "exponent", "shift-step", "shift-fraction",
                                        "attention-start", "mask-interval", "direction", "kv-budget-mb",
-                                       "anaglyph", "device", "out", "compare-mono"};
-const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "half", "compose"};
+                                       "anaglyph", "device", "dtype", "out", "compare-mono"};
+const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "compose"};
 
 uint64_t parseSeed(const std::string& text) {
   try {

@@ -33,9 +33,10 @@ class DepthAnythingEstimator : public DepthEstimator {
     if (!(options_.focal_px >= 0) || !(options_.horizontal_fov_degrees > 0 && options_.horizontal_fov_degrees < 180))
       throw Error("The focal length must be positive and the field of view between 0 and 180 degrees.");
     const auto device = parseDevice(options_.device);
-    model_->to(device, computeDtype(options_.half, device));
+    const auto dtype = resolveDtype(options_.precision, device);
+    model_->to(device, dtype.dtype);
     description_ += (description_.empty() ? "" : ", ") + std::string("input ") + std::to_string(options_.input_size) +
-                    " px, " + options_.device + (options_.half ? " float16" : " float32");
+                    " px, " + options_.device + " " + dtypeName(dtype.dtype) + " (" + dtype.why + ")";
   }
 
   torch::Tensor estimate(const torch::Tensor& rgb01) override { return estimateMaps(rgb01).map; }
@@ -137,7 +138,7 @@ std::unique_ptr<DepthEstimator> makeDepthEstimator(std::shared_ptr<DepthAnything
 
 std::unique_ptr<DepthEstimator> loadDepthEstimator(const std::string& path, const DepthEstimatorOptions& options) {
   const auto device = parseDevice(options.device);
-  auto loaded = loadDepthAnything(path, DepthLoadOptions{device, computeDtype(options.half, device)});
+  auto loaded = loadDepthAnything(path, DepthLoadOptions{device, resolveDtype(options.precision, device).dtype});
   const auto& c = loaded.model->config();
   const std::string family = c.family == DepthFamily::Anything3 ? (c.metric ? "Depth Anything 3 metric" : "Depth Anything 3")
                                                                 : "Depth Anything V2";

@@ -13,6 +13,7 @@
 #include <torch/types.h>
 
 #include "core/engine/depth/depth_size_rule.h"
+#include "core/engine/precision.h"
 
 namespace sds::depth {
 
@@ -37,7 +38,7 @@ struct DepthEstimatorOptions {
   // process resolution (long side). 0: the model's own default (518 V2, 504 DA3).
   int input_size = 0;
   std::string device = "cpu";    // "cpu", "cuda" or "cuda:N"
-  bool half = false;             // float16 weights and activations (CUDA only)
+  Precision precision = Precision::Float32;  // of weights and activations (compute_device.h)
   // The network input's long side is kept <= factor * input_size (panoramas);
   // 0 applies the reference size rule exactly, however long the side gets.
   double max_long_side_factor = 4.0;

@@ -14,6 +14,7 @@
 #include "core/media/depth_preprocess.h"
 #include "core/verify/kinds.h"
 #include "core/verify/media/depth_checks.h"
+#include "core/verify/run_precision.h"
 #include "core/verify/set_files.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
@@ -92,8 +93,10 @@ void runLayout(const fs::path& dir, const json& root, const std::string& weights
   depth::LoadedDepthModel loaded;
   std::unique_ptr<depth::DepthEstimator> est;
   try {
-    loaded = depth::loadDepthAnything((dir / weights).string());
+    loaded = depth::loadDepthAnything((dir / weights).string(), depth::DepthLoadOptions{runDevice(), runDtype()});
     depth::DepthEstimatorOptions options;
+    options.device = runDevice().str();
+    options.precision = runPrecision();
     options.max_long_side_factor = 0;  // the reference size rule exactly
     est = depth::makeDepthEstimator(loaded.model, options);
   } catch (const std::exception& e) {

@@ -14,6 +14,7 @@
 #include "core/media/internal/depth_preprocess_da3.h"
 #include "core/verify/kinds.h"
 #include "core/verify/media/depth_checks.h"
+#include "core/verify/run_precision.h"
 #include "core/verify/set_files.h"
 #include "core/base/error.h"
 #include "models/depth/depth_anything_loader.h"
@@ -66,6 +67,8 @@ void checkImageCase(const fs::path& dir, const json& kase, const io::Safetensors
   const cv::Mat image = cv::imread(image_path.string(), cv::IMREAD_COLOR);
   if (image.empty()) throw Error("cannot read " + image_path.string());
   depth::DepthEstimatorOptions options;
+  options.device = runDevice().str();
+  options.precision = runPrecision();
   options.input_size = kase.at("process_res").get<int>();
   const auto estimator = depth::makeDepthEstimator(model, options);
   const auto size = estimator->networkSize(image.rows, image.cols);
@@ -132,7 +135,9 @@ void runDepthAnything3Set(const fs::path& dir, const json& root, Reporter& repor
   }
   std::shared_ptr<depth::DepthAnythingV2> model;
   try {
-    model = depth::loadDepthAnything(setFile(dir, root.at("weights").get<std::string>()).string()).model;
+    model = depth::loadDepthAnything(setFile(dir, root.at("weights").get<std::string>()).string(),
+                                     depth::DepthLoadOptions{runDevice(), runDtype()})
+                .model;
   } catch (const std::exception& e) {
     for (const auto& kase : root.at("cases")) report.fail(kase.value("name", std::string("?")), e.what());
     return;

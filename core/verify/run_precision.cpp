@@ -1,0 +1,56 @@
+#include "core/verify/run_precision.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "core/engine/compute_device.h"
+
+namespace sds::verify {
+namespace {
+
+Precision g_precision = Precision::Float32;
+
+}  // namespace
+
+torch::Device runDevice() {
+  const char* env = std::getenv("SDSTEREO_DEVICE");
+  return parseDevice(env && *env ? env : "cpu");
+}
+
+void setRunPrecision(Precision precision) { g_precision = precision; }
+Precision runPrecision() { return g_precision; }
+
+torch::Dtype runDtype() { return resolveDtype(g_precision, runDevice()).dtype; }
+
+std::string runPrecisionNote() {
+  const auto d = resolveDtype(g_precision, runDevice());
+  if (d.dtype == torch::kFloat32) return "float32";
+  return dtypeName(d.dtype) + " (" + d.why + "; network tolerances scaled by the unit round-off, see --help)";
+}
+
+double unitRoundoff(torch::Dtype dtype) {
+  switch (dtype) {
+    case torch::kBFloat16: return std::ldexp(1.0, -8);
+    case torch::kHalf: return std::ldexp(1.0, -11);
+    case torch::kFloat64: return std::ldexp(1.0, -53);
+    default: return std::ldexp(1.0, -24);
+  }
+}
+
+Tolerance widenForRunDtype(const Tolerance& f32, const nlohmann::json* spec) {
+  const torch::Dtype dtype = runDtype();
+  if (dtype == torch::kFloat32 || dtype == torch::kFloat64 || (f32.atol == 0 && f32.rtol == 0)) return f32;
+  const double u = unitRoundoff(dtype), scale = u / unitRoundoff(torch::kFloat32);
+  double f64_err = f32.atol / 20, max_abs = 0;
+  if (spec && spec->is_object()) {
+    if (spec->contains("f64_err") && (*spec)["f64_err"].is_number()) f64_err = (*spec)["f64_err"].get<double>();
+    if (spec->contains("max_abs") && (*spec)["max_abs"].is_number()) max_abs = (*spec)["max_abs"].get<double>();
+  }
+  Tolerance t = f32;
+  t.atol = std::max({f32.atol, kPrecisionSafety * f64_err * scale, u * max_abs});
+  t.rtol = std::max(f32.rtol, 2 * u);
+  return t;
+}
+
+}  // namespace sds::verify
