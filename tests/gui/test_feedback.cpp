@@ -41,9 +41,9 @@ GenerationOptions tinyPromptOptions(int steps) {
   o.depth_model = kData + QStringLiteral("/depth-anything-v2-tiny");
   o.device = QStringLiteral("cpu");
   o.mode = GenerationMode::Prompt;
-  o.prompt = QStringLiteral("a red cube on a table");
+  o.prompt = "a red cube on a table";
   o.steps = steps;
-  o.guidance = 5;
+  o.guidance_scale = 5;
   o.seed = 7;
   o.width = 64;
   o.height = 64;

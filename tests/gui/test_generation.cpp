@@ -54,9 +54,9 @@ GenerationOptions tinyPromptOptions() {
   o.depth_model = kData + QStringLiteral("/depth-anything-v2-tiny");
   o.device = QStringLiteral("cpu");
   o.mode = GenerationMode::Prompt;
-  o.prompt = QStringLiteral("a red cube on a table");
+  o.prompt = "a red cube on a table";
   o.steps = 4;
-  o.guidance = 5;
+  o.guidance_scale = 5;
   o.seed = 7;
   o.width = 64;
   o.height = 64;
@@ -173,7 +173,7 @@ class TestGeneration : public QObject {
                               kTimeoutMs);
     QVERIFY(w->findChild<QAction*>(QStringLiteral("actionExport"))->isEnabled());
     // The choices are remembered for the next start.
-    QCOMPARE(loadGenerationOptions(*settings_).prompt, QStringLiteral("a red cube on a table"));
+    QCOMPARE(loadGenerationOptions(*settings_).prompt, std::string("a red cube on a table"));
   }
 
   void photoWithItsDepthBecomesAFullResolutionPair() {
