@@ -284,13 +284,13 @@ void MainWindow::wireResults() {
   connect(generate_dock_, &GenerationDock::started, this, [this] { messages_->clear(ActionMessages::Generate); });
   connect(generate_dock_, &GenerationDock::jobStarted, progress_, &JobProgress::track);
   connect(generate_dock_, &GenerationDock::generated, this,
-          [this](const SharedResult& r) { undo_.push(new AddResultCommand(*history_, r)); });
+          [this](const SharedResult& r) { undo_.push(ResultListCommand::adding(*history_, r)); });
   connect(generate_dock_, &GenerationDock::failed, this, [this](const QString& m) { showError(ActionMessages::Generate, m); });
   connect(generate_dock_, &GenerationDock::cancelled, this, [this](const QString& m) { messages_->post(ActionMessages::Generate, m); });
   connect(history_, &ResultHistory::shownChanged, shown_, &ShownView::setResult);
   connect(strip_, &HistoryStrip::showRequested, history_, &ResultHistory::show);
   connect(strip_, &HistoryStrip::removeRequested, this,
-          [this](int index) { undo_.push(new RemoveResultCommand(*history_, index)); });
+          [this](int index) { undo_.push(ResultListCommand::removing(*history_, index)); });
   connect(strip_, &HistoryStrip::exportRequested, this, [this](const SharedResult& r) {
     history_->show(r);
     exportShown();

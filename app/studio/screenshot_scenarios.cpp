@@ -51,7 +51,7 @@ void useTinyModels(MainWindow& w, const ScenarioInputs& in) {
   o.depth_model = in.depth_model;
   o.device = QStringLiteral("cpu");
   o.mode = sds::media::GenerationMode::Prompt;
-  o.prompt = QStringLiteral("a red cube on a wooden table");
+  o.prompt = "a red cube on a wooden table";
   o.steps = 4;
   o.seed = 7;
   o.width = o.height = 128;

@@ -179,12 +179,7 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
     l.session_depth = l.depth;
   }
   pipelines::Txt2StereoParams p;
-  p.prompt = request.prompt;
-  p.negative_prompt = request.negative_prompt;
-  p.steps = request.steps;
-  p.guidance_scale = request.guidance;
-  p.width = request.width;
-  p.height = request.height;
+  static_cast<pipelines::PromptControls&>(p) = request;
   applyStereo(request, p);
   p.disparity = userDisparity(request);
   std::map<std::string, std::string> extra = {{"model", models_.sd_path}};
@@ -211,10 +206,10 @@ GenerationResult Generator::fromPhoto(const GenerationRequest& request, const Pr
   pipelines::Img2StereoParams p;
   p.inversion.prompt = request.prompt;
   p.inversion.steps = request.steps;
-  p.inversion.guidance_scale = request.guidance;
+  p.inversion.guidance_scale = request.guidance_scale;
   p.inversion.mode = request.inversion;
-  p.inversion.inner_steps = request.inner_steps;
-  p.stereo.steps = request.steps;
+  // The null-text inner steps keep the engine's default; the stereo pass takes
+  // its steps from the inversion.
   applyStereo(request, p.stereo);
   p.working_long_side = request.working_size;
   p.full_resolution = true;

@@ -39,16 +39,12 @@ struct GeneratorModels {
   }
 };
 
-struct GenerationRequest {
+// The engine's PromptControls as they are. Prompt mode: what to draw; photo
+// mode: what the photo shows (may be empty), its steps and guidance (the
+// negative prompt and the size are prompt mode's only). The seed draws the
+// noise (prompt mode) and the deblur noise.
+struct GenerationRequest : pipelines::PromptControls {
   GenerationMode mode = GenerationMode::Prompt;
-  // Prompt mode: what to draw; photo mode: what the photo shows (may be empty).
-  std::string prompt;
-  std::string negative_prompt;  // prompt mode only
-  int steps = pipelines::controls::kSteps.value;
-  double guidance = pipelines::controls::kGuidance.value;
-  uint64_t seed = 0;            // the noise (prompt mode) and the deblur noise
-  int width = pipelines::controls::kImageSide.value;  // prompt mode: multiples of 8
-  int height = pipelines::controls::kImageSide.value;
   cv::Mat photo;                // photo mode: grey/BGR/BGRA, 8/16-bit or float
   // The user's depth map (one channel, any size), read as `depth_kind`; empty:
   // the depth model runs on the left view (prompt) or the photo.
@@ -58,7 +54,6 @@ struct GenerationRequest {
   pipelines::StereoControls stereo;
   // Photo mode.
   sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
-  int inner_steps = pipelines::controls::kInnerSteps.value;    // null-text optimisation steps per DDIM step
   int working_size = pipelines::controls::kWorkingSize.value;  // long side Stable Diffusion works at (aspect kept)
 };
 

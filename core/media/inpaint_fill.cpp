@@ -19,16 +19,13 @@ struct HoleInpainter::Loaded {
 namespace {
 
 pipelines::InpaintFillOptions engineOptions(const InpaintSettings& s) {
-  if (s.steps < 1 || s.steps > 1000) throw Error("The inpainting steps must be between 1 and 1000.");
+  if (!pipelines::controls::kInpaintSteps.contains(s.steps))
+    throw Error("The inpainting steps must be between 1 and 1000.");
   if (s.window_px < 64 || s.window_px % 8 != 0)
     throw Error("The inpainting window must be a multiple of 8 of at least 64 pixels, got " +
                 std::to_string(s.window_px) + ".");
   pipelines::InpaintFillOptions o;
-  o.inpaint.prompt = s.prompt;
-  o.inpaint.negative_prompt = s.negative_prompt;
-  o.inpaint.steps = s.steps;
-  o.inpaint.guidance_scale = s.guidance;
-  o.inpaint.seed = s.seed;
+  static_cast<pipelines::InpaintControls&>(o.inpaint) = s;
   o.dilate_px = s.dilate_px;
   o.window_px = s.window_px;
   o.match_colour = s.match_colour;

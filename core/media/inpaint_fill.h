@@ -12,21 +12,19 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/engine/pipelines/stereo_controls.h"
 #include "core/media/render_params.h"
 #include "core/media/stereo_render.h"
 #include "core/base/progress.h"
 
 namespace sds::media {
 
-struct InpaintSettings {
+// The engine's InpaintControls as they are: what the holes show (the prompt
+// may be empty), steps, guidance; crop k uses seed + k.
+struct InpaintSettings : pipelines::InpaintControls {
   std::string model_path;       // an inpainting checkpoint: diffusers folder or single-file .safetensors
   std::string config_dir;       // single files: a diffusers-layout folder with the configs and tokenizer
   std::string device = "cpu";   // "cpu", "cuda" or "cuda:N"
-  std::string prompt;           // what the holes show (may be empty)
-  std::string negative_prompt;
-  int steps = 25;
-  double guidance = 7.5;
-  uint64_t seed = 0;            // crop k uses seed + k
   int dilate_px = 6;            // holes grown by this much are repainted; also the seam width
   int window_px = 512;          // the model's working size: crops are at most this square
   bool match_colour = true;     // fit each crop's colours to its known pixels

@@ -37,13 +37,30 @@ int64_t dim(const io::WeightSource& w, const std::string& name, size_t axis) {
   return shape[axis];
 }
 
+// The encoder sizes both layouts name, each under its own key: transformers'
+// backbone_config, the original repository's config block.
+struct EncoderSize {
+  const char* transformers_key;
+  const char* original_key;
+  int DepthAnythingConfig::*field;
+};
+constexpr EncoderSize kEncoderSizes[] = {
+    {"hidden_size", "embed_dim", &DepthAnythingConfig::embed_dim},
+    {"num_hidden_layers", "depth", &DepthAnythingConfig::depth},
+    {"num_attention_heads", "num_heads", &DepthAnythingConfig::num_heads},
+    {"patch_size", "patch_size", &DepthAnythingConfig::patch_size},
+};
+
+// The encoder sizes under one layout's keys, then the LayerNorm eps (one for
+// every LayerNorm in V2).
+void readEncoderSizes(DepthAnythingConfig& c, const ConfigFields& f, const char* EncoderSize::*key) {
+  for (const EncoderSize& size : kEncoderSizes) setInt(f, size.*key, c.*size.field);
+  setDouble(f, "layer_norm_eps", c.layer_norm_eps);
+  c.final_norm_eps = c.layer_norm_eps;
+}
+
 void applyBackboneConfig(DepthAnythingConfig& c, const ConfigFields& b, const std::string& origin) {
-  setInt(b, "hidden_size", c.embed_dim);
-  setInt(b, "num_hidden_layers", c.depth);
-  setInt(b, "num_attention_heads", c.num_heads);
-  setInt(b, "patch_size", c.patch_size);
-  setDouble(b, "layer_norm_eps", c.layer_norm_eps);
-  c.final_norm_eps = c.layer_norm_eps;  // V2 uses one eps for every LayerNorm
+  readEncoderSizes(c, b, &EncoderSize::transformers_key);
   if (b.has("mlp_ratio")) {
     const double ratio = b.positive("mlp_ratio", 4.0);
     if (ratio * c.embed_dim > double(kMaxConfigInt)) b.reject("mlp_ratio", "is implausibly large");
@@ -75,13 +92,8 @@ void applyBackboneConfig(DepthAnythingConfig& c, const ConfigFields& b, const st
 }
 
 void applyOriginalBlock(DepthAnythingConfig& c, const ConfigFields& o, const std::string& origin) {
-  setInt(o, "embed_dim", c.embed_dim);
-  setInt(o, "depth", c.depth);
-  setInt(o, "num_heads", c.num_heads);
+  readEncoderSizes(c, o, &EncoderSize::original_key);
   setInt(o, "mlp_hidden_dim", c.mlp_hidden);
-  setInt(o, "patch_size", c.patch_size);
-  setDouble(o, "layer_norm_eps", c.layer_norm_eps);
-  c.final_norm_eps = c.layer_norm_eps;
   setList(o, "intermediate_layer_idx", c.layer_indices);
   setInt(o, "features", c.features);
   setList(o, "out_channels", c.out_channels);

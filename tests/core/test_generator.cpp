@@ -32,6 +32,13 @@ media::GeneratorModels tinyModels() {
   return m;
 }
 
+// With the tiny Depth Anything V2 model: requests without a depth map estimate one.
+media::GeneratorModels tinyModelsWithDepth() {
+  media::GeneratorModels m = tinyModels();
+  m.depth_path = kData + "/depth-anything-v2-tiny";
+  return m;
+}
+
 // A left-to-right ramp: the right side is nearer.
 cv::Mat rampDepth(int width, int height) {
   cv::Mat d(height, width, CV_32F);
@@ -44,7 +51,7 @@ GenerationRequest promptRequest() {
   r.mode = GenerationMode::Prompt;
   r.prompt = "a small house";
   r.steps = 4;
-  r.guidance = 5;
+  r.guidance_scale = 5;
   r.seed = 11;
   r.width = 64;
   r.height = 64;
@@ -135,9 +142,7 @@ class TestGenerator : public QObject {
 
   void promptWithTheDepthModel() {
     Generator g;
-    media::GeneratorModels m = tinyModels();
-    m.depth_path = kData + "/depth-anything-v2-tiny";
-    g.setModels(m);
+    g.setModels(tinyModelsWithDepth());
     GenerationRequest r = promptRequest();
     r.depth = cv::Mat();
     const auto out = g.generate(r);
@@ -221,9 +226,7 @@ class TestGenerator : public QObject {
   // size, and change as the picture forms; the depth estimate is a stage.
   void previewsArriveEveryFewSteps() {
     Generator g;
-    media::GeneratorModels m = tinyModels();
-    m.depth_path = kData + "/depth-anything-v2-tiny";
-    g.setModels(m);
+    g.setModels(tinyModelsWithDepth());
     GenerationRequest r = promptRequest();
     r.depth = cv::Mat();  // estimated: the "depth" stage runs
     r.steps = 8;

@@ -62,27 +62,32 @@ class TestMedia : public QObject {
     QVERIFY_THROWS_EXCEPTION(sds::Error, parseStereoFormat("sbs3d"));
   }
 
-  void sideBySideLayouts() {
-    const cv::Mat l = solid(6, 4, kLeft), r = solid(6, 4, kRight);
-    const cv::Mat sbs = composeStereo(l, r, StereoFormat::SbsParallel);
-    QCOMPARE(sbs.size(), cv::Size(12, 4));
-    QVERIFY(allEqual(sbs(cv::Rect(0, 0, 6, 4)), kLeft) && allEqual(sbs(cv::Rect(6, 0, 6, 4)), kRight));
-    const cv::Mat cross = composeStereo(l, r, StereoFormat::SbsCross);
-    QVERIFY(allEqual(cross(cv::Rect(0, 0, 6, 4)), kRight) && allEqual(cross(cv::Rect(6, 0, 6, 4)), kLeft));
-    const cv::Mat half = composeStereo(l, r, StereoFormat::HalfSbs);
-    QCOMPARE(half.size(), cv::Size(6, 4));
-    QVERIFY(allEqual(half(cv::Rect(0, 0, 3, 4)), kLeft) && allEqual(half(cv::Rect(3, 0, 3, 4)), kRight));
+  // Where each view lands in each packed layout: side by side on 6 x 4 views,
+  // over-under on 5 x 6 ones (the halved side stays whole).
+  void packedLayouts() {
+    struct Layout {
+      StereoFormat format;
+      cv::Size view, packed;
+      cv::Rect left, right;
+    };
+    const Layout layouts[] = {
+        {StereoFormat::SbsParallel, {6, 4}, {12, 4}, {0, 0, 6, 4}, {6, 0, 6, 4}},
+        {StereoFormat::SbsCross, {6, 4}, {12, 4}, {6, 0, 6, 4}, {0, 0, 6, 4}},
+        {StereoFormat::HalfSbs, {6, 4}, {6, 4}, {0, 0, 3, 4}, {3, 0, 3, 4}},
+        {StereoFormat::OverUnder, {5, 6}, {5, 12}, {0, 0, 5, 6}, {0, 6, 5, 6}},
+        {StereoFormat::HalfOverUnder, {5, 6}, {5, 6}, {0, 0, 5, 3}, {0, 3, 5, 3}},
+    };
+    for (const Layout& t : layouts) {
+      const cv::Mat packed =
+          composeStereo(solid(t.view.width, t.view.height, kLeft), solid(t.view.width, t.view.height, kRight), t.format);
+      QCOMPARE(packed.size(), t.packed);
+      QVERIFY2(allEqual(packed(t.left), kLeft) && allEqual(packed(t.right), kRight), toString(t.format).c_str());
+    }
     QCOMPARE(composeStereo(solid(7, 4, kLeft), solid(7, 4, kRight), StereoFormat::HalfSbs).size(), cv::Size(7, 4));
   }
 
-  void overUnderLayouts() {
+  void singleViewsAndMismatchedSizes() {
     const cv::Mat l = solid(5, 6, kLeft), r = solid(5, 6, kRight);
-    const cv::Mat ou = composeStereo(l, r, StereoFormat::OverUnder);
-    QCOMPARE(ou.size(), cv::Size(5, 12));
-    QVERIFY(allEqual(ou(cv::Rect(0, 0, 5, 6)), kLeft) && allEqual(ou(cv::Rect(0, 6, 5, 6)), kRight));
-    const cv::Mat hou = composeStereo(l, r, StereoFormat::HalfOverUnder);
-    QCOMPARE(hou.size(), cv::Size(5, 6));
-    QVERIFY(allEqual(hou(cv::Rect(0, 0, 5, 3)), kLeft) && allEqual(hou(cv::Rect(0, 3, 5, 3)), kRight));
     QVERIFY(allEqual(composeStereo(l, r, StereoFormat::Left), kLeft));
     QVERIFY(allEqual(composeStereo(l, r, StereoFormat::Right), kRight));
     QVERIFY_THROWS_EXCEPTION(sds::Error, composeStereo(l, solid(4, 6, kRight), StereoFormat::SbsParallel));

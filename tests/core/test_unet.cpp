@@ -22,19 +22,12 @@ namespace {
 
 const std::filesystem::path kData = SDSTEREO_TEST_DATA;
 
-using test::readText;
-
-unet::UNetConfig setConfig(const std::string& set) {
-  const auto path = test::componentFile(set, "unet", "config.json");
-  return unet::parseUNetConfig(readText(path), path.string());
-}
+unet::UNetConfig setConfig(const std::string& set) { return test::componentConfig(set, "unet", unet::parseUNetConfig); }
 
 io::WeightSource diffusersWeights(const std::string& set) { return test::componentWeights(set, "unet"); }
 
 std::shared_ptr<unet::UNet2DConditionModel> loadDiffusers(const std::string& set) {
-  auto model = std::make_shared<unet::UNet2DConditionModel>(setConfig(set));
-  io::loadModule(*model, diffusersWeights(set));
-  return model;
+  return test::loadedModule<unet::UNet2DConditionModel>(setConfig(set), diffusersWeights(set));
 }
 
 // Runs `kase` on `model`; returns the comparison of `out`.
@@ -110,25 +103,17 @@ class TestUNet : public QObject {
     QFETCH(QString, set);
     const std::string s = set.toStdString();
     QTemporaryDir dir;
-    const auto path = std::filesystem::path(dir.path().toStdString()) / "model.safetensors";
-    test::buildSingleFileFromKeyMap(kData / s, path);
-    const auto ldm = io::WeightSource::fromFile(io::SafetensorsFile::open(path.string()), "model.diffusion_model.");
+    const std::string prefix = "model.diffusion_model.";
+    const auto ldm = test::singleFileComponent(kData / s, dir.filePath("model.safetensors").toStdString(), prefix);
     const auto config = setConfig(s);
     const auto converted = unet::unetWeightsFromLdm(ldm, config);
 
     // Every mapped key lands on the diffusers name the key map gives.
-    const auto map = nlohmann::json::parse(readText(kData / s / "model_key_map.json"));
-    int checked = 0;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      if (it.key().rfind("model.diffusion_model.", 0) != 0) continue;
-      const std::string target = it.value()["key"];
-      QVERIFY2(converted.has(target), (it.key() + " -> " + target).c_str());
-      ++checked;
-    }
-    QCOMPARE(size_t(checked), converted.size());
+    const auto targets = test::keyMapTargets(kData / s, prefix);
+    for (const auto& [key, target] : targets) QVERIFY2(converted.has(target), (key + " -> " + target).c_str());
+    QCOMPARE(targets.size(), converted.size());
 
-    auto model = std::make_shared<unet::UNet2DConditionModel>(config);
-    io::loadModule(*model, converted);
+    auto model = test::loadedModule<unet::UNet2DConditionModel>(config, converted);
     for (const char* name : {"unet", "unet_odd_size"}) {
       const auto c = runCase(*model, s, name);
       QVERIFY2(c.ok, c.detail.c_str());

@@ -22,19 +22,12 @@ namespace {
 
 const std::filesystem::path kData = SDSTEREO_TEST_DATA;
 
-using test::readText;
-
-vae::VaeConfig setConfig(const std::string& set) {
-  const auto path = test::componentFile(set, "vae", "config.json");
-  return vae::parseVaeConfig(readText(path), path.string());
-}
+vae::VaeConfig setConfig(const std::string& set) { return test::componentConfig(set, "vae", vae::parseVaeConfig); }
 
 io::WeightSource diffusersWeights(const std::string& set) { return test::componentWeights(set, "vae"); }
 
 std::shared_ptr<vae::AutoencoderKL> loadWith(const std::string& set, const io::WeightSource& w) {
-  auto model = std::make_shared<vae::AutoencoderKL>(setConfig(set));
-  io::loadModule(*model, w);
-  return model;
+  return test::loadedModule<vae::AutoencoderKL>(setConfig(set), w);
 }
 
 // Checks decode and encode of the set's cases; returns the failures.
@@ -89,23 +82,18 @@ class TestVae : public QObject {
     QFETCH(QString, set);
     const std::string s = set.toStdString();
     QTemporaryDir dir;
-    const auto path = std::filesystem::path(dir.path().toStdString()) / "model.safetensors";
-    test::buildSingleFileFromKeyMap(kData / s, path);
-    const auto ldm = io::WeightSource::fromFile(io::SafetensorsFile::open(path.string()), "first_stage_model.");
+    const std::string prefix = "first_stage_model.";
+    const auto ldm = test::singleFileComponent(kData / s, dir.filePath("model.safetensors").toStdString(), prefix);
     const auto config = setConfig(s);
     const auto converted = vae::vaeWeightsFromLdm(ldm, config);
 
-    const auto map = nlohmann::json::parse(readText(kData / s / "model_key_map.json"));
     const auto diffusers = diffusersWeights(s);
-    size_t checked = 0;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      if (it.key().rfind("first_stage_model.", 0) != 0) continue;
-      const std::string target = it.value()["key"];
-      QVERIFY2(converted.has(target), (it.key() + " -> " + target).c_str());
+    const auto targets = test::keyMapTargets(kData / s, prefix);
+    for (const auto& [key, target] : targets) {
+      QVERIFY2(converted.has(target), (key + " -> " + target).c_str());
       QCOMPARE(converted.entry(target).shape, diffusers.entry(target).shape);  // [C,C,1,1] -> [C,C]
-      ++checked;
     }
-    QCOMPARE(checked, converted.size());
+    QCOMPARE(targets.size(), converted.size());
 
     auto model = loadWith(s, converted);
     const auto failures = checkCases(*model, s);

@@ -27,30 +27,16 @@
 #include "ui/widgets/disparity_plot.h"
 #include "ui/results/result_history.h"
 
+#include "tests/support/studio_test.h"
+
 using namespace sds::ui;
 using sds::media::GenerationMode;
 
 namespace {
 
-constexpr int kTimeoutMs = 120000;
-const QString kData = QStringLiteral(SDSTEREO_TEST_DATA);
+constexpr int kTimeoutMs = sds::test::kStudioTimeoutMs;
 
-GenerationOptions tinyPromptOptions(int steps) {
-  GenerationOptions o;
-  o.sd_model = kData + QStringLiteral("/sd-tiny-v1/model");
-  o.depth_model = kData + QStringLiteral("/depth-anything-v2-tiny");
-  o.device = QStringLiteral("cpu");
-  o.mode = GenerationMode::Prompt;
-  o.prompt = QStringLiteral("a red cube on a table");
-  o.steps = steps;
-  o.guidance = 5;
-  o.seed = 7;
-  o.width = 64;
-  o.height = 64;
-  o.stereo.shift_step = 2;
-  o.stereo.mask_interval = 2;
-  return o;
-}
+GenerationOptions tinyPromptOptions(int steps) { return sds::test::tinyPromptOptions(steps, 2); }
 
 // The disparity (px of an image `width_px` wide) whose angular disparity is
 // exactly `deg` on `d`, from the geometry of viewing_comfort.h solved for it.
@@ -78,30 +64,12 @@ sds::Progress at(const char* stage, int step, int total, double overall) {
 
 }  // namespace
 
-class TestFeedback : public QObject {
+class TestFeedback : public sds::test::StudioTest {
   Q_OBJECT
-
- private:
-  QTemporaryDir dir_;
-  std::unique_ptr<QSettings> settings_;
-  QStringList errors_;
-
-  std::unique_ptr<MainWindow> makeWindow() {
-    auto w = std::make_unique<MainWindow>(*settings_);
-    w->setErrorPresenter([this](const QString& message) { errors_ << message; });
-    w->show();
-    return w;
-  }
 
  private Q_SLOTS:
   void initTestCase() { QVERIFY(dir_.isValid()); }
-
-  void init() {
-    settings_.reset();
-    QFile::remove(dir_.filePath(QStringLiteral("studio.ini")));
-    settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("studio.ini")), QSettings::IniFormat);
-    errors_.clear();
-  }
+  void init() { resetSettings(); }
 
   // Seconds per step between reports of one stage; the time left from the
   // pace of `overall` since the stage's first report; a new stage keeps the pace.

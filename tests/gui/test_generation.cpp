@@ -36,34 +36,21 @@
 #include "ui/widgets/image_view.h"
 #include "ui/widgets/preview_tabs.h"
 
+#include "tests/support/studio_test.h"
+
 using namespace sds::ui;
 using sds::media::GenerationMode;
 using sds::inversion::InversionMode;
 
 namespace {
 
-constexpr int kTimeoutMs = 120000;
-const QString kData = QStringLiteral(SDSTEREO_TEST_DATA);
+constexpr int kTimeoutMs = sds::test::kStudioTimeoutMs;
+const QString kData = sds::test::studioTestData();
 const QString kSampleImage = kData + QStringLiteral("/../../resources/sample/image.png");
 const QString kSampleDepth = kData + QStringLiteral("/../../resources/sample/depth.png");
 
 // The tiny models, a 64 x 64 prompt run of 4 steps.
-GenerationOptions tinyPromptOptions() {
-  GenerationOptions o;
-  o.sd_model = kData + QStringLiteral("/sd-tiny-v1/model");
-  o.depth_model = kData + QStringLiteral("/depth-anything-v2-tiny");
-  o.device = QStringLiteral("cpu");
-  o.mode = GenerationMode::Prompt;
-  o.prompt = QStringLiteral("a red cube on a table");
-  o.steps = 4;
-  o.guidance = 5;
-  o.seed = 7;
-  o.width = 64;
-  o.height = 64;
-  o.stereo.shift_step = 1;
-  o.stereo.mask_interval = 2;
-  return o;
-}
+GenerationOptions tinyPromptOptions() { return sds::test::tinyPromptOptions(4, 1); }
 
 // The open photo at working size 64, fast inversion, 3 steps.
 GenerationOptions tinyPhotoOptions() {
@@ -86,20 +73,10 @@ double largest(const QSignalSpy& progress) {
 
 }  // namespace
 
-class TestGeneration : public QObject {
+class TestGeneration : public sds::test::StudioTest {
   Q_OBJECT
 
  private:
-  QTemporaryDir dir_;
-  std::unique_ptr<QSettings> settings_;
-  QStringList errors_;
-
-  std::unique_ptr<MainWindow> makeWindow() {
-    auto w = std::make_unique<MainWindow>(*settings_);
-    w->setErrorPresenter([this](const QString& message) { errors_ << message; });
-    w->show();
-    return w;
-  }
 
   static QString labelFor(MainWindow& w, const char* field) {
     auto* widget = w.findChild<QWidget*>(QLatin1String(field));
@@ -124,13 +101,7 @@ class TestGeneration : public QObject {
 
  private Q_SLOTS:
   void initTestCase() { QVERIFY(dir_.isValid()); }
-
-  void init() {
-    settings_.reset();
-    QFile::remove(dir_.filePath(QStringLiteral("studio.ini")));
-    settings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("studio.ini")), QSettings::IniFormat);
-    errors_.clear();
-  }
+  void init() { resetSettings(); }
 
   // Issue 12: the dock is on screen at first start; the menu hides and shows it.
   void theDockIsVisibleAtFirstStartAndTheMenuToggles() {
@@ -173,7 +144,7 @@ class TestGeneration : public QObject {
                               kTimeoutMs);
     QVERIFY(w->findChild<QAction*>(QStringLiteral("actionExport"))->isEnabled());
     // The choices are remembered for the next start.
-    QCOMPARE(loadGenerationOptions(*settings_).prompt, QStringLiteral("a red cube on a table"));
+    QCOMPARE(loadGenerationOptions(*settings_).prompt, std::string("a red cube on a table"));
   }
 
   void photoWithItsDepthBecomesAFullResolutionPair() {

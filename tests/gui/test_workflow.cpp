@@ -28,6 +28,8 @@
 #include "ui/main_window.h"
 #include "ui/render/render_controller.h"
 
+#include "tests/support/studio_test.h"
+
 using namespace sds::ui;
 
 namespace {
@@ -49,27 +51,20 @@ cv::Mat disc(int w, int h) {
 
 }  // namespace
 
-class TestWorkflow : public QObject {
+class TestWorkflow : public sds::test::StudioTest {
   Q_OBJECT
 
  private:
-  QTemporaryDir dir_;
-  std::unique_ptr<QSettings> settings_;
-  QStringList errors_;
   QStringList asked_;   // the names of the questions asked, in order
   QList<int> answers_;  // the answers to give, in order (the question's escape when none is left)
 
-  QString path(const QString& name) const { return dir_.filePath(name); }
-
   std::unique_ptr<MainWindow> makeWindow() {
-    auto w = std::make_unique<MainWindow>(*settings_);
-    w->setErrorPresenter([this](const QString& m) { errors_ << m; });
-    w->setAsker([this](const Question& q, Answer answer) {
-      asked_ << q.name;
-      answer(answers_.isEmpty() ? q.escape : answers_.takeFirst());
+    return StudioTest::makeWindow([this](MainWindow& w) {
+      w.setAsker([this](const Question& q, Answer answer) {
+        asked_ << q.name;
+        answer(answers_.isEmpty() ? q.escape : answers_.takeFirst());
+      });
     });
-    w->show();
-    return w;
   }
 
   void waitForDocument(MainWindow& w, QSignalSpy& changed) {
@@ -96,10 +91,7 @@ class TestWorkflow : public QObject {
   }
 
   void init() {
-    settings_.reset();
-    QFile::remove(path(QStringLiteral("studio.ini")));
-    settings_ = std::make_unique<QSettings>(path(QStringLiteral("studio.ini")), QSettings::IniFormat);
-    errors_.clear();
+    resetSettings();
     asked_.clear();
     answers_.clear();
   }

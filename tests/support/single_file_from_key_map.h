@@ -24,6 +24,7 @@
 
 #include "core/base/error.h"
 #include "models/io/safetensors.h"
+#include "models/io/weights.h"
 
 namespace sds::test {
 
@@ -95,6 +96,28 @@ inline size_t buildSingleFileFromKeyMap(const std::filesystem::path& set_dir, co
   }
   io::writeSafetensors(out_file.string(), tensors);
   return tensors.size();
+}
+
+// The single file of `set_dir` built as `out_file`, read as one component: its
+// tensors under `prefix` ("model.diffusion_model.", "first_stage_model.", ...).
+inline io::WeightSource singleFileComponent(const std::filesystem::path& set_dir,
+                                            const std::filesystem::path& out_file, const std::string& prefix) {
+  buildSingleFileFromKeyMap(set_dir, out_file);
+  return io::WeightSource::fromFile(io::SafetensorsFile::open(out_file.string()), prefix);
+}
+
+// Each single-file key of model_key_map.json under `prefix` with the one
+// diffusers key it is copied or reshaped from: what converting that component
+// must name it.
+inline std::vector<std::pair<std::string, std::string>> keyMapTargets(const std::filesystem::path& set_dir,
+                                                                       const std::string& prefix) {
+  std::ifstream in(set_dir / "model_key_map.json");
+  if (!in) throw Error("cannot read " + (set_dir / "model_key_map.json").string());
+  const auto map = nlohmann::json::parse(in);
+  std::vector<std::pair<std::string, std::string>> targets;
+  for (auto it = map.begin(); it != map.end(); ++it)
+    if (it.key().rfind(prefix, 0) == 0) targets.emplace_back(it.key(), it.value().at("key").get<std::string>());
+  return targets;
 }
 
 }  // namespace sds::test

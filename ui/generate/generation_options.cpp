@@ -14,22 +14,15 @@ media::GeneratorModels modelsFor(const GenerationOptions& o) {
 }
 
 bool sameLeftView(const media::GenerationRequest& a, const media::GenerationRequest& b) {
-  return a.mode == media::GenerationMode::Prompt && b.mode == a.mode && a.prompt == b.prompt &&
-         a.negative_prompt == b.negative_prompt && a.steps == b.steps && a.guidance == b.guidance &&
-         a.seed == b.seed && a.width == b.width && a.height == b.height && a.depth.empty() && b.depth.empty();
+  return a.mode == media::GenerationMode::Prompt && b.mode == a.mode &&
+         static_cast<const pipelines::PromptControls&>(a) == b && a.depth.empty() && b.depth.empty();
 }
 
 QString buildRequest(const GenerationOptions& o, const SharedDocument& doc, media::DepthKind depth_kind,
                      media::GenerationRequest& r) {
   r = media::GenerationRequest{};
   r.mode = o.mode;
-  r.prompt = o.prompt.toStdString();
-  r.negative_prompt = o.negative_prompt.toStdString();
-  r.steps = o.steps;
-  r.guidance = o.guidance;
-  r.seed = uint64_t(o.seed);
-  r.width = o.width;
-  r.height = o.height;
+  static_cast<pipelines::PromptControls&>(r) = o;
   r.stereo = o.stereo;
   r.inversion = o.inversion;
   r.working_size = o.working_size;

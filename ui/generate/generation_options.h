@@ -10,19 +10,14 @@
 
 namespace sds::ui {
 
-struct GenerationOptions {
+// The prompt, steps, guidance, seed and size are the engine's PromptControls
+// (text in UTF-8), as core's request takes them.
+struct GenerationOptions : pipelines::PromptControls {
   QString sd_model;     // diffusers folder or .safetensors
   QString depth_model;  // Depth Anything V2 folder or .safetensors; may be empty
   QString device = QStringLiteral("cpu");
   Precision precision = kDefaultPrecision;  // of the UNet, VAE and depth model
   media::GenerationMode mode = media::GenerationMode::Prompt;
-  QString prompt;
-  QString negative_prompt;
-  int steps = pipelines::controls::kSteps.value;
-  double guidance = pipelines::controls::kGuidance.value;
-  int seed = 0;
-  int width = pipelines::controls::kImageSide.value;  // prompt mode
-  int height = pipelines::controls::kImageSide.value;
   pipelines::StereoControls stereo;  // the engine's stereo controls, as core takes them
   sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
   int working_size = pipelines::controls::kWorkingSize.value;  // photo mode

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "ui/common/enum_combo.h"
 #include "ui/generate/model_path_field.h"
 #include "ui/widgets/slider_field.h"
 
@@ -30,16 +31,6 @@ using stereo::AttentionDirection;
 namespace controls = pipelines::controls;
 
 namespace {
-
-template <typename Enum>
-Enum current(const QComboBox* box) {
-  return Enum(box->currentData().toInt());
-}
-
-template <typename Enum>
-void select(QComboBox* box, Enum value) {
-  box->setCurrentIndex(std::max(0, box->findData(int(value))));
-}
 
 QSpinBox* spinBox(const char* name, int min, int max, int step = 1) {
   auto* spin = new QSpinBox;
@@ -153,8 +144,8 @@ QWidget* GenerationPanel::buildModels() {
 
 QWidget* GenerationPanel::buildInput() {
   mode_->setObjectName(QStringLiteral("generateModeCombo"));
-  mode_->addItem(tr("From a prompt"), int(GenerationMode::Prompt));
-  mode_->addItem(tr("From the open photo"), int(GenerationMode::Photo));
+  addComboItem(mode_, GenerationMode::Prompt, tr("From a prompt"));
+  addComboItem(mode_, GenerationMode::Photo, tr("From the open photo"));
   mode_->setToolTip(tr("From a prompt: Stable Diffusion draws the left view, then the right view beside it. "
                        "From the open photo: the photo is the left view and only the right view is made."));
   prompt_->setObjectName(QStringLiteral("generatePromptEdit"));
@@ -195,8 +186,8 @@ QWidget* GenerationPanel::buildSampling() {
   inversion_->setToolTip(tr("How the photo is turned into Stable Diffusion's noise. Null-text keeps the left view "
                             "close to the photo but takes much longer; fast may change colours and detail."));
   inversion_->setObjectName(QStringLiteral("generateInversionCombo"));
-  inversion_->addItem(tr("Null-text (faithful, slow)"), int(InversionMode::NullText));
-  inversion_->addItem(tr("Fast (DDIM inversion only)"), int(InversionMode::Fast));
+  addComboItem(inversion_, InversionMode::NullText, tr("Null-text (faithful, slow)"));
+  addComboItem(inversion_, InversionMode::Fast, tr("Fast (DDIM inversion only)"));
   working_size_->setToolTip(tr("Long side Stable Diffusion works at; the result keeps the photo's size"));
   auto* seed_row = new QHBoxLayout;
   seed_row->addWidget(seed_, 1);
@@ -228,8 +219,8 @@ QWidget* GenerationPanel::buildStereo() {
   mask_interval_->setSpecialValueText(tr("Never"));
   mask_interval_->setToolTip(tr("Re-apply the shift to the filled areas every N steps"));
   direction_->setObjectName(QStringLiteral("generateDirectionCombo"));
-  direction_->addItem(tr("One-way (right reads left)"), int(AttentionDirection::Uni));
-  direction_->addItem(tr("Two-way"), int(AttentionDirection::Bi));
+  addComboItem(direction_, AttentionDirection::Uni, tr("One-way (right reads left)"));
+  addComboItem(direction_, AttentionDirection::Bi, tr("Two-way"));
   direction_->setToolTip(tr("How the two views share attention while denoising. One-way: the right view copies "
                             "detail from the left, so both views match best. Two-way: each view reads the other, "
                             "which can change the left view too."));
@@ -256,21 +247,21 @@ GenerationOptions GenerationPanel::options() const {
   o.sd_model = sd_model_->path();
   o.depth_model = depth_model_->path();
   o.device = device_->currentData().toString();
-  o.mode = current<GenerationMode>(mode_);
-  o.prompt = prompt_->toPlainText().trimmed();
-  o.negative_prompt = negative_->text().trimmed();
+  o.mode = comboValue<GenerationMode>(mode_);
+  o.prompt = prompt_->toPlainText().trimmed().toStdString();
+  o.negative_prompt = negative_->text().trimmed().toStdString();
   o.use_open_depth = use_open_depth_->isChecked();
   o.steps = steps_->value();
-  o.guidance = guidance_->value();
-  o.seed = seed_->value();
+  o.guidance_scale = guidance_->value();
+  o.seed = uint64_t(seed_->value());
   o.width = width_->value();
   o.height = height_->value();
-  o.inversion = current<InversionMode>(inversion_);
+  o.inversion = comboValue<InversionMode>(inversion_);
   o.working_size = working_size_->value();
   o.stereo.scale_factor = scale_->value();
   o.stereo.shift_step = shift_step_->value();
   o.stereo.mask_interval = mask_interval_->value();
-  o.stereo.direction = current<AttentionDirection>(direction_);
+  o.stereo.direction = comboValue<AttentionDirection>(direction_);
   o.stereo.deblur = deblur_->isChecked();
   return o;
 }
@@ -283,21 +274,21 @@ void GenerationPanel::setOptions(const GenerationOptions& o) {
   auto* devices = qobject_cast<QStandardItemModel*>(device_->model());
   const bool usable = device >= 0 && (!devices || devices->item(device)->isEnabled());
   device_->setCurrentIndex(usable ? device : std::max(0, device_->findData(QStringLiteral("cpu"))));
-  select(mode_, o.mode);
-  prompt_->setPlainText(o.prompt);
-  negative_->setText(o.negative_prompt);
+  selectComboValue(mode_, o.mode);
+  prompt_->setPlainText(QString::fromStdString(o.prompt));
+  negative_->setText(QString::fromStdString(o.negative_prompt));
   use_open_depth_->setChecked(o.use_open_depth);
   steps_->setValue(o.steps);
-  guidance_->setValue(o.guidance);
-  seed_->setValue(o.seed);
+  guidance_->setValue(o.guidance_scale);
+  seed_->setValue(int(std::min<uint64_t>(o.seed, uint64_t(seed_->maximum()))));
   width_->setValue(o.width);
   height_->setValue(o.height);
-  select(inversion_, o.inversion);
+  selectComboValue(inversion_, o.inversion);
   working_size_->setValue(o.working_size);
   scale_->setValue(o.stereo.scale_factor);
   shift_step_->setValue(o.stereo.shift_step);
   mask_interval_->setValue(o.stereo.mask_interval);
-  select(direction_, o.stereo.direction);
+  selectComboValue(direction_, o.stereo.direction);
   deblur_->setChecked(o.stereo.deblur);
   updateEnabled();
 }
@@ -312,7 +303,7 @@ void GenerationPanel::setStatus(const QString& text) { status_->setText(text); }
 // Fields that do not apply to the chosen mode are greyed out, not hidden, so
 // the panel does not jump.
 void GenerationPanel::updateEnabled() {
-  const bool prompt = current<GenerationMode>(mode_) == GenerationMode::Prompt;
+  const bool prompt = comboValue<GenerationMode>(mode_) == GenerationMode::Prompt;
   negative_->setEnabled(prompt);
   width_->setEnabled(prompt);
   height_->setEnabled(prompt);

@@ -27,11 +27,11 @@ GenerationOptions loadGenerationOptions(const QSettings& s) {
   o.device = s.value(key("device"), QString::fromStdString(media::Generator::defaultDevice())).toString();
   o.mode = s.value(key("mode")).toString() == QLatin1String("photo") ? media::GenerationMode::Photo
                                                                        : media::GenerationMode::Prompt;
-  o.prompt = s.value(key("prompt")).toString();
-  o.negative_prompt = s.value(key("negativePrompt")).toString();
+  o.prompt = s.value(key("prompt")).toString().toStdString();
+  o.negative_prompt = s.value(key("negativePrompt")).toString().toStdString();
   o.steps = s.value(key("steps"), o.steps).toInt();
-  o.guidance = s.value(key("guidance"), o.guidance).toDouble();
-  o.seed = s.value(key("seed"), o.seed).toInt();
+  o.guidance_scale = s.value(key("guidance"), o.guidance_scale).toDouble();
+  o.seed = s.value(key("seed"), qulonglong(o.seed)).toULongLong();
   o.width = s.value(key("width"), o.width).toInt();
   o.height = s.value(key("height"), o.height).toInt();
   o.stereo.scale_factor = s.value(key("scalePercent"), o.stereo.scale_factor).toDouble();
@@ -52,11 +52,11 @@ void saveGenerationOptions(QSettings& s, const GenerationOptions& o) {
   s.setValue(key("depthModel"), o.depth_model);
   s.setValue(key("device"), o.device);
   s.setValue(key("mode"), modeName(o.mode));
-  s.setValue(key("prompt"), o.prompt);
-  s.setValue(key("negativePrompt"), o.negative_prompt);
+  s.setValue(key("prompt"), QString::fromStdString(o.prompt));
+  s.setValue(key("negativePrompt"), QString::fromStdString(o.negative_prompt));
   s.setValue(key("steps"), o.steps);
-  s.setValue(key("guidance"), o.guidance);
-  s.setValue(key("seed"), o.seed);
+  s.setValue(key("guidance"), o.guidance_scale);
+  s.setValue(key("seed"), qulonglong(o.seed));
   s.setValue(key("width"), o.width);
   s.setValue(key("height"), o.height);
   s.setValue(key("scalePercent"), o.stereo.scale_factor);

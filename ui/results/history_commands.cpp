@@ -14,25 +14,30 @@ int changedFields(const media::RenderParams& a, const media::RenderParams& b) {
 
 }  // namespace
 
-AddResultCommand::AddResultCommand(ResultHistory& history, SharedResult result)
-    : QUndoCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "New pair")),
-      history_(history),
-      result_(std::move(result)),
-      index_(history.count()) {}
+ResultListCommand::ResultListCommand(const QString& text, ResultHistory& history, SharedResult result, int index,
+                                     bool adds)
+    : QUndoCommand(text), history_(history), result_(std::move(result)), index_(index), adds_(adds) {}
 
-void AddResultCommand::redo() { history_.insert(index_, result_); }
+ResultListCommand* ResultListCommand::adding(ResultHistory& history, SharedResult result) {
+  return new ResultListCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "New pair"), history,
+                               std::move(result), history.count(), true);
+}
 
-void AddResultCommand::undo() { history_.removeAt(index_); }
+ResultListCommand* ResultListCommand::removing(ResultHistory& history, int index) {
+  return new ResultListCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "Remove pair"), history,
+                               history.at(index), index, false);
+}
 
-RemoveResultCommand::RemoveResultCommand(ResultHistory& history, int index)
-    : QUndoCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "Remove pair")),
-      history_(history),
-      result_(history.at(index)),
-      index_(index) {}
+void ResultListCommand::apply(bool add) {
+  if (add)
+    history_.insert(index_, result_);
+  else
+    history_.removeAt(index_);
+}
 
-void RemoveResultCommand::redo() { history_.removeAt(index_); }
+void ResultListCommand::redo() { apply(adds_); }
 
-void RemoveResultCommand::undo() { history_.insert(index_, result_); }
+void ResultListCommand::undo() { apply(!adds_); }
 
 RenderParamsCommand::RenderParamsCommand(media::RenderParams before, media::RenderParams after, Apply apply)
     : QUndoCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "Change stereo settings")),

@@ -9,28 +9,25 @@
 
 namespace sds::ui {
 
-class AddResultCommand : public QUndoCommand {
+// Adding a result and removing one are the same edit in opposite directions:
+// one command, told which way redo goes.
+class ResultListCommand : public QUndoCommand {
  public:
-  AddResultCommand(ResultHistory& history, SharedResult result);
+  // Adds `result` after the last one.
+  static ResultListCommand* adding(ResultHistory& history, SharedResult result);
+  // Removes the result at `index`.
+  static ResultListCommand* removing(ResultHistory& history, int index);
   void redo() override;
   void undo() override;
 
  private:
+  ResultListCommand(const QString& text, ResultHistory& history, SharedResult result, int index, bool adds);
+  void apply(bool add);
+
   ResultHistory& history_;
   SharedResult result_;
   int index_;
-};
-
-class RemoveResultCommand : public QUndoCommand {
- public:
-  RemoveResultCommand(ResultHistory& history, int index);
-  void redo() override;
-  void undo() override;
-
- private:
-  ResultHistory& history_;
-  SharedResult result_;
-  int index_;
+  bool adds_;
 };
 
 class RenderParamsCommand : public QUndoCommand {

@@ -7,6 +7,7 @@
 #include <QSlider>
 
 #include "ui/common/display_names.h"
+#include "ui/common/enum_combo.h"
 #include "ui/widgets/slider_field.h"
 
 namespace sds::ui {
@@ -16,21 +17,6 @@ using media::FillMode;
 using media::ViewMode;
 
 namespace {
-
-template <typename Enum>
-void addItem(QComboBox* box, Enum value, const QString& text) {
-  box->addItem(text, int(value));
-}
-
-template <typename Enum>
-Enum current(const QComboBox* box) {
-  return Enum(box->currentData().toInt());
-}
-
-template <typename Enum>
-void select(QComboBox* box, Enum value) {
-  box->setCurrentIndex(std::max(0, box->findData(int(value))));
-}
 
 SliderField* makeField(const char* name, double min, double max, double step, int decimals) {
   auto* field = new SliderField(min, max, step, decimals);
@@ -53,11 +39,12 @@ RenderControls::RenderControls(QWidget* parent)
       reset_(new QPushButton(tr("Reset"))) {
   depth_kind_->setObjectName(QStringLiteral("depthKindCombo"));
   for (DepthKind k : {DepthKind::InverseDepth, DepthKind::Depth, DepthKind::DisparityPx})
-    addItem(depth_kind_, k, DisplayNames::depthKind(k));
+    addComboItem(depth_kind_, k, DisplayNames::depthKind(k));
   view_mode_->setObjectName(QStringLiteral("viewModeCombo"));
-  for (ViewMode m : {ViewMode::RightFromLeft, ViewMode::BothHalf}) addItem(view_mode_, m, DisplayNames::viewMode(m));
+  for (ViewMode m : {ViewMode::RightFromLeft, ViewMode::BothHalf})
+    addComboItem(view_mode_, m, DisplayNames::viewMode(m));
   fill_->setObjectName(QStringLiteral("fillCombo"));
-  for (FillMode f : {FillMode::Background, FillMode::Telea}) addItem(fill_, f, DisplayNames::fillMode(f));
+  for (FillMode f : {FillMode::Background, FillMode::Telea}) addComboItem(fill_, f, DisplayNames::fillMode(f));
   reset_->setObjectName(QStringLiteral("resetParamsButton"));
   scale_->setSuffix(QStringLiteral(" %"));
 
@@ -83,26 +70,26 @@ RenderControls::RenderControls(QWidget* parent)
 
 media::RenderParams RenderControls::params() const {
   media::RenderParams p;
-  p.depth_kind = current<DepthKind>(depth_kind_);
+  p.depth_kind = comboValue<DepthKind>(depth_kind_);
   p.scale_percent = scale_->value();
   // The slider sets the screen plane itself (the CLI's default converges at a
   // percentile instead).
   p.convergence_mode = render::ConvergenceMode::Fixed;
   p.convergence = convergence_->value();
   p.exponent = exponent_->value();
-  p.view_mode = current<ViewMode>(view_mode_);
-  p.fill = current<FillMode>(fill_);
+  p.view_mode = comboValue<ViewMode>(view_mode_);
+  p.fill = comboValue<FillMode>(fill_);
   return p;
 }
 
 void RenderControls::setParams(const media::RenderParams& p) {
   setting_ = true;
-  select(depth_kind_, p.depth_kind);
+  selectComboValue(depth_kind_, p.depth_kind);
   scale_->setValue(p.scale_percent);
   convergence_->setValue(p.convergence);
   exponent_->setValue(p.exponent);
-  select(view_mode_, p.view_mode);
-  select(fill_, p.fill);
+  selectComboValue(view_mode_, p.view_mode);
+  selectComboValue(fill_, p.fill);
   setting_ = false;
   emitChanged();
 }
@@ -125,7 +112,7 @@ void RenderControls::setDepthKindFixed(const QString& reason) {
 
 void RenderControls::updateEnabled() {
   // A disparity map in pixels already says how far everything shifts.
-  const bool pixels = current<DepthKind>(depth_kind_) == DepthKind::DisparityPx && kind_fixed_.isEmpty();
+  const bool pixels = comboValue<DepthKind>(depth_kind_) == DepthKind::DisparityPx && kind_fixed_.isEmpty();
   const QString pixels_reason = tr("The depth map is a disparity in pixels: it already says how far things shift");
   const auto apply = [this](QWidget* w, const QString& why, const QString& tip) {
     w->setEnabled(why.isEmpty());

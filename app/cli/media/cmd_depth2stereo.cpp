@@ -117,7 +117,7 @@ media::InpaintSettings readInpaintSettings(const Args& a, const media::RenderPar
   s.prompt = a.get("prompt", "");
   s.negative_prompt = a.get("negative", "");
   s.steps = int(a.integer("inpaint-steps", s.steps));
-  s.guidance = a.number("guidance", s.guidance);
+  s.guidance_scale = a.number("guidance", s.guidance_scale);
   s.seed = seedFrom(a);
   s.dilate_px = int(a.integer("inpaint-dilate", s.dilate_px));
   s.window_px = int(a.integer("inpaint-size", s.window_px));
@@ -128,7 +128,7 @@ media::InpaintSettings readInpaintSettings(const Args& a, const media::RenderPar
 std::vector<std::pair<std::string, std::string>> inpaintRecord(const media::InpaintSettings& s) {
   return {{"inpaint_model", s.model_path},           {"inpaint_prompt", s.prompt},
           {"inpaint_negative", s.negative_prompt},   {"inpaint_steps", std::to_string(s.steps)},
-          {"inpaint_guidance", std::to_string(s.guidance)}, {"inpaint_seed", std::to_string(s.seed)},
+          {"inpaint_guidance", std::to_string(s.guidance_scale)}, {"inpaint_seed", std::to_string(s.seed)},
           {"inpaint_dilate_px", std::to_string(s.dilate_px)}, {"inpaint_size_px", std::to_string(s.window_px)},
           {"inpaint_colour_match", s.match_colour ? "true" : "false"}};
 }

@@ -29,7 +29,7 @@ const std::string kUsage =
     "  --config-dir DIR     for single files: a diffusers-layout folder with the matching configs and tokenizer\n"
     "  --prompt TEXT        what to draw\n"
     "  --negative TEXT      what to avoid (default: none; SDXL then uses zero uncond embeddings as diffusers)\n"
-    "  --steps N            denoising steps (default 30)\n"
+    "  --steps N            denoising steps (default 50)\n"
     "  --guidance S         classifier-free guidance scale (default 7.5; <= 1 disables guidance)\n"
     "  --seed N             noise seed (default: random, printed)\n"
     "  --width W            image width in pixels, a multiple of 8 (default: the family's native size,\n"
@@ -70,7 +70,7 @@ int run(const std::vector<std::string>& argv) {
   p.prompt = a.required("prompt");
   p.negative_prompt = a.get("negative", "");
   p.sdxl.no_negative_prompt = !a.has("negative");
-  p.steps = a.integerIn("steps", 30, 1, 10000);
+  p.steps = a.integerIn("steps", p.steps, 1, 10000);
   p.guidance_scale = a.number("guidance", p.guidance_scale);
   p.seed = seedFrom(a);
   p.scheduler = schedulers::parseSchedulerKind(a.get("scheduler", "ddim"));

@@ -20,20 +20,13 @@
 
 namespace sds::pipelines {
 
-struct InpaintParams {
-  std::string prompt;           // may be empty: "fill with what fits"
-  std::string negative_prompt;  // "" = the plain unconditional embedding
-  int steps = 25;
-  double guidance_scale = 7.5;  // <= 1 disables guidance (one UNet row per step)
-  uint64_t seed = 0;            // the generator of both noise draws (inpaint_inputs.h)
-  schedulers::SchedulerKind scheduler = schedulers::SchedulerKind::Ddim;
-  // Replace the seeded draws: x_T and the masked-image posterior sample, both
-  // [1, C, H / 8, W / 8].
-  std::optional<torch::Tensor> initial_latents;
+// The InpaintControls: the prompt (may be empty: "fill with what fits"), the
+// negative prompt, steps, guidance, and the seed of both noise draws
+// (inpaint_inputs.h).
+struct InpaintParams : InpaintControls, SamplingInputs {
+  // With initial_latents, replaces the other seeded draw: the masked image's
+  // posterior sample, [1, C, H / 8, W / 8].
   std::optional<torch::Tensor> sample_noise;
-  // [2, N, D] [uncond; cond]; replaces encoding the prompts.
-  std::optional<torch::Tensor> prompt_embeddings;
-  bool decode = true;  // false: result.image01 stays undefined
 };
 
 struct InpaintResult {

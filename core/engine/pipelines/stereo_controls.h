@@ -1,11 +1,14 @@
 // The StereoDiffusion controls a user sets, defined once: their enums, their
 // defaults and their ranges. The engine's parameter structs build on them
-// (Txt2StereoParams is a StereoControls), and media's GenerationRequest, the
-// CLI and the studio hold them as they are instead of mirroring them. Plain
+// (Txt2ImgParams is a PromptControls, Txt2StereoParams both), and media's
+// GenerationRequest, the CLI and the studio hold them as they are instead of
+// mirroring them. Plain
 // C++ (no torch): every layer reaches it through sds_engine_vocabulary.
 // Adding a stereo control: a field here (with its Range), its use in the
 // engine, and the studio's widget.
 #pragma once
+#include <cstdint>
+#include <string>
 
 namespace sds::stereo {
 
@@ -41,6 +44,8 @@ inline constexpr Range<int> kImageSide{512, 64, 2048};     // prompt mode, multi
 // Photo to stereo: the long side Stable Diffusion works at (aspect kept).
 inline constexpr Range<int> kWorkingSize{512, 64, 2048};
 inline constexpr Range<int> kInnerSteps{10, 1, 100};  // null-text optimisation steps per DDIM step
+// The renderer's inpainting fill (pipelines/inpaint.h): it runs once per crop around the holes.
+inline constexpr Range<int> kInpaintSteps{25, 1, 1000};
 
 // Stereo (pass 2; the paper's defaults).
 inline constexpr Range<double> kScalePercent{8.0, 0.0, 20.0};  // largest disparity, percent of the width
@@ -48,6 +53,37 @@ inline constexpr Range<double> kShiftFraction{0.2, 0.0, 1.0};  // shift step = r
 inline constexpr Range<int> kMaskInterval{10, 0, 1000};        // 0: never re-apply the shift
 
 }  // namespace controls
+
+// What a guided denoising run samples from (txt2img, pass 1 of txt2stereo,
+// inpainting).
+struct SamplingControls {
+  std::string prompt;
+  std::string negative_prompt;  // "" = the plain unconditional embedding
+  int steps = controls::kSteps.value;
+  double guidance_scale = controls::kGuidance.value;  // <= 1 disables guidance (one UNet row per step)
+  uint64_t seed = 0;
+
+  bool operator==(const SamplingControls& o) const {
+    return prompt == o.prompt && negative_prompt == o.negative_prompt && steps == o.steps &&
+           guidance_scale == o.guidance_scale && seed == o.seed;
+  }
+};
+
+// A picture from a prompt (txt2img; pass 1 of txt2stereo): the sampling and the size.
+struct PromptControls : SamplingControls {
+  int width = controls::kImageSide.value;   // pixels, a positive multiple of the VAE factor (8)
+  int height = controls::kImageSide.value;  // pixels, a positive multiple of the VAE factor (8)
+
+  bool operator==(const PromptControls& o) const {
+    return SamplingControls::operator==(o) && width == o.width && height == o.height;
+  }
+  bool operator!=(const PromptControls& o) const { return !(*this == o); }
+};
+
+// Inpainting the renderer's holes (pipelines/inpaint.h): the sampling, with its own step count.
+struct InpaintControls : SamplingControls {
+  InpaintControls() { steps = controls::kInpaintSteps.value; }
+};
 
 // Pass 2 of StereoDiffusion: everything that changes the right view only.
 struct StereoControls {

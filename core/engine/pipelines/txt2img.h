@@ -29,23 +29,22 @@ struct StableDiffusion;
 
 namespace sds::pipelines {
 
-struct Txt2ImgParams {
-  std::string prompt;
-  std::string negative_prompt;  // "" = the plain unconditional embedding
-  int steps = 30;
-  double guidance_scale = controls::kGuidance.value;  // <= 1 disables guidance (one UNet row per step)
-  uint64_t seed = 0;
-  int width = controls::kImageSide.value;   // pixels, a positive multiple of the VAE factor (8)
-  int height = controls::kImageSide.value;  // pixels, a positive multiple of the VAE factor (8)
+// How a sampling pipeline (txt2img, inpaint) runs, and what a caller may give
+// it instead of drawing or encoding it.
+struct SamplingInputs {
   schedulers::SchedulerKind scheduler = schedulers::SchedulerKind::Ddim;
-  // x_T [1, 4, h, w] (h = height / 8, w = width / 8); replaces the seeded noise.
+  // x_T [1, C, h, w] (h = height / 8, w = width / 8); replaces the seeded noise.
   std::optional<torch::Tensor> initial_latents;
   // [2, N, D] [uncond; cond] embeddings; replaces encoding the prompts.
   std::optional<torch::Tensor> prompt_embeddings;
+  bool decode = true;  // false: result.image01 stays undefined
+};
+
+// The prompt, steps, guidance, seed and size are the PromptControls.
+struct Txt2ImgParams : PromptControls, SamplingInputs {
   // [steps, 1, N, D]: step i's uncond row replaces the pair's (null-text
   // inversion); needs guidance_scale > 1 to matter.
   std::optional<torch::Tensor> step_uncond_embeddings;
-  bool decode = true;  // false: result.image01 stays undefined
   SdxlConditioning sdxl;  // SDXL's size ids and negative-prompt rule (ignored by SD 1.x/2.x)
 };
 

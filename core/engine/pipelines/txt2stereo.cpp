@@ -65,13 +65,7 @@ void Txt2StereoParams::validate() const {
 
 Txt2ImgParams leftViewParams(const Txt2StereoParams& params) {
   Txt2ImgParams p;
-  p.prompt = params.prompt;
-  p.negative_prompt = params.negative_prompt;
-  p.steps = params.steps;
-  p.guidance_scale = params.guidance_scale;
-  p.seed = params.seed;
-  p.width = params.width;
-  p.height = params.height;
+  static_cast<PromptControls&>(p) = params;
   p.scheduler = schedulers::SchedulerKind::Ddim;
   p.initial_latents = params.initial_latents;
   p.prompt_embeddings = params.prompt_embeddings;
@@ -100,9 +94,7 @@ bool sameOptionalTensor(const std::optional<torch::Tensor>& a, const std::option
 }
 
 bool samePass1(const Txt2StereoParams& a, const Txt2StereoParams& b) {
-  return a.prompt == b.prompt && a.negative_prompt == b.negative_prompt && a.steps == b.steps &&
-         a.guidance_scale == b.guidance_scale && a.seed == b.seed && a.width == b.width && a.height == b.height &&
-         sameOptionalTensor(a.initial_latents, b.initial_latents) &&
+  return static_cast<const PromptControls&>(a) == b && sameOptionalTensor(a.initial_latents, b.initial_latents) &&
          sameOptionalTensor(a.prompt_embeddings, b.prompt_embeddings) &&
          sameOptionalTensor(a.step_uncond_embeddings, b.step_uncond_embeddings) && a.sdxl == b.sdxl;
 }

@@ -37,16 +37,10 @@ class DepthEstimator;
 
 namespace sds::pipelines {
 
-// The stereo fields (pass 2 only; the paper's defaults) are the StereoControls.
-struct Txt2StereoParams : StereoControls {
-  // ---- pass 1 (changing any of these re-runs the left view) ----
-  std::string prompt;
-  std::string negative_prompt;
-  int steps = controls::kSteps.value;
-  double guidance_scale = controls::kGuidance.value;
-  uint64_t seed = 0;
-  int width = controls::kImageSide.value;
-  int height = controls::kImageSide.value;
+// The stereo fields (pass 2 only; the paper's defaults) are the StereoControls,
+// pass 1's prompt, steps, guidance, seed and size the PromptControls.
+struct Txt2StereoParams : StereoControls, PromptControls {
+  // ---- pass 1 (changing any of these, or the PromptControls, re-runs the left view) ----
   std::optional<torch::Tensor> initial_latents;     // [1, 4, h, w]; replaces the seeded noise
   std::optional<torch::Tensor> prompt_embeddings;   // [2, N, D] [uncond; cond]
   std::optional<torch::Tensor> step_uncond_embeddings;  // [steps, 1, N, D]: null-text's per-step uncond rows

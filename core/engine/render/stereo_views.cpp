@@ -36,21 +36,18 @@ RenderedViews renderWithDisparity(const torch::Tensor& image, const torch::Tenso
     throw Error("The disparity map must have the image's size.");
   RenderedViews r;
   r.disparity = refineDepthEdges(image, disparity.to(torch::kFloat32), o.edges, o.warp.max_jump_px);
+  const View right = synthesise(image, r.disparity, o.both_views ? -0.5 : -1.0, o);
+  r.right = right.image;
+  r.right_holes = right.holes;
+  r.right_seen_disparity = right.seen_disparity;
   if (o.both_views) {
-    const View left = synthesise(image, r.disparity, +0.5, o), right = synthesise(image, r.disparity, -0.5, o);
+    const View left = synthesise(image, r.disparity, +0.5, o);
     r.left = left.image;
     r.left_holes = left.holes;
     r.left_seen_disparity = left.seen_disparity;
-    r.right = right.image;
-    r.right_holes = right.holes;
-    r.right_seen_disparity = right.seen_disparity;
   } else {
-    const View right = synthesise(image, r.disparity, -1.0, o);
-    r.left = image;
+    r.left = image;  // the input is the left view
     r.left_holes = torch::zeros_like(right.holes);
-    r.right = right.image;
-    r.right_holes = right.holes;
-    r.right_seen_disparity = right.seen_disparity;
   }
   return r;
 }

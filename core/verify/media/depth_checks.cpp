@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "core/base/error.h"
+#include "models/common/json_limits.h"
 #include "models/depth/depth_anything.h"
 #include "models/depth/depth_trace.h"
 #include "models/io/safetensors.h"
@@ -60,6 +61,23 @@ void compareIntermediate(RunCheck& run, const std::string& name, const depth::De
 }
 
 std::vector<int64_t> hw(const json& j) { return {j.at(0).get<int64_t>(), j.at(1).get<int64_t>()}; }
+
+void checkSizeRule(const std::filesystem::path& dir, const json& root, Reporter& report,
+                   const std::function<std::string(const json& entry)>& mismatch) {
+  if (!root.contains("size_rule_file")) return;
+  const json rules = readUntrustedJson(setFile(dir, root["size_rule_file"].get<std::string>()).string(), "the size rules");
+  std::ostringstream wrong;
+  int count = 0;
+  for (const auto& e : rules.at("entries")) {
+    ++count;
+    wrong << mismatch(e);
+  }
+  if (count == 0) throw Error("the size rule file has no entries");
+  if (wrong.str().empty())
+    report.pass("size_rule", 0.0);
+  else
+    report.fail("size_rule", wrong.str());
+}
 
 void checkPosEmbeds(const std::filesystem::path& dir, const json& root, depth::DepthAnythingV2& model,
                     const DepthTolerances& tol, const std::string& variant, Reporter& report) {

@@ -1,9 +1,10 @@
 // What the Depth Anything set kinds (V2: kind_depth_anything.cpp, 3:
 // kind_depth_anything3.cpp) check alike: tolerances by tensor name from
-// cases.json, one report line per run, the position-embedding interpolations
-// and the single-layer probes.
+// cases.json, one report line per run, the size rule, the position-embedding
+// interpolations and the single-layer probes.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -58,6 +59,12 @@ void compareIntermediate(RunCheck& run, const std::string& name, const depth::De
                          const io::SafetensorsFile& file);
 
 std::vector<int64_t> hw(const nlohmann::json& j);  // [h, w] of a JSON pair
+
+// Every entry of root["size_rule_file"] (when the set has one), reported as one
+// line "size_rule": `mismatch(entry)` is "" when the size rule gives the
+// entry's sizes, else what it gave. Throws sds::Error for a file without entries.
+void checkSizeRule(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report,
+                   const std::function<std::string(const nlohmann::json& entry)>& mismatch);
 
 // root["pos_embed_interp"] entries against root["pos_embed_file"]; an entry whose
 // tensor is not in the file is the identity path (the model's own embedding).

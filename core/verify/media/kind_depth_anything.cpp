@@ -6,7 +6,6 @@
 #include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
-#include <fstream>
 #include <sstream>
 
 #include "core/engine/depth/depth_estimator.h"
@@ -17,7 +16,6 @@
 #include "core/verify/run_precision.h"
 #include "core/verify/set_files.h"
 #include "core/base/error.h"
-#include "models/common/json_limits.h"
 #include "models/depth/depth_anything_loader.h"
 #include "models/io/safetensors.h"
 
@@ -27,23 +25,14 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-void checkSizeRule(const fs::path& dir, const json& root, Reporter& report) {
-  if (!root.contains("size_rule_file")) return;
-  const json rules = readUntrustedJson(setFile(dir, root["size_rule_file"].get<std::string>()).string(), "the size rules");
+// V2's size rule: one resize to net_h x net_w.
+std::string sizeRuleMismatch(const json& e) {
+  const auto got = depth::depthNetworkSize(e.at("h").get<int>(), e.at("w").get<int>(), e.at("input_size").get<int>());
+  if (got.height == e.at("net_h").get<int>() && got.width == e.at("net_w").get<int>()) return "";
   std::ostringstream wrong;
-  int count = 0;
-  for (const auto& e : rules.at("entries")) {
-    const auto got = depth::depthNetworkSize(e.at("h").get<int>(), e.at("w").get<int>(), e.at("input_size").get<int>());
-    ++count;
-    if (got.height != e.at("net_h").get<int>() || got.width != e.at("net_w").get<int>())
-      wrong << e.at("h") << "x" << e.at("w") << "@" << e.at("input_size") << " -> " << got.height << "x" << got.width
-            << " (want " << e.at("net_h") << "x" << e.at("net_w") << "); ";
-  }
-  if (count == 0) throw Error("the size rule file has no entries");
-  if (wrong.str().empty())
-    report.pass("size_rule", 0.0);
-  else
-    report.fail("size_rule", wrong.str());
+  wrong << e.at("h") << "x" << e.at("w") << "@" << e.at("input_size") << " -> " << got.height << "x" << got.width
+        << " (want " << e.at("net_h") << "x" << e.at("net_w") << "); ";
+  return wrong.str();
 }
 
 // The PNG through the reference preprocessing, then the network, then back to the image size.
@@ -123,7 +112,7 @@ void runLayout(const fs::path& dir, const json& root, const std::string& weights
 void runDepthAnythingSet(const fs::path& dir, const json& root, Reporter& report) {
   const DepthTolerances tol(root);
   try {
-    checkSizeRule(dir, root, report);
+    checkSizeRule(dir, root, report, sizeRuleMismatch);
   } catch (const std::exception& e) {
     report.fail("size_rule", std::string("error: ") + e.what());
   }

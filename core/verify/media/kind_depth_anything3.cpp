@@ -7,7 +7,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
-#include <fstream>
+#include <sstream>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_size_rule.h"
@@ -26,28 +26,16 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-void checkSizeRule(const fs::path& dir, const json& root, Reporter& report) {
-  if (!root.contains("size_rule_file")) return;
-  const fs::path path = setFile(dir, root["size_rule_file"].get<std::string>());
-  std::ifstream in(path);
-  if (!in) throw Error("cannot open " + path.string());
-  const json rules = json::parse(in);
+// Depth Anything 3's size rule: a resize to resized_h x resized_w, then to net_h x net_w.
+std::string sizeRuleMismatch(const json& e) {
+  const auto got = depth::da3NetworkSize(e.at("h").get<int>(), e.at("w").get<int>(), e.at("process_res").get<int>());
+  const std::vector<int> want = {e.at("resized_h").get<int>(), e.at("resized_w").get<int>(), e.at("net_h").get<int>(),
+                                 e.at("net_w").get<int>()};
+  if (std::vector<int>{got.resized_height, got.resized_width, got.height, got.width} == want) return "";
   std::ostringstream wrong;
-  int count = 0;
-  for (const auto& e : rules.at("entries")) {
-    const auto got = depth::da3NetworkSize(e.at("h").get<int>(), e.at("w").get<int>(), e.at("process_res").get<int>());
-    ++count;
-    const std::vector<int> want = {e.at("resized_h").get<int>(), e.at("resized_w").get<int>(), e.at("net_h").get<int>(),
-                                   e.at("net_w").get<int>()};
-    if (std::vector<int>{got.resized_height, got.resized_width, got.height, got.width} != want)
-      wrong << e.at("h") << "x" << e.at("w") << "@" << e.at("process_res") << " -> " << got.resized_height << "x"
-            << got.resized_width << " -> " << got.height << "x" << got.width << "; ";
-  }
-  if (count == 0) throw Error("the size rule file has no entries");
-  if (wrong.str().empty())
-    report.pass("size_rule", 0.0);
-  else
-    report.fail("size_rule", wrong.str());
+  wrong << e.at("h") << "x" << e.at("w") << "@" << e.at("process_res") << " -> " << got.resized_height << "x"
+        << got.resized_width << " -> " << got.height << "x" << got.width << "; ";
+  return wrong.str();
 }
 
 // The reported sky mask (sky >= 0.5) must match except where the reference sky is within 1e-4 of 0.5.
@@ -129,7 +117,7 @@ void checkNetworkCase(const fs::path& dir, const json& kase, const std::shared_p
 void runDepthAnything3Set(const fs::path& dir, const json& root, Reporter& report) {
   const DepthTolerances tol(root);
   try {
-    checkSizeRule(dir, root, report);
+    checkSizeRule(dir, root, report, sizeRuleMismatch);
   } catch (const std::exception& e) {
     report.fail("size_rule", std::string("error: ") + e.what());
   }
