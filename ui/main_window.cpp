@@ -29,6 +29,7 @@
 #include "ui/help/help_actions.h"
 #include "ui/jobs/job.h"
 #include "ui/render/render_controller.h"
+#include "ui/results/control_undo.h"
 #include "ui/results/history_commands.h"
 #include "ui/results/history_strip.h"
 #include "ui/results/params_undo.h"
@@ -83,6 +84,11 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
   wireResults();
   controls_->setParams(settings_.renderParams());
   new ParamsUndo(*controls_, undo_, this);  // after the remembered values are in
+  // The Generate dock's choices too, except the device: where the models run
+  // changes no picture, and it falls back by itself when CUDA goes away.
+  QWidget* panel = generate_dock_->panel();
+  auto* generate_undo = new ControlUndo(undo_, this);
+  generate_undo->watchForms(panel, {panel->findChild<QWidget*>(QStringLiteral("generateDeviceCombo"))});
   previews_->setFormats(settings_.previewFormats());
   renderer_->setFormats(previews_->formats());
   renderer_->setDisplay(previews_->display());

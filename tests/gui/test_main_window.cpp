@@ -4,6 +4,7 @@
 // renderer; inputs are made in code.
 #include <QAction>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -44,6 +45,13 @@ void writeInputs(const QString& image_path, const QString& depth_path) {
   cv::circle(depth, {kW / 2, kH / 2}, kH / 3, cv::Scalar(230), cv::FILLED);
   QVERIFY(cv::imwrite(image_path.toStdString(), image));
   QVERIFY(cv::imwrite(depth_path.toStdString(), depth));
+}
+
+// A drag of the slider's handle through `positions`, released at the end.
+void drag(QSlider* slider, std::initializer_list<int> positions) {
+  slider->setSliderDown(true);
+  for (int p : positions) slider->setValue(p);
+  slider->setSliderDown(false);
 }
 
 }  // namespace
@@ -138,6 +146,64 @@ class TestMainWindow : public QObject {
     QVERIFY(after != before);
     // The left half is the photo itself in both renders; the right view moved.
     QCOMPARE(after.copy(0, 0, kW, kH), before.copy(0, 0, kW, kH));
+  }
+
+  // Issue 11: parameter changes of the Stereo panel and the Generate dock are
+  // undone and redone, one drag as one step, each named in the Edit menu;
+  // undo puts back the control and the preview.
+  void parameterChangesUndoOneDragAtATime() {
+    auto w = makeWindow();
+    openAndRender(*w);
+    w->undoStack().clear();
+    auto* undo = w->findChild<QAction*>(QStringLiteral("actionUndo"));
+    auto* redo = w->findChild<QAction*>(QStringLiteral("actionRedo"));
+    QVERIFY(undo && redo && !undo->isEnabled());
+    const QImage original = w->previews()->view(PreviewTabs::SideBySideTab)->image().copy();
+
+    // The Stereo panel: two drags of Render disparity are two steps.
+    auto* slider = w->findChild<QSlider*>(QStringLiteral("scaleSlider"));
+    const int start = slider->value();
+    drag(slider, {start + 10, start + 20, start + 30});
+    drag(slider, {start + 40, start + 50});
+    QCOMPARE(w->undoStack().count(), 2);
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change Render disparity"));
+    undo->trigger();
+    QCOMPARE(slider->value(), start + 30);
+    undo->trigger();
+    QCOMPARE(slider->value(), start);
+    QCOMPARE(w->renderer().params().scale_percent, start / 10.0);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->renderer().isBusy(), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(w->previews()->view(PreviewTabs::SideBySideTab)->image(), original, kTimeoutMs);
+    redo->trigger();
+    QCOMPARE(slider->value(), start + 30);
+    undo->trigger();
+
+    // The Generate dock: a drag of the AI disparity, steps of Guidance, a choice.
+    auto* ai = w->findChild<QSlider*>(QStringLiteral("generateScaleSlider"));
+    auto* guidance = w->findChild<QDoubleSpinBox*>(QStringLiteral("generateGuidanceSpin"));
+    auto* inversion = w->findChild<QComboBox*>(QStringLiteral("generateInversionCombo"));
+    QVERIFY(ai && guidance && inversion);
+    const int ai_start = ai->value();
+    const double guidance_start = guidance->value();
+    const int inversion_start = inversion->currentIndex();
+    drag(ai, {ai_start + 2, ai_start + 4, ai_start + 6});
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change AI disparity"));
+    guidance->stepUp();
+    guidance->stepUp();  // consecutive steps of one control: one step
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change Guidance"));
+    inversion->setCurrentIndex(1 - inversion_start);
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change Inversion"));
+    QCOMPARE(w->undoStack().count(), 3);
+    undo->trigger();
+    QCOMPARE(inversion->currentIndex(), inversion_start);
+    undo->trigger();
+    QCOMPARE(guidance->value(), guidance_start);
+    undo->trigger();
+    QCOMPARE(ai->value(), ai_start);
+    QVERIFY(!undo->isEnabled());
+    redo->trigger();
+    QCOMPARE(ai->value(), ai_start + 6);
+    QCOMPARE(redo->text().remove(QLatin1Char('&')), QStringLiteral("Redo Change Guidance"));
   }
 
   void depthKindChangeRerenders() {
