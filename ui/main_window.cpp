@@ -35,6 +35,7 @@
 #include "ui/results/params_undo.h"
 #include "ui/results/result_history.h"
 #include "ui/shown_view.h"
+#include "ui/widgets/comfort_panel.h"
 #include "ui/widgets/disparity_plot.h"
 #include "ui/widgets/job_progress.h"
 #include "ui/widgets/preview_tabs.h"
@@ -90,6 +91,9 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
   auto* generate_undo = new ControlUndo(undo_, this);
   generate_undo->watchForms(panel, {panel->findChild<QWidget*>(QStringLiteral("generateDeviceCombo"))});
   previews_->setFormats(settings_.previewFormats());
+  plot_->comfort()->setDisplayKey(settings_.comfortDisplay());
+  connect(plot_->comfort(), &ComfortPanel::displayChanged, this,
+          [this](const QString& key) { settings_.setComfortDisplay(key); });
   renderer_->setFormats(previews_->formats());
   renderer_->setDisplay(previews_->display());
   shown_->setSource(nullptr);
