@@ -4,6 +4,9 @@
 // renderer; inputs are made in code.
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QDoubleSpinBox>
 #include <QLocale>
 #include <QMimeData>
@@ -323,8 +326,9 @@ class TestMainWindow : public QObject {
     auto* comfort = w->findChild<ComfortPanel*>(QStringLiteral("comfortPanel"));
     QVERIFY(comfort);
     QCOMPARE(comfort->displayKey(), QStringLiteral("monitor-27"));
-    QVERIFY2(comfort->nearText().startsWith(QLocale().toString(18.0, 'f', 1) + QStringLiteral(" mm in front of the screen (") +
-                                                      QLocale().toString(1.58, 'f', 2)),
+    const QLocale here;
+    QVERIFY2(comfort->nearText().startsWith(here.toString(18.0, 'f', 1) + QStringLiteral(" mm in front of the screen (") +
+                                            here.toString(1.58, 'f', 2)),
              qPrintable(comfort->nearText()));
     QCOMPARE(comfort->farText(), QStringLiteral("on the screen plane"));
     QVERIFY(comfort->warningShown());
@@ -332,7 +336,27 @@ class TestMainWindow : public QObject {
     w->findChild<QSlider*>(QStringLiteral("convergenceSlider"))->setValue(50);
     QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1 && !w->renderer().isBusy(), kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!comfort->warningShown(), kTimeoutMs);
-    QVERIFY2(comfort->nearText().startsWith(QLocale().toString(9.0, 'f', 1) + QStringLiteral(" mm in front")), qPrintable(comfort->nearText()));
+    QVERIFY2(comfort->nearText().startsWith(here.toString(9.0, 'f', 1) + QStringLiteral(" mm in front")),
+             qPrintable(comfort->nearText()));
+  }
+
+  // Issue 12: at 1280 x 800 the comfort verdict is on screen without scrolling
+  // the side panel.
+  void comfortVerdictIsVisibleAt1280x800() {
+    auto w = makeWindow();
+    w->resize(1280, 800);
+    QSignalSpy rendered(&w->renderer(), &RenderController::rendered);
+    QVERIFY(w->openSample());
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1 && !w->renderer().isBusy(), kTimeoutMs);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto* verdict = w->findChild<QLabel*>(QStringLiteral("comfortVerdictLabel"));
+    auto* scroll = w->findChild<QScrollArea*>(QStringLiteral("sidePanelScroll"));
+    QVERIFY(verdict && scroll && !verdict->text().isEmpty());
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    const QRect shown = verdict->visibleRegion().boundingRect();
+    QVERIFY2(shown == verdict->rect(), qPrintable(QStringLiteral("visible %1 of %2 px height")
+                                                      .arg(shown.height())
+                                                      .arg(verdict->height())));
   }
 
   void firstStartOpensTheSample() {
