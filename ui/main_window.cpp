@@ -227,6 +227,8 @@ void MainWindow::buildToolBar() {
   bar->addAction(depth_->estimateAction());
   bar->addSeparator();
   bar->addAction(export_action_);
+  bar->addSeparator();
+  bar->addActions(previews_->zoomActions());
 }
 
 void MainWindow::wireControllers() {
