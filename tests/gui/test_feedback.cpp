@@ -233,7 +233,8 @@ class TestFeedback : public QObject {
     GenerationDock* dock = w->generationDock();
     std::string stage;
     QMap<QString, int> pictures;  // per stage
-    connect(&dock->controller(), &GenerationController::stepped, this, [&](const sds::Progress& p) { stage = p.stage; });
+    connect(&dock->controller(), &GenerationController::stepped, this,
+            [&](const sds::Progress& p) { stage = p.stage; });
     connect(&dock->controller(), &GenerationController::previewed, this,
             [&](const QImage&) { ++pictures[QString::fromStdString(stage)]; });
     GenerationOptions o = tinyPromptOptions(4);
@@ -248,7 +249,8 @@ class TestFeedback : public QObject {
     QVERIFY2(errors_.isEmpty(), qPrintable(errors_.join(QLatin1Char('\n'))));
     const auto shown = [&] {
       QStringList all;
-      for (auto it = pictures.cbegin(); it != pictures.cend(); ++it) all << QStringLiteral("%1: %2").arg(it.key()).arg(*it);
+      for (auto it = pictures.cbegin(); it != pictures.cend(); ++it)
+        all << QStringLiteral("%1: %2").arg(it.key()).arg(*it);
       return all.join(QLatin1String(", "));
     };
     // One picture per step (4 steps: every step) in each inversion stage.

@@ -327,8 +327,9 @@ class TestMainWindow : public QObject {
     QVERIFY(comfort);
     QCOMPARE(comfort->displayKey(), QStringLiteral("monitor-27"));
     const QLocale here;
-    QVERIFY2(comfort->nearText().startsWith(here.toString(18.0, 'f', 1) + QStringLiteral(" mm in front of the screen (") +
-                                            here.toString(1.58, 'f', 2)),
+    const QString near = here.toString(18.0, 'f', 1) + QStringLiteral(" mm in front of the screen (") +
+                         here.toString(1.58, 'f', 2);
+    QVERIFY2(comfort->nearText().startsWith(near),
              qPrintable(comfort->nearText()));
     QCOMPARE(comfort->farText(), QStringLiteral("on the screen plane"));
     QVERIFY(comfort->warningShown());

@@ -48,7 +48,9 @@ void StudioSettings::setRenderParams(const media::RenderParams& p) {
 
 QString StudioSettings::comfortDisplay() const { return s_.value(QStringLiteral("preview/comfortDisplay")).toString(); }
 
-void StudioSettings::setComfortDisplay(const QString& key) { s_.setValue(QStringLiteral("preview/comfortDisplay"), key); }
+void StudioSettings::setComfortDisplay(const QString& key) {
+  s_.setValue(QStringLiteral("preview/comfortDisplay"), key);
+}
 
 PreviewFormats StudioSettings::previewFormats() const {
   PreviewFormats f;
