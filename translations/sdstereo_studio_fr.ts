@@ -155,6 +155,13 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::ControlUndo</name>
+    <message>
+        <source>Change %1</source>
+        <translation>Modifier « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::DepthEstimateController</name>
     <message>
         <source>&amp;Estimate Depth</source>

@@ -29,11 +29,13 @@
 #include "ui/help/help_actions.h"
 #include "ui/jobs/job.h"
 #include "ui/render/render_controller.h"
+#include "ui/results/control_undo.h"
 #include "ui/results/history_commands.h"
 #include "ui/results/history_strip.h"
 #include "ui/results/params_undo.h"
 #include "ui/results/result_history.h"
 #include "ui/shown_view.h"
+#include "ui/widgets/comfort_panel.h"
 #include "ui/widgets/disparity_plot.h"
 #include "ui/widgets/job_progress.h"
 #include "ui/widgets/preview_tabs.h"
@@ -83,7 +85,15 @@ MainWindow::MainWindow(QSettings& settings, RenderFn render, QWidget* parent)
   wireResults();
   controls_->setParams(settings_.renderParams());
   new ParamsUndo(*controls_, undo_, this);  // after the remembered values are in
+  // The Generate dock's choices too, except the device: where the models run
+  // changes no picture, and it falls back by itself when CUDA goes away.
+  QWidget* panel = generate_dock_->panel();
+  auto* generate_undo = new ControlUndo(undo_, this);
+  generate_undo->watchForms(panel, {panel->findChild<QWidget*>(QStringLiteral("generateDeviceCombo"))});
   previews_->setFormats(settings_.previewFormats());
+  plot_->comfort()->setDisplayKey(settings_.comfortDisplay());
+  connect(plot_->comfort(), &ComfortPanel::displayChanged, this,
+          [this](const QString& key) { settings_.setComfortDisplay(key); });
   renderer_->setFormats(previews_->formats());
   renderer_->setDisplay(previews_->display());
   shown_->setSource(nullptr);
@@ -217,6 +227,8 @@ void MainWindow::buildToolBar() {
   bar->addAction(depth_->estimateAction());
   bar->addSeparator();
   bar->addAction(export_action_);
+  bar->addSeparator();
+  bar->addActions(previews_->zoomActions());
 }
 
 void MainWindow::wireControllers() {

@@ -152,6 +152,29 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
     w.previews()->setCurrentIndex(PreviewTabs::AnaglyphTab);
     shootAfterRender(w, shot);
     w.openStartupFiles();
+  } else if (name == QLatin1String("zoomed") || name == QLatin1String("wiggle")) {
+    // The side-by-side view at one picture pixel per screen pixel, or the
+    // Wiggle tab (grabbed on one of its two views), over the sample.
+    const bool zoomed = name == QLatin1String("zoomed");
+    w.previews()->setCurrentIndex(zoomed ? PreviewTabs::SideBySideTab : PreviewTabs::WiggleTab);
+    if (zoomed) w.findChild<QAction*>(QStringLiteral("actionZoomActual"))->trigger();
+    shootAfterRender(w, shot);
+    w.openStartupFiles();
+  } else if (name == QLatin1String("undo-menu")) {
+    // The Render disparity moved to 1.5 % (comfortable on the monitor), then
+    // the Edit menu open on its named undo step.
+    auto* once = new QObject(&w);
+    QObject::connect(&w.renderer(), &RenderController::rendered, once, [&w, once, shot] {
+      once->deleteLater();
+      w.findChild<SliderField*>(QStringLiteral("scaleField"))->setValue(1.5);
+      QTimer::singleShot(600, &w, [&w, shot] {
+        for (QAction* a : w.menuBar()->actions())
+          if (a->menu() && a->menu()->actions().contains(w.findChild<QAction*>(QStringLiteral("actionUndo"))))
+            w.menuBar()->setActiveAction(a);
+        shootSoon(shot, 600);
+      });
+    });
+    w.openStartupFiles();
   } else if (name == QLatin1String("about") || name == QLatin1String("user-guide")) {
     // Help > About or Help > User Guide opened over the sample.
     const QString action =

@@ -2,8 +2,8 @@
 // FILE` brings the studio into one documented state, then grabs the whole
 // screen (on X11 that is the real server's picture, dialogs included) and quits.
 // Scenarios: first-start, estimated-depth, generated-pair, mismatch,
-// export-overwrite, menu-tooltip, generating, anaglyph, about, user-guide (see scripts/screenshots.sh for the inputs
-// each one takes).
+// export-overwrite, menu-tooltip, generating, anaglyph, zoomed, wiggle, undo-menu, about, user-guide (see
+// scripts/screenshots.sh for the inputs each one takes).
 #pragma once
 #include <QString>
 

@@ -66,8 +66,9 @@ struct GenerationResult {
   bool reused_left = false; // prompt mode: the left view came from the previous run
 };
 
-// A picture of the work in progress every few denoising steps (left view,
-// then right view): a cheap linear projection of the current latent, not a VAE
+// A picture of the work in progress every few denoising steps (photo mode:
+// the inversion's steps first; then the left view, then the right view): a
+// cheap linear projection of the current latent, not a VAE
 // decode (core/media/internal/latent_preview.h says how it is made). `show`
 // runs on the generating thread with a CV_8UC3 BGR image at latent size.
 struct StepPreview {

@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "ui/generate/generation_controller.h"
+#include "ui/document/document_controller.h"
 #include "ui/generate/generation_dock.h"
 #include "ui/generate/generation_feedback.h"
 #include "ui/generate/generation_panel.h"
@@ -187,6 +188,42 @@ class TestFeedback : public sds::test::StudioTest {
     // One point per step of the denoising stages.
     QCOMPARE(feedback->plottedSteps(), 20 + 17);
     QVERIFY(errors_.isEmpty());
+  }
+
+  // Photo to stereo: the intermediate picture also comes during the inversion
+  // (the photo going to noise) and the null-text stage (coming back).
+  void photoRunShowsPicturesDuringTheInversion() {
+    auto w = makeWindow();
+    QSignalSpy opened(&w->documents(), &DocumentController::documentChanged);
+    w->openFiles(kData + QStringLiteral("/../../resources/sample/image.png"),
+                 kData + QStringLiteral("/../../resources/sample/depth.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 1 && w->documents().document()->sources, kTimeoutMs);
+    GenerationDock* dock = w->generationDock();
+    std::string stage;
+    QMap<QString, int> pictures;  // per stage
+    connect(&dock->controller(), &GenerationController::stepped, this,
+            [&](const sds::Progress& p) { stage = p.stage; });
+    connect(&dock->controller(), &GenerationController::previewed, this,
+            [&](const QImage&) { ++pictures[QString::fromStdString(stage)]; });
+    GenerationOptions o = tinyPromptOptions(4);
+    o.mode = GenerationMode::Photo;
+    o.inversion = sds::inversion::InversionMode::NullText;
+    o.working_size = 64;
+    o.use_open_depth = true;
+    dock->panel()->setOptions(o);
+    QSignalSpy generated(dock, &GenerationDock::generated);
+    w->findChild<QPushButton*>(QStringLiteral("generateButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(generated.count() == 1, kTimeoutMs);
+    QVERIFY2(errors_.isEmpty(), qPrintable(errors_.join(QLatin1Char('\n'))));
+    const auto shown = [&] {
+      QStringList all;
+      for (auto it = pictures.cbegin(); it != pictures.cend(); ++it)
+        all << QStringLiteral("%1: %2").arg(it.key()).arg(*it);
+      return all.join(QLatin1String(", "));
+    };
+    // One picture per step (4 steps: every step) in each inversion stage.
+    QVERIFY2(pictures.value(QStringLiteral("inversion")) == 4, qPrintable(shown()));
+    QVERIFY2(pictures.value(QStringLiteral("null-text")) == 4, qPrintable(shown()));
   }
 
   void ctrlEnterStartsAndEscapeCancelsWithoutADialog() {

@@ -4,6 +4,11 @@
 // renderer; inputs are made in code.
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QDoubleSpinBox>
+#include <QLocale>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -24,6 +29,7 @@
 #include "ui/export/export_controller.h"
 #include "ui/render/render_controller.h"
 #include "ui/main_window.h"
+#include "ui/widgets/comfort_panel.h"
 #include "ui/widgets/image_view.h"
 #include "ui/widgets/preview_tabs.h"
 
@@ -44,6 +50,13 @@ void writeInputs(const QString& image_path, const QString& depth_path) {
   cv::circle(depth, {kW / 2, kH / 2}, kH / 3, cv::Scalar(230), cv::FILLED);
   QVERIFY(cv::imwrite(image_path.toStdString(), image));
   QVERIFY(cv::imwrite(depth_path.toStdString(), depth));
+}
+
+// A drag of the slider's handle through `positions`, released at the end.
+void drag(QSlider* slider, std::initializer_list<int> positions) {
+  slider->setSliderDown(true);
+  for (int p : positions) slider->setValue(p);
+  slider->setSliderDown(false);
 }
 
 }  // namespace
@@ -140,6 +153,64 @@ class TestMainWindow : public QObject {
     QCOMPARE(after.copy(0, 0, kW, kH), before.copy(0, 0, kW, kH));
   }
 
+  // Issue 11: parameter changes of the Stereo panel and the Generate dock are
+  // undone and redone, one drag as one step, each named in the Edit menu;
+  // undo puts back the control and the preview.
+  void parameterChangesUndoOneDragAtATime() {
+    auto w = makeWindow();
+    openAndRender(*w);
+    w->undoStack().clear();
+    auto* undo = w->findChild<QAction*>(QStringLiteral("actionUndo"));
+    auto* redo = w->findChild<QAction*>(QStringLiteral("actionRedo"));
+    QVERIFY(undo && redo && !undo->isEnabled());
+    const QImage original = w->previews()->view(PreviewTabs::SideBySideTab)->image().copy();
+
+    // The Stereo panel: two drags of Render disparity are two steps.
+    auto* slider = w->findChild<QSlider*>(QStringLiteral("scaleSlider"));
+    const int start = slider->value();
+    drag(slider, {start + 10, start + 20, start + 30});
+    drag(slider, {start + 40, start + 50});
+    QCOMPARE(w->undoStack().count(), 2);
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change Render disparity"));
+    undo->trigger();
+    QCOMPARE(slider->value(), start + 30);
+    undo->trigger();
+    QCOMPARE(slider->value(), start);
+    QCOMPARE(w->renderer().params().scale_percent, start / 10.0);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->renderer().isBusy(), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(w->previews()->view(PreviewTabs::SideBySideTab)->image(), original, kTimeoutMs);
+    redo->trigger();
+    QCOMPARE(slider->value(), start + 30);
+    undo->trigger();
+
+    // The Generate dock: a drag of the AI disparity, steps of Guidance, a choice.
+    auto* ai = w->findChild<QSlider*>(QStringLiteral("generateScaleSlider"));
+    auto* guidance = w->findChild<QDoubleSpinBox*>(QStringLiteral("generateGuidanceSpin"));
+    auto* inversion = w->findChild<QComboBox*>(QStringLiteral("generateInversionCombo"));
+    QVERIFY(ai && guidance && inversion);
+    const int ai_start = ai->value();
+    const double guidance_start = guidance->value();
+    const int inversion_start = inversion->currentIndex();
+    drag(ai, {ai_start + 2, ai_start + 4, ai_start + 6});
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change AI disparity"));
+    guidance->stepUp();
+    guidance->stepUp();  // consecutive steps of one control: one step
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change Guidance"));
+    inversion->setCurrentIndex(1 - inversion_start);
+    QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change Inversion"));
+    QCOMPARE(w->undoStack().count(), 3);
+    undo->trigger();
+    QCOMPARE(inversion->currentIndex(), inversion_start);
+    undo->trigger();
+    QCOMPARE(guidance->value(), guidance_start);
+    undo->trigger();
+    QCOMPARE(ai->value(), ai_start);
+    QVERIFY(!undo->isEnabled());
+    redo->trigger();
+    QCOMPARE(ai->value(), ai_start + 6);
+    QCOMPARE(redo->text().remove(QLatin1Char('&')), QStringLiteral("Redo Change Guidance"));
+  }
+
   void depthKindChangeRerenders() {
     auto w = makeWindow();
     openAndRender(*w);
@@ -223,9 +294,11 @@ class TestMainWindow : public QObject {
       openAndRender(*w);
       w->findChild<QSlider*>(QStringLiteral("convergenceSlider"))->setValue(40);
       w->findChild<QComboBox*>(QStringLiteral("anaglyphFormatCombo"))->setCurrentIndex(2);
+      w->findChild<QComboBox*>(QStringLiteral("comfortDisplayCombo"))->setCurrentIndex(2);  // the 3D TV
       w->close();
     }
     auto w = makeWindow();
+    QCOMPARE(w->findChild<QComboBox*>(QStringLiteral("comfortDisplayCombo"))->currentIndex(), 2);
     QCOMPARE(w->findChild<QSlider*>(QStringLiteral("convergenceSlider"))->value(), 40);
     QCOMPARE(w->findChild<QComboBox*>(QStringLiteral("anaglyphFormatCombo"))->currentIndex(), 2);
     QCOMPARE(w->renderer().params().convergence, 0.4);
@@ -237,6 +310,54 @@ class TestMainWindow : public QObject {
     StudioSettings typed(*settings_);
     QCOMPARE(typed.recent().size(), 1);
     QCOMPARE(typed.recent().first().image, image_);
+  }
+
+  // Issue 12: the sample at the default render on the 27-inch monitor. 3 % of
+  // a 60 cm wide picture is 18 mm; with the farthest point on the screen (the
+  // default convergence 0) the nearest is 18 mm in front, 1.58 degrees at
+  // 65 cm: the 1-degree rule warns. With the screen plane half way (0.5) both
+  // ends are 9 mm (0.79 degrees) from it: no warning.
+  void sampleAtTheDefaultsOnTheMonitorIsTheRulesVerdict() {
+    auto w = makeWindow();
+    QSignalSpy rendered(&w->renderer(), &RenderController::rendered);
+    QVERIFY(w->openSample());
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->renderer().isBusy(), kTimeoutMs);
+    auto* comfort = w->findChild<ComfortPanel*>(QStringLiteral("comfortPanel"));
+    QVERIFY(comfort);
+    QCOMPARE(comfort->displayKey(), QStringLiteral("monitor-27"));
+    const QLocale here;
+    const QString near = here.toString(18.0, 'f', 1) + QStringLiteral(" mm in front of the screen (") +
+                         here.toString(1.58, 'f', 2);
+    QVERIFY2(comfort->nearText().startsWith(near),
+             qPrintable(comfort->nearText()));
+    QCOMPARE(comfort->farText(), QStringLiteral("on the screen plane"));
+    QVERIFY(comfort->warningShown());
+    rendered.clear();
+    w->findChild<QSlider*>(QStringLiteral("convergenceSlider"))->setValue(50);
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1 && !w->renderer().isBusy(), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!comfort->warningShown(), kTimeoutMs);
+    QVERIFY2(comfort->nearText().startsWith(here.toString(9.0, 'f', 1) + QStringLiteral(" mm in front")),
+             qPrintable(comfort->nearText()));
+  }
+
+  // Issue 12: at 1280 x 800 the comfort verdict is on screen without scrolling
+  // the side panel.
+  void comfortVerdictIsVisibleAt1280x800() {
+    auto w = makeWindow();
+    w->resize(1280, 800);
+    QSignalSpy rendered(&w->renderer(), &RenderController::rendered);
+    QVERIFY(w->openSample());
+    QTRY_VERIFY_WITH_TIMEOUT(rendered.count() >= 1 && !w->renderer().isBusy(), kTimeoutMs);
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    auto* verdict = w->findChild<QLabel*>(QStringLiteral("comfortVerdictLabel"));
+    auto* scroll = w->findChild<QScrollArea*>(QStringLiteral("sidePanelScroll"));
+    QVERIFY(verdict && scroll && !verdict->text().isEmpty());
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    const QRect shown = verdict->visibleRegion().boundingRect();
+    QVERIFY2(shown == verdict->rect(), qPrintable(QStringLiteral("visible %1 of %2 px height")
+                                                      .arg(shown.height())
+                                                      .arg(verdict->height())));
   }
 
   void firstStartOpensTheSample() {

@@ -46,6 +46,12 @@ void StudioSettings::setRenderParams(const media::RenderParams& p) {
               p.view_mode == media::ViewMode::BothHalf ? QStringLiteral("both") : QStringLiteral("right-from-left"));
 }
 
+QString StudioSettings::comfortDisplay() const { return s_.value(QStringLiteral("preview/comfortDisplay")).toString(); }
+
+void StudioSettings::setComfortDisplay(const QString& key) {
+  s_.setValue(QStringLiteral("preview/comfortDisplay"), key);
+}
+
 PreviewFormats StudioSettings::previewFormats() const {
   PreviewFormats f;
   f.side_by_side = readEnum(s_, QStringLiteral("preview/sideBySide"), f.side_by_side, media::parseStereoFormat);

@@ -30,6 +30,10 @@ class StudioSettings {
   PreviewFormats previewFormats() const;
   void setPreviewFormats(const PreviewFormats& formats);
 
+  // The comfort panel's display preset (ComfortPanel::displayKey); empty: none chosen yet.
+  QString comfortDisplay() const;
+  void setComfortDisplay(const QString& key);
+
   QList<RecentPair> recent() const;
   void addRecent(const RecentPair& pair);  // newest first, no duplicates
   void clearRecent();

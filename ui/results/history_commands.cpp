@@ -1,6 +1,9 @@
 #include "ui/results/history_commands.h"
 
 #include <QCoreApplication>
+#include <iterator>
+
+#include "ui/results/control_undo.h"
 
 namespace sds::ui {
 namespace {
@@ -10,6 +13,24 @@ int changedFields(const media::RenderParams& a, const media::RenderParams& b) {
   return (a.depth_kind != b.depth_kind) << 0 | (a.scale_percent != b.scale_percent) << 1 |
          (a.exponent != b.exponent) << 2 | (a.convergence != b.convergence) << 3 |
          (a.view_mode != b.view_mode) << 4 | (a.fill != b.fill) << 5;
+}
+
+// The Stereo panel's own row labels (RenderControls' form), in changedFields'
+// bit order, so the Edit menu names the control the user moved.
+const char* const kFieldLabels[] = {
+    QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Depth map"),
+    QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Render disparity"),
+    QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Exponent"),
+    QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Convergence"),
+    QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Views"),
+    QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Fill"),
+};
+
+QString stepText(int fields) {
+  for (int bit = 0; bit < int(std::size(kFieldLabels)); ++bit)
+    if (fields == 1 << bit)
+      return ControlUndo::changeText(QCoreApplication::translate("sds::ui::RenderControls", kFieldLabels[bit]));
+  return QCoreApplication::translate("sds::ui::HistoryCommands", "Change stereo settings");  // Reset: several at once
 }
 
 }  // namespace
@@ -39,11 +60,10 @@ void ResultListCommand::redo() { apply(adds_); }
 
 void ResultListCommand::undo() { apply(!adds_); }
 
-RenderParamsCommand::RenderParamsCommand(media::RenderParams before, media::RenderParams after, Apply apply)
-    : QUndoCommand(QCoreApplication::translate("sds::ui::HistoryCommands", "Change stereo settings")),
-      before_(before),
-      after_(after),
-      apply_(std::move(apply)) {
+RenderParamsCommand::RenderParamsCommand(media::RenderParams before, media::RenderParams after, int gesture,
+                                         Apply apply)
+    : before_(before), after_(after), apply_(std::move(apply)), gesture_(gesture) {
+  setText(stepText(changedFields(before_, after_)));
   setObsolete(changedFields(before_, after_) == 0);
 }
 
@@ -57,7 +77,7 @@ void RenderParamsCommand::undo() { apply_(before_); }
 bool RenderParamsCommand::mergeWith(const QUndoCommand* other) {
   const auto* next = static_cast<const RenderParamsCommand*>(other);
   const int mine = changedFields(before_, after_), theirs = changedFields(next->before_, next->after_);
-  if (mine != theirs || changedFields(after_, next->before_) != 0) return false;
+  if (mine != theirs || next->gesture_ != gesture_ || changedFields(after_, next->before_) != 0) return false;
   after_ = next->after_;
   setObsolete(changedFields(before_, after_) == 0);  // moved back where it started
   return true;

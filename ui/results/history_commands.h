@@ -33,7 +33,8 @@ class ResultListCommand : public QUndoCommand {
 class RenderParamsCommand : public QUndoCommand {
  public:
   using Apply = std::function<void(const media::RenderParams&)>;
-  RenderParamsCommand(media::RenderParams before, media::RenderParams after, Apply apply);
+  // gesture: changes of one drag share it; the next drag of the same slider is its own step.
+  RenderParamsCommand(media::RenderParams before, media::RenderParams after, int gesture, Apply apply);
   void redo() override;
   void undo() override;
   int id() const override { return 1; }
@@ -42,6 +43,7 @@ class RenderParamsCommand : public QUndoCommand {
  private:
   media::RenderParams before_, after_;
   Apply apply_;
+  int gesture_;
   bool first_redo_ = true;  // the controls already show `after` when it is pushed
 };
 

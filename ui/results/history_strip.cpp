@@ -4,6 +4,7 @@
 #include <QListWidget>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace sds::ui {
@@ -21,9 +22,13 @@ HistoryStrip::HistoryStrip(ResultHistory& history, QWidget* parent)
   list_->setFlow(QListView::LeftToRight);
   list_->setWrapping(false);
   list_->setMovement(QListView::Static);
-  list_->setIconSize(QSize(96, 96));
-  list_->setMinimumHeight(150);
-  list_->setSpacing(4);
+  // As low as a row of thumbnails with their captions and the scroll bar
+  // allows: at 1280 x 800 the side panel's comfort verdict must fit above it.
+  constexpr int kIcon = 64, kSpacing = 4;
+  list_->setIconSize(QSize(kIcon, kIcon));
+  list_->setSpacing(kSpacing);
+  list_->setMinimumHeight(kIcon + list_->fontMetrics().lineSpacing() + 4 * kSpacing + 2 * list_->frameWidth() +
+                          list_->horizontalScrollBar()->sizeHint().height());
   source_->setObjectName(QStringLiteral("historySourceButton"));
   source_->setToolTip(tr("Show the photo and its depth map again (the live render)"));
   export_->setObjectName(QStringLiteral("historyExportButton"));

@@ -22,6 +22,7 @@ class ParamsUndo : public QObject {
   RenderControls& controls_;
   QUndoStack& stack_;
   media::RenderParams last_;
+  int gesture_ = 0;  // a slider's release ends its step
   bool applying_ = false;
 };
 

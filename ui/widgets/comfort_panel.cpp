@@ -12,16 +12,26 @@ namespace sds::ui {
 namespace {
 
 struct Preset {
+  const char* key;      // how the choice is remembered (never translated)
   const char* name;     // translated in the "sds::ui::ComfortPanel" context
   DisplayGeometry geometry;
 };
 
 // Typical sizes and distances; the picture fills the screen's width.
+//
+// Checked against the rule (viewing_comfort.h) for the default render of the
+// bundled sample on the monitor: a 27 inch 16:9 screen is 0.598 m wide, so 3 %
+// of the width is 18 mm of parallax; the default convergence (0) puts the
+// farthest point on the screen, so the nearest is those 18 mm in front, and at
+// 0.65 m that is 2 atan(81/1300) - 2 atan(63/1300) = 1.58 degrees (about
+// 18/650 rad): beyond 1 degree, so the warning is the rule's own verdict. The
+// same 3 % is comfortable with the screen plane in the middle of the depth
+// (convergence 0.5: +-9 mm, 0.79 degrees), or up to 1.9 % with convergence 0.
 const Preset kPresets[] = {
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Phone"), {0.14, 0.35}},
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Monitor (27 inch)"), {0.60, 0.65}},
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "3D TV (55 inch)"), {1.21, 2.5}},
-    {QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "VR headset (virtual screen)"), {2.5, 2.0}},
+    {"phone", QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Phone"), {0.14, 0.35}},
+    {"monitor-27", QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "Monitor (27 inch)"), {0.60, 0.65}},
+    {"tv-55", QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "3D TV (55 inch)"), {1.21, 2.5}},
+    {"vr-headset", QT_TRANSLATE_NOOP("sds::ui::ComfortPanel", "VR headset (virtual screen)"), {2.5, 2.0}},
 };
 constexpr int kDefaultPreset = 1;
 
@@ -32,7 +42,7 @@ ComfortPanel::ComfortPanel(QWidget* parent)
   setObjectName(QStringLiteral("comfortPanel"));
   display_->setObjectName(QStringLiteral("comfortDisplayCombo"));
   for (const Preset& p : kPresets) {
-    display_->addItem(tr(p.name));
+    display_->addItem(tr(p.name), QString::fromLatin1(p.key));
     display_->setItemData(display_->count() - 1,
                           tr("The picture %1 cm wide, seen from %2 cm")
                               .arg(p.geometry.width_m * 100.0)
@@ -58,13 +68,23 @@ ComfortPanel::ComfortPanel(QWidget* parent)
   form->addRow(tr("Display"), display_);
   form->addRow(depth_);
   form->addRow(verdict_);
-  connect(display_, &QComboBox::currentIndexChanged, this, &ComfortPanel::refresh);
+  connect(display_, &QComboBox::currentIndexChanged, this, [this] {
+    refresh();
+    Q_EMIT displayChanged(displayKey());
+  });
   clear();
 }
 
 DisplayGeometry ComfortPanel::display() const {
   const int i = display_->currentIndex();
   return kPresets[i >= 0 && i < int(std::size(kPresets)) ? i : kDefaultPreset].geometry;
+}
+
+QString ComfortPanel::displayKey() const { return display_->currentData().toString(); }
+
+void ComfortPanel::setDisplayKey(const QString& key) {
+  const int i = display_->findData(key);
+  if (i >= 0) display_->setCurrentIndex(i);
 }
 
 void ComfortPanel::setHistogram(const DisparityHistogram& histogram) {

@@ -22,9 +22,16 @@ class ComfortPanel : public QWidget {
 
   QComboBox* displayCombo() const { return display_; }
   DisplayGeometry display() const;
+  // The chosen preset's stable name ("monitor-27"), for the settings; an
+  // unknown name (an older or newer studio's) keeps the current choice.
+  QString displayKey() const;
+  void setDisplayKey(const QString& key);
   bool warningShown() const;  // the pair is outside the comfort zone on this display
   QString nearText() const;
   QString farText() const;
+
+ Q_SIGNALS:
+  void displayChanged(const QString& key);
 
  private:
   void refresh();

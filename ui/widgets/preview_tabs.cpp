@@ -6,7 +6,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -39,13 +38,6 @@ QComboBox* makeVariants(const char* name, std::initializer_list<StereoFormat> fo
 void select(QComboBox* box, StereoFormat f) {
   const int index = box->findData(int(f));
   if (index >= 0) box->setCurrentIndex(index);
-}
-
-QToolButton* buttonFor(QAction* action) {
-  auto* button = new QToolButton;
-  button->setDefaultAction(action);
-  button->setAutoRaise(true);
-  return button;
 }
 
 }  // namespace
@@ -170,9 +162,9 @@ QWidget* PreviewTabs::cornerBar() {
   auto* layout = new QHBoxLayout(bar);
   layout->setContentsMargins(0, 0, 6, 0);
   layout->setSpacing(2);
+  // Only Swap eyes: six tabs need the width (the zoom actions are in the
+  // main tool bar and the View menu).
   layout->addWidget(swap_eyes_);
-  layout->addSpacing(8);
-  for (QAction* a : zoom_actions_) layout->addWidget(buttonFor(a));
   return bar;
 }
 

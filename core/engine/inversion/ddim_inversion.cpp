@@ -23,7 +23,7 @@ torch::Tensor ddimNextStep(const schedulers::DdimScheduler& ddim, const torch::T
 
 torch::Tensor ddimInvert(unet::UNet2DConditionModel& unet, const schedulers::DdimScheduler& ddim,
                          const torch::Tensor& image_latent, const torch::Tensor& cond, const StageReporter& progress,
-                         const CancelToken& cancel) {
+                         const CancelToken& cancel, const LatentObserver& on_latent) {
   // image_latent: [1, C, h, w], cond: [1, N, D]
   if (image_latent.dim() != 4 || image_latent.size(0) != 1)
     throw Error("DDIM inversion expects one image latent [1, C, h, w].");
@@ -39,6 +39,7 @@ torch::Tensor ddimInvert(unet::UNet2DConditionModel& unet, const schedulers::Ddi
     const auto e = pipelines::noisePrediction(unet, x, t, cond);
     x = ddimNextStep(ddim, e, t, x);
     all.push_back(x);
+    if (on_latent) on_latent(x);
     progress.report(int(i) + 1);
   }
   return torch::stack(all);  // [n+1, 1, C, h, w]

@@ -9,6 +9,7 @@
 // Cost: n UNet forwards of one latent.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include <torch/types.h>
@@ -30,11 +31,15 @@ namespace sds::inversion {
 torch::Tensor ddimNextStep(const schedulers::DdimScheduler& ddim, const torch::Tensor& model_output, int64_t t,
                            const torch::Tensor& sample);
 
+// Sees the latent after each inversion or null-text step ([1, C, h, w] float32
+// on the model's device, never requiring grad): the studio's live preview.
+using LatentObserver = std::function<void(const torch::Tensor& latents)>;
+
 // image_latent: [1, C, h, w]; cond: [1, N, D]; ddim has its timesteps set.
 // Returns [n+1, 1, C, h, w] float32 on the latent's device:
 // [image_latent, after step 0, ..., x_T]. Checks `cancel` between steps.
 torch::Tensor ddimInvert(unet::UNet2DConditionModel& unet, const schedulers::DdimScheduler& ddim,
                          const torch::Tensor& image_latent, const torch::Tensor& cond, const StageReporter& progress,
-                         const CancelToken& cancel);
+                         const CancelToken& cancel, const LatentObserver& on_latent = {});
 
 }  // namespace sds::inversion

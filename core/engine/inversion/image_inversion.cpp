@@ -34,7 +34,8 @@ torch::Tensor imageLatentFromU8(const sd::StableDiffusion& sd, const torch::Tens
 }
 
 InversionResult invertImage(const sd::StableDiffusion& sd, const torch::Tensor& image_u8,
-                            const InversionParams& params, const ProgressFn& progress, const CancelToken& cancel) {
+                            const InversionParams& params, const ProgressFn& progress, const CancelToken& cancel,
+                            const LatentObserver& on_latent) {
   if (!sd.unet) throw Error("The model was loaded without its UNet, so images cannot be inverted.");
   schedulers::DdimScheduler ddim(sd.scheduler);
   ddim.setTimesteps(params.steps);
@@ -58,7 +59,7 @@ InversionResult invertImage(const sd::StableDiffusion& sd, const torch::Tensor& 
   const auto planned = plannedCost(params.mode, n, params.inner_steps);
   const double inversion_share = double(n) / double(planned.unet_forwards + planned.unet_backwards);
   const StageReporter inverting(progress, "inversion", n, 0.0, inversion_share);
-  r.ddim_latents = ddimInvert(*sd.unet, ddim, r.image_latent, cond, inverting, cancel);
+  r.ddim_latents = ddimInvert(*sd.unet, ddim, r.image_latent, cond, inverting, cancel, on_latent);
   r.cost.unet_forwards = n;
   if (params.mode == InversionMode::NullText) {
     NullTextOptions o;
@@ -66,7 +67,7 @@ InversionResult invertImage(const sd::StableDiffusion& sd, const torch::Tensor& 
     o.inner_steps = params.inner_steps;
     o.epsilon = params.early_stop_epsilon;
     const StageReporter optimising(progress, "null-text", n, inversion_share, 1.0);
-    auto nt = nullTextOptimize(*sd.unet, ddim, r.ddim_latents, uncond, cond, o, optimising, cancel);
+    auto nt = nullTextOptimize(*sd.unet, ddim, r.ddim_latents, uncond, cond, o, optimising, cancel, on_latent);
     r.uncond_embeddings = nt.uncond_embeddings.cpu();
     r.losses = nt.losses;
     r.inner_steps_taken = nt.inner_steps_taken;

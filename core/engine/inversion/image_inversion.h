@@ -26,6 +26,7 @@
 #include <torch/types.h>
 
 #include "core/base/progress.h"
+#include "core/engine/inversion/ddim_inversion.h"  // LatentObserver
 #include "core/engine/pipelines/stereo_controls.h"
 
 namespace sds::sd {
@@ -70,11 +71,12 @@ struct InversionResult {
 torch::Tensor imageLatentFromU8(const sd::StableDiffusion& sd, const torch::Tensor& image_u8);
 
 // Stages "inversion" then "null-text" (NullText mode) on the progress bar;
-// `cancel` is checked between steps. Throws sds::Error / sds::Cancelled.
+// `cancel` is checked between steps; `on_latent` sees the latent after every
+// step of both stages. Throws sds::Error / sds::Cancelled.
 // Tensors of the result live on the CPU.
 InversionResult invertImage(const sd::StableDiffusion& sd, const torch::Tensor& image_u8,
                             const InversionParams& params, const ProgressFn& progress = {},
-                            const CancelToken& cancel = {});
+                            const CancelToken& cancel = {}, const LatentObserver& on_latent = {});
 
 // Guided DDIM sampling from x_T with the per-step uncond embeddings:
 // [1, 4, h, w] float32 on the CPU (should come back close to image_latent).

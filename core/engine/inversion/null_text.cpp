@@ -77,7 +77,8 @@ StepOutcome optimiseStep(unet::UNet2DConditionModel& unet, schedulers::DdimSched
 NullTextResult nullTextOptimize(unet::UNet2DConditionModel& unet, schedulers::DdimScheduler& ddim,
                                 const torch::Tensor& ddim_latents, const torch::Tensor& uncond,
                                 const torch::Tensor& cond, const NullTextOptions& options,
-                                const StageReporter& progress, const CancelToken& cancel) {
+                                const StageReporter& progress, const CancelToken& cancel,
+                                const LatentObserver& on_latent) {
   // ddim_latents: [n+1, 1, C, h, w]; uncond, cond: [1, N, D]
   const auto& ts = ddim.timesteps();
   const int n = int(ts.size());
@@ -107,6 +108,7 @@ NullTextResult nullTextOptimize(unet::UNet2DConditionModel& unet, schedulers::Dd
     torch::NoGradGuard no_grad;
     const auto g = pipelines::guidedNoisePrediction(unet, x, t, torch::cat({u, c}), options.guidance_scale);
     x = ddim.step(g, t, x).prev_sample;
+    if (on_latent) on_latent(x);  // the photo coming back from x_T with the optimised uncond rows
     progress.report(i + 1);
   }
   r.uncond_embeddings = torch::stack(stored);  // [n, 1, N, D]

@@ -41,6 +41,7 @@ struct NullTextResult {
 NullTextResult nullTextOptimize(unet::UNet2DConditionModel& unet, schedulers::DdimScheduler& ddim,
                                 const torch::Tensor& ddim_latents, const torch::Tensor& uncond,
                                 const torch::Tensor& cond, const NullTextOptions& options,
-                                const StageReporter& progress, const CancelToken& cancel);
+                                const StageReporter& progress, const CancelToken& cancel,
+                                const LatentObserver& on_latent = {});
 
 }  // namespace sds::inversion

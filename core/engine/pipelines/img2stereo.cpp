@@ -113,8 +113,13 @@ Img2StereoResult img2stereo(const sd::StableDiffusion& sd, const torch::Tensor& 
   // ---- inversion at the working size
   std::tie(r.work_height, r.work_width) = workingSize(int(H), int(W), params.working_long_side);
   const auto work_u8 = toU8Hwc(resized(photo, r.work_height, r.work_width, torch::kBicubic).clamp(0, 1));
+  inversion::LatentObserver on_latent;
+  if (control.on_step) {
+    on_latent = [&control, i = 0](const torch::Tensor& x) mutable { control.on_step(i++, -1, torch::Tensor(), x); };
+  }
   r.inversion = inversion::invertImage(sd, work_u8, params.inversion,
-                                       withinRange(control.progress, at.depth_end, at.inversion_end), control.cancel);
+                                       withinRange(control.progress, at.depth_end, at.inversion_end), control.cancel,
+                                       on_latent);
 
   // ---- the stereo process from x_T
   Txt2StereoParams s = params.stereo;

@@ -64,7 +64,10 @@ std::pair<int, int> workingSize(int photo_height, int photo_width, int long_side
 // disparity: [H', W'] near = large (any size), or nullopt to run `depth` on the
 // photo. Progress: one bar with the stages "depth", "inversion", "null-text"
 // (null-text mode), "left view", "right view", "decoding", "composing";
-// `control.cancel` is checked in every stage. Throws sds::Error, sds::Cancelled.
+// `control.cancel` is checked in every stage. `control.on_step` also sees the
+// inversion's latents (i counts within the inversion, t = -1, guided_output
+// undefined), so a live preview shows the photo dissolve into noise and, in
+// null-text mode, come back. Throws sds::Error, sds::Cancelled.
 Img2StereoResult img2stereo(const sd::StableDiffusion& sd, const torch::Tensor& photo01,
                             std::optional<torch::Tensor> disparity, const Img2StereoParams& params,
                             const RunControl& control = {},
