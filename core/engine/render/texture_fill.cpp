@@ -234,11 +234,24 @@ torch::Tensor textureFill(const torch::Tensor& filled, const WarpedView& view, d
         // The hole shows the farther side (as in the background fill).
         const int64_t from = (has_l && (!has_r || drow[l] < drow[rr])) ? l : rr;
         const Window win{p, y, from, drow[from], tol, r, min_count};
-        const auto ranked = rankOffsets(win, offsets, o.accept_ratio * win.variance());
+        const double variance = win.variance();
+        const auto ranked = rankOffsets(win, offsets, o.accept_ratio * variance);
+        if (ranked.empty()) continue;
+        // What the smooth fill's error is at distance k from its source: about
+        // that of predicting the surface by itself moved k px along the row,
+        // and never above the variance (where the column smoothing takes over).
+        const int dir = from == rr ? 1 : -1;
+        std::vector<double> smooth_error(size_t(rr - run_start + 1), variance);
+        for (size_t k = 1; k < smooth_error.size(); ++k) {
+          const double e = win.cost(dir * int(k), 0);
+          if (std::isfinite(e)) smooth_error[k] = std::min(e, variance);
+        }
         // Each pixel copies through the best offset whose source is clean far
         // surface; a multiple of a repetition's offset is one too, so a source
-        // that falls into another hole steps on (up to kMaxSteps times).
-        for (int64_t c = run_start; c < rr && !ranked.empty(); ++c) {
+        // that falls into another hole steps on (up to kMaxSteps times). The
+        // copy and the smooth fill are two predictions with their own errors:
+        // they are mixed by inverse error, b / (b + c) for the copy.
+        for (int64_t c = run_start; c < rr; ++c) {
           bool done = false;
           for (size_t i = 0; i < ranked.size() && !done; ++i) {
             const Offset& of = ranked[i].offset;
@@ -246,7 +259,12 @@ torch::Tensor textureFill(const torch::Tensor& filled, const WarpedView& view, d
               const int64_t ys = y + k * of.dy, xs = c + k * of.dx;
               if (!p.inside(ys, xs)) break;
               if (!p.clean[ys * w + xs] || std::abs(p.disparity[ys * w + xs] - drow[from]) > 2 * tol) continue;
-              for (int64_t ch = 0; ch < channels; ++ch) ip[(ch * h + y) * w + c] = p.at(ch, ys, xs);
+              const double b = smooth_error[size_t(std::abs(c - from))];
+              const auto weight = float(b / std::max(b + ranked[i].cost, 1e-12));
+              for (int64_t ch = 0; ch < channels; ++ch) {
+                float& v = ip[(ch * h + y) * w + c];
+                v += weight * (p.at(ch, ys, xs) - v);
+              }
               done = true;
             }
           }

@@ -8,9 +8,11 @@
 // over clean far-surface pixels, computed for all offsets at once by FFT), and
 // each hole run then copies from p + o, with o chosen (and refined by +-1 px) by
 // how well it predicts the visible far surface around the run's far-side edge.
-// Where no offset predicts that surface clearly better than its local mean
-// does, or the source is not clean far-surface background, the run keeps the
-// smooth background fill (hole_fill.h) that ran before.
+// The copy is mixed with the smooth background fill (hole_fill.h) that ran
+// before by inverse error: both errors are measured on that surface (the
+// smooth fill's as a function of the distance to its source). Where no offset
+// predicts the surface clearly better than its local mean does, or the source
+// is not clean far-surface background, the smooth fill stays as it is.
 //
 // "Clean" pixels: covered, with no hole and no nearer surface within 2 px, so a
 // copied pixel never carries foreground colour (nor a mixed outline pixel).
@@ -29,10 +31,11 @@ struct TextureFillOptions {
   int min_offset_px = 8;        // shorter offsets are the trivial neighbourhood, not repetition
   int window_radius_px = 7;     // the far surface beside a run that an offset must predict
   // An offset is used where its mean squared error on that surface is below
-  // this share of the surface's own variance (what a smooth fill would score).
-  // Well below 1: inside the hole, farther from the surface it was fitted on,
-  // a copy drifts, and a misaligned texture scores worse than a smooth fill.
-  double accept_ratio = 0.35;
+  // this share of the surface's own variance (what a smooth fill far from its
+  // source scores). Below 1: inside the hole, farther from the surface it was
+  // fitted on, a copy drifts, and a misaligned texture scores worse than a
+  // smooth fill.
+  double accept_ratio = 0.7;
 };
 
 struct Offset {
