@@ -33,6 +33,11 @@ struct RenderParams {
   double edge_smoothing_px = render::controls::kEdgeSmoothingPx.value;  // depth edges snap to colour edges
   ViewMode view_mode = ViewMode::RightFromLeft;
   FillMode fill = FillMode::Background;
+  // Background fill only: holes also copy the background's repeating texture
+  // where it fits (render::controls::kTextureFill). Costly (about a second at
+  // full size): the CLI and the studio's export use it, the studio's preview
+  // renders without it.
+  bool texture_fill = render::controls::kTextureFill.value != 0;
   std::string device = "cpu";  // where the warp runs: "cpu" or "cuda" (the result is the same)
 };
 

@@ -113,6 +113,7 @@ std::string paramsToJson(const RenderParams& p, const std::vector<std::pair<std:
   j["edge_smoothing_px"] = p.edge_smoothing_px;
   j["views"] = p.view_mode == ViewMode::BothHalf ? "both" : "right-from-left";
   j["fill"] = toString(p.fill);
+  if (p.fill == FillMode::Background) j["texture_fill"] = p.texture_fill;
   for (const auto& [key, value] : extra) j[key] = value;
   return j.dump();
 }

@@ -83,6 +83,7 @@ render::RenderOptions engineOptions(const RenderParams& p) {
   o.edges.smoothing_px = p.edge_smoothing_px;
   o.both_views = p.view_mode == ViewMode::BothHalf;
   o.fill = p.fill == FillMode::Background ? render::HoleFill::Background : render::HoleFill::None;
+  o.texture_fill = p.texture_fill;
   return o;
 }
 

@@ -8,6 +8,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/engine/render/stereo_views.h"
+#include "core/engine/render/texture_fill.h"
 #include "core/media/image_metrics.h"
 #include "core/media/stereo_render.h"
 #include "core/base/error.h"
@@ -44,6 +45,32 @@ BlockScene blockScene() {
   auto d = torch::full({1, w}, 2.0f);
   d.index_put_({0, torch::indexing::Slice(6, 10)}, 5.0f);
   return {image, d};
+}
+
+// A wallpaper: a random 12 x 10 tile repeated, [1,3,H,W].
+torch::Tensor wallpaper(int64_t h, int64_t w, int seed) {
+  torch::manual_seed(uint64_t(seed));
+  const auto tile = torch::rand({1, 3, 10, 12});
+  return tile.repeat({1, 1, (h + 9) / 10, (w + 11) / 12}).slice(2, 0, h).slice(3, 0, w).contiguous();
+}
+
+// A wallpaper background at disparity 2 behind a block [20, 40) x [40, 56) at
+// disparity 12 that carries another wallpaper of the same lattice: its right
+// view opens a 10 px hole right of the block (and 2 px at the right border),
+// where the true right view continues the background's pattern.
+struct WallpaperScene {
+  torch::Tensor image, disparity, background;
+};
+WallpaperScene wallpaperScene() {
+  const int64_t h = 60, w = 96;
+  using torch::indexing::Slice;
+  const auto background = wallpaper(h, w + 2, 7);
+  auto image = background.slice(3, 0, w).clone();
+  image.index_put_({Slice(), Slice(), Slice(20, 40), Slice(40, 56)},
+                   wallpaper(h, w, 8).index({Slice(), Slice(), Slice(20, 40), Slice(40, 56)}));
+  auto d = torch::full({h, w}, 2.0f);
+  d.index_put_({Slice(20, 40), Slice(40, 56)}, 12.0f);
+  return {image, d, background};
 }
 
 }  // namespace
@@ -106,6 +133,101 @@ class TestRenderer : public QObject {
     const auto values = v.left[0][0][0];
     for (int64_t x = 0; x < holes.size(0); ++x)
       if (holes[x].item<bool>()) QVERIFY(std::abs(values[x].item<float>() - 0.2f) < 1e-5);
+  }
+
+  void dominantOffsetsAreTheWallpapersLattice() {
+    const auto image = wallpaper(60, 96, 3);
+    TextureFillOptions o;
+    o.candidates = 8;  // 14 lattice vectors lie within the search radius (20 px here)
+    const auto offsets = dominantOffsets(image, torch::ones({60, 96}, torch::kBool), o);
+    QCOMPARE(offsets.size(), size_t(8));
+    for (const auto& o : offsets) {  // the strongest repetitions: exact lattice vectors, nothing shorter than 8 px
+      QVERIFY2(o.dx % 12 == 0 && o.dy % 10 == 0, qPrintable(QString("%1,%2").arg(o.dx).arg(o.dy)));
+      QVERIFY(o.dx * o.dx + o.dy * o.dy >= 64);
+      QVERIFY(o.energy < 1e-6);
+    }
+    // Noise does not repeat: its best offset is no better than any other, the
+    // mean squared difference of independent greys (means of three uniform
+    // channels, variance 1/36) is 1/18.
+    torch::manual_seed(4);
+    const auto noise = dominantOffsets(torch::rand({1, 3, 60, 96}), torch::ones({60, 96}, torch::kBool), o);
+    QVERIFY(!noise.empty());
+    QVERIFY2(noise.front().energy > 0.04, qPrintable(QString::number(noise.front().energy)));
+  }
+
+  void cleanPixelsKeepAwayFromHolesAndNearerSurfaces() {
+    // One row: far surface (disparity 1), a nearer one (5) from column 8, a hole at 14..15.
+    WarpedView v;
+    v.covered = torch::ones({1, 20}, torch::kBool);
+    v.covered.slice(1, 14, 16).fill_(false);
+    v.disparity = torch::full({1, 20}, 1.0f);
+    v.disparity.slice(1, 8, 14).fill_(5.0f);
+    v.disparity.slice(1, 14, 16).fill_(0.0f);
+    v.image = torch::zeros({1, 3, 1, 20});
+    const auto clean = cleanFarPixels(v, 1.5)[0];
+    for (int64_t x = 0; x < 20; ++x) {
+      // Far pixels within 2 px of the nearer surface (6, 7) or of the hole (16, 17) are out; the nearer
+      // surface itself is clean where no hole is near (a source for its own kind), the hole is not.
+      const bool expected = x <= 5 || (x >= 8 && x <= 11) || x >= 18;
+      QVERIFY2(clean[x].item<bool>() == expected, qPrintable(QString::number(x)));
+    }
+  }
+
+  void textureFillContinuesTheBackgroundsPattern() {
+    const auto s = wallpaperScene();
+    auto o = rightView();
+    o.texture_fill = true;
+    const auto v = renderWithDisparity(s.image, s.disparity, o);
+    using torch::indexing::Slice;
+    // The truth of the right view's background: right(x) = background(x + 2).
+    const auto truth = s.background.index({Slice(), Slice(), Slice(), Slice(2, 98)});
+    const auto holes = v.right_holes;
+    QVERIFY(holes.index({Slice(20, 40), Slice(44, 54)}).all().item<bool>());
+    const auto n = holes.sum().item<int64_t>();
+    QCOMPARE(n, int64_t(20 * 10 + 60 * 2));
+    const auto error = (v.right - truth).abs().amax(1)[0];  // [H,W]
+    // Every hole pixel continues the background's pattern exactly: nothing of
+    // the block's own wallpaper (the same lattice, another motif) is copied.
+    QVERIFY2(error.masked_select(holes).max().item<float>() < 1e-5,
+             qPrintable(QString::number(error.masked_select(holes).max().item<float>())));
+    // The smooth fill alone cannot: the same holes are far off the pattern.
+    o.texture_fill = false;
+    const auto smooth = renderWithDisparity(s.image, s.disparity, o);
+    QVERIFY((smooth.right - truth).abs().amax(1)[0].masked_select(holes).mean().item<float>() > 0.1f);
+  }
+
+  void textureFillHelpsOnAnImperfectRepetition() {
+    // The wallpaper with a little noise on every pixel: no copy is exact any
+    // more, but the holes still come out far closer to the pattern than the
+    // smooth fill's, and never take the block's motif.
+    auto s = wallpaperScene();
+    torch::manual_seed(6);
+    s.image = s.image + 0.05f * torch::randn_like(s.image);
+    auto o = rightView();
+    const auto truth = s.background.index({torch::indexing::Slice(), torch::indexing::Slice(),
+                                           torch::indexing::Slice(), torch::indexing::Slice(2, 98)});
+    const auto holeError = [&](bool texture) {
+      o.texture_fill = texture;
+      const auto v = renderWithDisparity(s.image, s.disparity, o);
+      return (v.right - truth).abs().mean(1)[0].masked_select(v.right_holes).mean().item<float>();
+    };
+    const float smooth = holeError(false), textured = holeError(true);
+    QVERIFY2(textured < 0.1f && textured < 0.5f * smooth,
+             qPrintable(QString("%1 vs %2").arg(textured).arg(smooth)));
+  }
+
+  void textureFillKeepsTheSmoothFillWithoutRepetition() {
+    // The same scene on noise: no offset predicts the background, so the hole
+    // keeps the background fill exactly.
+    auto s = wallpaperScene();
+    torch::manual_seed(5);
+    s.image = torch::rand_like(s.image);
+    auto o = rightView();
+    o.texture_fill = false;
+    const auto smooth = renderWithDisparity(s.image, s.disparity, o);
+    o.texture_fill = true;
+    const auto textured = renderWithDisparity(s.image, s.disparity, o);
+    QVERIFY(torch::equal(smooth.right, textured.right));
   }
 
   void slantedPlaneHasNoCracks() {

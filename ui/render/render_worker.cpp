@@ -61,7 +61,11 @@ RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds
     cached_sources_.reset();  // a failed or cancelled render leaves no stale cache
     media::StereoPair pair;
     if (src.right.empty()) {
-      pair = render_(src.image, src.depthFor(request.params.depth_kind), request.params);
+      // A slider move must stay fast: the preview renders without the costly
+      // texture fill (media::RenderParams::texture_fill); the export uses it.
+      media::RenderParams preview = request.params;
+      preview.texture_fill = false;
+      pair = render_(src.image, src.depthFor(request.params.depth_kind), preview);
     } else {
       pair.left = src.image;
       pair.right = src.right;

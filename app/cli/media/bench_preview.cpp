@@ -55,6 +55,7 @@ std::vector<BenchRow> runPreview(const BenchOptions& o) {
   p.depth_kind = media::DepthKind::InverseDepth;
   p.scale_percent = 3.0;
   p.device = o.device;
+  p.texture_fill = false;  // as the studio's preview renders (render_worker.cpp)
 
   std::vector<BenchRow> rows;
   rows.push_back(row("right view " + size + ": warp + background fill",
@@ -70,6 +71,11 @@ std::vector<BenchRow> runPreview(const BenchOptions& o) {
                        const auto pair = media::renderStereo(scene.image, scene.inverse_depth, p);
                        media::composeStereo(pair.left, pair.right, media::StereoFormat::AnaglyphDubois);
                      }, repeats), "budget 50 ms" + runs));
+  media::RenderParams textured = p;  // what the export's texture fill adds
+  textured.texture_fill = true;
+  rows.push_back(row("right view " + size + ": with the texture fill (export, CLI)",
+                     median([&] { media::renderStereo(scene.image, scene.inverse_depth, textured); }, repeats),
+                     "render only, --texture-fill 1; not in the preview" + runs));
   media::RenderParams both = p;
   both.view_mode = media::ViewMode::BothHalf;
   rows.push_back(row("slider move " + size + ": both views + hsbs", median([&] {

@@ -48,7 +48,9 @@ std::string usage() {
     option(controls::kEdgeBandPx, "PX") + option(controls::kEdgeSmoothingPx, "PX") + std::string(
     "  --both               synthesise both views, half the disparity each way (default: right from left)\n"
     "  --fill MODE          background (default), telea (OpenCV inpainting) or inpaint (a Stable Diffusion\n"
-    "                       inpainting model, --inpaint-model) for disoccluded holes\n"
+    "                       inpainting model, --inpaint-model) for disoccluded holes\n") +
+    option(controls::kTextureFill, "0|1") + std::string(
+    "                       (--fill background only; the studio's preview renders without it)\n"
     "  --inpaint-model M    --fill inpaint: an inpainting checkpoint (diffusers folder or single-file .safetensors)\n"
     "  --inpaint-config-dir DIR  for a single file: a diffusers-layout folder with its configs and tokenizer\n"
     "  --prompt TEXT        --fill inpaint: what the holes show (default: empty)\n"
@@ -90,6 +92,12 @@ media::RenderParams readParams(const Args& a) {
   p.edge_smoothing_px = a.number("edge-smoothing", p.edge_smoothing_px);
   p.view_mode = a.flag("both") ? media::ViewMode::BothHalf : media::ViewMode::RightFromLeft;
   p.fill = media::parseFillMode(a.get("fill", "background"));
+  if (a.has("texture-fill")) {
+    const double t = a.number("texture-fill", 1);
+    if (t != 0 && t != 1) throw Error("--texture-fill must be 0 or 1.");
+    if (p.fill != media::FillMode::Background) throw Error("--texture-fill needs --fill background.");
+    p.texture_fill = t == 1;
+  }
   p.device = a.get("device", "cpu");
   return p;
 }
@@ -161,7 +169,7 @@ void printComparison(const cv::Mat& right, const std::string& reference_path) {
 int run(const std::vector<std::string>& argv) {
   const Args a(argv,
                {"image", "depth", "depth-kind", "depth-scale", "scale", "exponent", "convergence", "converge-at",
-                "max-disparity", "edge-band", "edge-smoothing", "fill", "format", "out", "depth-out", "quality",
+                "max-disparity", "edge-band", "edge-smoothing", "fill", "texture-fill", "format", "out", "depth-out", "quality",
                 "device", "reference", "inpaint-model", "inpaint-config-dir", "prompt", "negative", "inpaint-steps",
                 "guidance", "seed", "inpaint-dilate", "inpaint-size"},
                {"both", "json", "no-colour-match"});

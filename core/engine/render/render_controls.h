@@ -39,6 +39,12 @@ inline constexpr Control kEdgeBandPx{"edge-band", 1.0, 0.0, 8.0,
 inline constexpr Control kEdgeSmoothingPx{"edge-smoothing", 3.0, 0.0, 16.0,
                                           "radius in px in which depth edges snap to colour edges (0: off)"};
 
+// Disocclusions copy the background's own repeating texture (dominant 2-D patch
+// offsets, texture_fill.h) where it predicts the visible far surface; elsewhere
+// the smooth background fill stays. 0 = the smooth fill only (faster).
+inline constexpr Control kTextureFill{"texture-fill", 1.0, 0.0, 1.0,
+                                      "1: holes copy the background's repeating texture where it fits; 0: smooth fill"};
+
 }  // namespace controls
 
 // What the values of a user's depth map mean (media and the studio call it

@@ -24,6 +24,7 @@ View synthesise(const torch::Tensor& image, const torch::Tensor& disparity, doub
   } else {
     out.image = fillFromBackground(v, o.fill_options);
   }
+  if (o.texture_fill) out.image = textureFill(out.image, v, o.warp.max_jump_px, o.texture);
   return out;
 }
 

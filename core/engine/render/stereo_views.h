@@ -8,6 +8,7 @@
 #include "core/engine/render/disparity_map.h"
 #include "core/engine/render/forward_warp.h"
 #include "core/engine/render/hole_fill.h"
+#include "core/engine/render/texture_fill.h"
 
 namespace sds::render {
 
@@ -20,6 +21,10 @@ struct RenderOptions {
   EdgeOptions edges;        // depth edges aligned with colour edges, the near side grown (see depth_edges.h)
   WarpOptions warp;         // warp.shift is set by the renderer
   FillOptions fill_options;
+  // After the background fill, hole runs copy the view's own repeating texture
+  // where it predicts the far surface (texture_fill.h; controls::kTextureFill).
+  bool texture_fill = controls::kTextureFill.value != 0;
+  TextureFillOptions texture;
 };
 
 struct RenderedViews {
