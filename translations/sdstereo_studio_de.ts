@@ -706,10 +706,6 @@
         <translation>CPU</translation>
     </message>
     <message>
-        <source>CUDA GPU (float16)</source>
-        <translation>CUDA-GPU (float16)</translation>
-    </message>
-    <message>
         <source>A diffusers folder (choose its model_index.json) or a single .safetensors file</source>
         <translation>Ein Diffusers-Ordner (dessen model_index.json wählen) oder eine einzelne .safetensors-Datei</translation>
     </message>
@@ -912,6 +908,46 @@
     <message>
         <source>Attention</source>
         <translation>Attention</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>The number format the networks compute in. Auto: bfloat16 on a CPU that computes it natively (about twice as fast as float32, nearly the same picture), float16 on CUDA, float32 otherwise. The text encoder and the sampler always use float32, and under bfloat16 so do the image decoder and the depth model.</source>
+        <translation>Das Zahlenformat, in dem die Netze rechnen. Automatisch: bfloat16 auf einer CPU, die es nativ berechnet (etwa doppelt so schnell wie float32, fast dasselbe Bild), float16 mit CUDA, sonst float32. Textencoder und Sampler rechnen immer in float32, unter bfloat16 auch der Bilddecoder und das Tiefenmodell.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Runs in %1.</source>
+        <translation>Rechnet in %1.</translation>
+    </message>
+    <message>
+        <source>Runs in %1 (auto: the usual choice on CUDA).</source>
+        <translation>Rechnet in %1 (automatisch: die übliche Wahl mit CUDA).</translation>
+    </message>
+    <message>
+        <source>Runs in %1 (auto: this CPU computes bfloat16 natively, %2).</source>
+        <translation>Rechnet in %1 (automatisch: diese CPU berechnet bfloat16 nativ, %2).</translation>
+    </message>
+    <message>
+        <source>Runs in %1 (auto: this CPU has no native bfloat16).</source>
+        <translation>Rechnet in %1 (automatisch: diese CPU hat kein natives bfloat16).</translation>
+    </message>
+    <message>
+        <source>Runs in %1, emulated: this CPU has no native bfloat16, so it is slower than float32.</source>
+        <translation>Rechnet in %1, emuliert: diese CPU hat kein natives bfloat16 und ist damit langsamer als mit float32.</translation>
+    </message>
+    <message>
+        <source>Not available on this device: choose bfloat16 or float32 on the CPU.</source>
+        <translation>Auf diesem Gerät nicht verfügbar: auf der CPU bfloat16 oder float32 wählen.</translation>
     </message>
 </context>
 <context>

@@ -706,10 +706,6 @@
         <translation>CPU</translation>
     </message>
     <message>
-        <source>CUDA GPU (float16)</source>
-        <translation>GPU CUDA (float16)</translation>
-    </message>
-    <message>
         <source>A diffusers folder (choose its model_index.json) or a single .safetensors file</source>
         <translation>Un dossier diffusers (choisissez son model_index.json) ou un fichier .safetensors unique</translation>
     </message>
@@ -912,6 +908,46 @@
     <message>
         <source>Attention</source>
         <translation>Attention</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>The number format the networks compute in. Auto: bfloat16 on a CPU that computes it natively (about twice as fast as float32, nearly the same picture), float16 on CUDA, float32 otherwise. The text encoder and the sampler always use float32, and under bfloat16 so do the image decoder and the depth model.</source>
+        <translation>Le format numérique dans lequel calculent les réseaux. Auto : bfloat16 sur un processeur qui le calcule nativement (environ deux fois plus rapide que float32, presque la même image), float16 avec CUDA, sinon float32. L’encodeur de texte et l’échantillonneur calculent toujours en float32, et sous bfloat16 aussi le décodeur d’image et le modèle de profondeur.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <source>Runs in %1.</source>
+        <translation>Calcule en %1.</translation>
+    </message>
+    <message>
+        <source>Runs in %1 (auto: the usual choice on CUDA).</source>
+        <translation>Calcule en %1 (auto : le choix habituel avec CUDA).</translation>
+    </message>
+    <message>
+        <source>Runs in %1 (auto: this CPU computes bfloat16 natively, %2).</source>
+        <translation>Calcule en %1 (auto : ce processeur calcule bfloat16 nativement, %2).</translation>
+    </message>
+    <message>
+        <source>Runs in %1 (auto: this CPU has no native bfloat16).</source>
+        <translation>Calcule en %1 (auto : ce processeur n’a pas de bfloat16 natif).</translation>
+    </message>
+    <message>
+        <source>Runs in %1, emulated: this CPU has no native bfloat16, so it is slower than float32.</source>
+        <translation>Calcule en %1, émulé : ce processeur n’a pas de bfloat16 natif, c’est donc plus lent que float32.</translation>
+    </message>
+    <message>
+        <source>Not available on this device: choose bfloat16 or float32 on the CPU.</source>
+        <translation>Indisponible sur cet appareil : choisissez bfloat16 ou float32 sur le processeur.</translation>
     </message>
 </context>
 <context>

@@ -61,7 +61,9 @@ BenchRow timeDepthModel(const BenchOptions& o, const std::string& what, const de
 namespace {
 
 std::vector<BenchRow> runDepth(const BenchOptions& o) {
-  const std::vector<c10::ScalarType> dtypes = {torch::kFloat32, o.device == "cuda" ? torch::kHalf : torch::kBFloat16};
+  // bfloat16 is not timed: the depth model stays float32 under it (depth_estimator.h depthDtype).
+  const std::vector<c10::ScalarType> dtypes =
+      o.device == "cuda" ? std::vector<c10::ScalarType>{torch::kFloat32, torch::kHalf} : std::vector{torch::kFloat32};
   std::vector<BenchRow> rows;
   for (const auto dtype : dtypes) {
     rows.push_back(timeDepthModel(o, "Depth Anything V2 ViT-S", depth::DepthAnythingConfig{}, 518, dtype));

@@ -1,4 +1,5 @@
 // `sdstereo verify-fixtures [--dtype D] DIR...`: the reference-set runner.
+#include <cstdio>
 #include <iostream>
 
 #include "app/cli/args.h"
@@ -24,20 +25,26 @@ int run(const std::vector<std::string>& argv) {
   return status;
 }
 
-const CommandRegistration reg{
-    {"verify-fixtures", "check the engine against a reference fixture set",
-     "Usage: sdstereo verify-fixtures [--dtype D] DIR [DIR...]\n\n"
-     "Runs every case of the reference set in DIR (a folder with cases.json) and prints\n"
-     "PASS/FAIL/SKIP per case and a closing 'N passed, N failed, N skipped' line.\n"
-     "Exit status is non-zero on any FAIL or an unreadable set.\n\n"
-     "  --dtype D   precision of the networks (text encoder aside, which is float32): float32 (default, the\n"
-     "              references' own), bfloat16, float16 (CUDA, SDSTEREO_DEVICE=cuda) or auto. Below float32,\n"
-     "              each tensor a network computes is held to its set's float64-derived tolerance scaled by\n"
-     "              the unit round-off u (2^-8 bfloat16, 2^-11 float16, 2^-24 float32):\n"
-     "                atol = max(atol, 4 x f64_err x u / 2^-24, u x max_abs), rtol = max(rtol, 2u)\n"
-     "              (f64_err: the tensor's float32-vs-float64 error in cases.json, else atol/20). Tokenizers,\n"
-     "              the scheduler, stereo operations and metrics keep their own tolerances. docs/precision.md.",
-     &run}};
+std::string helpText() {
+  char k[32];
+  std::snprintf(k, sizeof k, "%g", verify::kPrecisionSafety);
+  return std::string(
+             "Usage: sdstereo verify-fixtures [--dtype D] DIR [DIR...]\n\n"
+             "Runs every case of the reference set in DIR (a folder with cases.json) and prints\n"
+             "PASS/FAIL/SKIP per case and a closing 'N passed, N failed, N skipped' line.\n"
+             "Exit status is non-zero on any FAIL or an unreadable set.\n\n"
+             "  --dtype D   precision of the networks (the text encoder stays float32): float32 (default, the\n"
+             "              references' own), bfloat16, float16 (CUDA, SDSTEREO_DEVICE=cuda) or auto. Below float32,\n"
+             "              each tensor a network computes is held to its set's float64-derived tolerance scaled by\n"
+             "              the unit round-off u (2^-8 bfloat16, 2^-11 float16, 2^-24 float32):\n"
+             "                atol = max(atol, ") +
+         k +
+         " x f64_err x u / 2^-24, u x max_abs), rtol = max(rtol, 2u)\n"
+         "              (f64_err: the tensor's float32-vs-float64 error in cases.json, else atol/20). Tokenizers,\n"
+         "              the scheduler, stereo operations and metrics keep their own tolerances. docs/precision.md.";
+}
+
+const CommandRegistration reg{{"verify-fixtures", "check the engine against a reference fixture set", helpText(), &run}};
 
 }  // namespace
 }  // namespace sds::cli

@@ -12,7 +12,8 @@ std::string dtypeOptionHelp(int column) {
   first.resize(size_t(column), ' ');
   return first + "precision of the networks: auto (default: bfloat16 on a CPU that computes it\n" + indent +
          "natively, float16 on CUDA, else float32), float32, bfloat16, or float16 (CUDA);\n" + indent +
-         "the text encoder and the scheduler compute in float32 whatever is chosen\n";
+         "the text encoder and the scheduler compute in float32, and under bfloat16 the\n" + indent +
+         "VAE decoder and the depth model too (docs/precision.md)\n";
 }
 
 }  // namespace sds::cli

@@ -14,13 +14,25 @@ ComputeDevices computeDevices() {
   return d;
 }
 
-ResolvedPrecision resolvePrecision(const std::string& device, Precision precision) {
+ResolvedPrecision resolvePrecision(const std::string& device_name, Precision precision) {
+  using Reason = ResolvedPrecision::Reason;
+  ResolvedPrecision r;
   try {
-    const ComputeDtype d = resolveDtype(precision, parseDevice(device));
-    return {dtypeName(d.dtype), d.why};
+    const c10::Device device = parseDevice(device_name);
+    const CpuFeatures& cpu = cpuFeatures();
+    r.dtype = dtypeName(resolveDtype(precision, device, cpu).dtype);
+    if (precision != Precision::Auto)
+      r.reason = precision == Precision::BFloat16 && device.is_cpu() && !cpu.native_bf16 ? Reason::Emulated
+                                                                                          : Reason::Chosen;
+    else
+      r.reason = device.is_cuda() ? Reason::AutoCuda : cpu.native_bf16 ? Reason::AutoNativeBf16 : Reason::AutoNoBf16;
+    r.units = cpu.bf16_units;
   } catch (const Error& e) {
-    return {"", e.what()};
+    r = {};
+    r.reason = Reason::Unavailable;
+    r.error = e.what();
   }
+  return r;
 }
 
 }  // namespace sds::media

@@ -31,7 +31,7 @@ struct GeneratorModels {
   std::string depth_path;   // Depth Anything V2 folder or .safetensors; empty: every run needs a depth map
   int depth_input_size = 0;  // 0: the depth model's own (518 V2, 504 DA3)
   std::string device = "cpu";  // "cpu", "cuda" or "cuda:N"
-  Precision precision = kDefaultPrecision;  // UNet, VAE and depth model (the text encoder stays float32)
+  Precision precision = kDefaultPrecision;  // of the networks (docs/precision.md: what stays float32)
 
   bool operator==(const GeneratorModels& o) const {
     return sd_path == o.sd_path && config_dir == o.config_dir && depth_path == o.depth_path &&

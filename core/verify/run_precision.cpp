@@ -18,6 +18,15 @@ torch::Device runDevice() {
   return parseDevice(env && *env ? env : "cpu");
 }
 
+double precisionSafety() {
+  static const double k = [] {
+    const char* env = std::getenv("SDSTEREO_PRECISION_SAFETY");
+    const double v = env && *env ? std::atof(env) : 0;
+    return v > 0 ? v : kPrecisionSafety;
+  }();
+  return k;
+}
+
 void setRunPrecision(Precision precision) { g_precision = precision; }
 Precision runPrecision() { return g_precision; }
 
@@ -26,7 +35,12 @@ torch::Dtype runDtype() { return resolveDtype(g_precision, runDevice()).dtype; }
 std::string runPrecisionNote() {
   const auto d = resolveDtype(g_precision, runDevice());
   if (d.dtype == torch::kFloat32) return "float32";
-  return dtypeName(d.dtype) + " (" + d.why + "; network tolerances scaled by the unit round-off, see --help)";
+  std::string note = dtypeName(d.dtype) + " (" + d.why +
+                     "; network tolerances scaled by the unit round-off, see --help; as in the pipelines, the VAE "
+                     "decoder" + (d.dtype == torch::kBFloat16 ? " and the depth model stay" : " stays") +
+                     " float32 where docs/precision.md says";
+  if (precisionSafety() != kPrecisionSafety) note += "; SDSTEREO_PRECISION_SAFETY=" + std::to_string(precisionSafety());
+  return note + ")";
 }
 
 double unitRoundoff(torch::Dtype dtype) {
@@ -48,7 +62,7 @@ Tolerance widenForRunDtype(const Tolerance& f32, const nlohmann::json* spec) {
     if (spec->contains("max_abs") && (*spec)["max_abs"].is_number()) max_abs = (*spec)["max_abs"].get<double>();
   }
   Tolerance t = f32;
-  t.atol = std::max({f32.atol, kPrecisionSafety * f64_err * scale, u * max_abs});
+  t.atol = std::max({f32.atol, precisionSafety() * f64_err * scale, u * max_abs});
   t.rtol = std::max(f32.rtol, 2 * u);
   return t;
 }

@@ -27,6 +27,9 @@ namespace sds::verify {
 
 // Safety factor of the rule above (measured: docs/precision.md).
 inline constexpr double kPrecisionSafety = 4.0;
+// The factor in force: kPrecisionSafety, or SDSTEREO_PRECISION_SAFETY to
+// re-derive it on new sets (the run's header line then says so).
+double precisionSafety();
 
 // Set once by the CLI before a run (default float32: the references' own).
 void setRunPrecision(Precision precision);

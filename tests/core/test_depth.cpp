@@ -348,8 +348,8 @@ class TestDepth : public QObject {
     SDS_VERIFY_THROWS(depth::loadDepthAnything(other.string()), "not a Depth Anything checkpoint");
     SDS_VERIFY_THROWS(depth::loadDepthAnything((dir_ / "absent").string()), "does not exist");
     depth::DepthEstimatorOptions half;
-    half.half = true;
-    SDS_VERIFY_THROWS(depth::makeDepthEstimator(hf_, half), "CUDA");
+    half.precision = Precision::Float16;
+    SDS_VERIFY_THROWS(depth::makeDepthEstimator(hf_, half), "float16 needs a CUDA device");
   }
 
   void officialKeyMapIsABijection() {

@@ -10,6 +10,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/verify/run_precision.h"
 #include "core/verify/runner.h"
 #include "tests/support/single_file_from_key_map.h"
 
@@ -76,6 +77,20 @@ class TestFixtureSets : public QObject {
     const fs::path dst = fs::path(tmp.path().toStdString()) / "sd-tiny-xl";
     prepareSdSet(fs::path(SDSTEREO_TEST_DATA) / "sd-tiny-xl", dst);
     expectClean(runSet(dst), 9);
+  }
+  // verify-fixtures --dtype bfloat16: every network case within the scaled
+  // tolerance (run_precision.h), the rest unchanged.
+  void sdTinyV1InBfloat16() {
+    QTemporaryDir tmp;
+    const fs::path dst = fs::path(tmp.path().toStdString()) / "sd-tiny-v1";
+    prepareSdSet(fs::path(SDSTEREO_TEST_DATA) / "sd-tiny-v1", dst);
+    sds::verify::setRunPrecision(sds::Precision::BFloat16);
+    const SetRun r = runSet(dst);
+    sds::verify::setRunPrecision(sds::Precision::Float32);
+    QVERIFY2(r.status == 0, r.log.c_str());
+    for (const char* kase : {"PASS unet@diffusers", "PASS vae_decode@diffusers", "PASS txt2img@diffusers",
+                             "PASS txt2stereo_bi@diffusers", "PASS ddim_inversion@diffusers"})
+      QVERIFY2(r.log.find(kase) != std::string::npos, r.log.c_str());
   }
   void stereoOps() { expectClean(runSet(fs::path(SDSTEREO_TEST_DATA) / "stereo-ops"), 20); }
   void depthAnything() { expectClean(runSet(fs::path(SDSTEREO_TEST_DATA) / "depth-anything-v2-tiny"), 5); }

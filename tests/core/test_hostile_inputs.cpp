@@ -312,8 +312,9 @@ class TestHostileInputs : public QObject {
     SDS_VERIFY_THROWS(parseDevice("gpu0"), "Unknown device 'gpu0'; use cpu, cuda or cuda:N.");
     SDS_VERIFY_THROWS(parseDevice("meta"), "The device 'meta' is not supported");
     if (!torch::cuda::is_available()) SDS_VERIFY_THROWS(parseDevice("cuda:0"), "sees no CUDA device");
-    QCOMPARE(computeDtype(false, parseDevice("cpu")), torch::kFloat32);
-    SDS_VERIFY_THROWS(computeDtype(true, parseDevice("cpu")), "Half precision (float16) needs a CUDA device");
+    QCOMPARE(resolveDtype(Precision::Float32, parseDevice("cpu")).dtype, torch::kFloat32);
+    SDS_VERIFY_THROWS(resolveDtype(Precision::Float16, parseDevice("cpu")), "float16 needs a CUDA device");
+    SDS_VERIFY_THROWS(parsePrecision("float8"), "Unknown dtype 'float8'; use auto, float32, bfloat16 or float16.");
   }
 
   void testNanLatentsNameTheStage() {

@@ -195,8 +195,8 @@ class TestFeedback : public sds::test::StudioTest {
   void photoRunShowsPicturesDuringTheInversion() {
     auto w = makeWindow();
     QSignalSpy opened(&w->documents(), &DocumentController::documentChanged);
-    w->openFiles(kData + QStringLiteral("/../../resources/sample/image.png"),
-                 kData + QStringLiteral("/../../resources/sample/depth.png"));
+    w->openFiles(sds::test::studioTestData() + QStringLiteral("/../../resources/sample/image.png"),
+                 sds::test::studioTestData() + QStringLiteral("/../../resources/sample/depth.png"));
     QTRY_VERIFY_WITH_TIMEOUT(opened.count() >= 1 && w->documents().document()->sources, kTimeoutMs);
     GenerationDock* dock = w->generationDock();
     std::string stage;

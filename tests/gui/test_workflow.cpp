@@ -25,6 +25,7 @@
 #include "ui/export/export_dialog.h"
 #include "ui/generate/generation_dock.h"
 #include "ui/generate/generation_panel.h"
+#include "ui/generate/generation_settings.h"
 #include "ui/main_window.h"
 #include "ui/render/render_controller.h"
 
@@ -313,6 +314,29 @@ class TestWorkflow : public sds::test::StudioTest {
     QCOMPARE(panel.options().device, QStringLiteral("cpu"));
     panel.setDevices(sds::media::ComputeDevices{1, ""});
     QVERIFY(model->item(cuda)->isEnabled());
+  }
+
+  // Precision: the panel says what each choice becomes on the device, and the
+  // choice survives a restart.
+  void precisionChoiceSaysWhatRunsAndIsRemembered() {
+    GenerationPanel panel;
+    auto* precision = panel.findChild<QComboBox*>(QStringLiteral("generatePrecisionCombo"));
+    auto* note = panel.findChild<QLabel*>(QStringLiteral("generatePrecisionNote"));
+    QVERIFY(precision && note);
+    QCOMPARE(panel.options().precision, sds::kDefaultPrecision);
+    QVERIFY(note->text().contains(QStringLiteral("bfloat16")) || note->text().contains(QStringLiteral("float32")));
+    precision->setCurrentIndex(precision->findData(QStringLiteral("float32")));
+    QCOMPARE(note->text(), QStringLiteral("Runs in float32."));
+    precision->setCurrentIndex(precision->findData(QStringLiteral("float16")));  // CPU: not possible
+    QVERIFY(note->text().contains(QStringLiteral("Not available")));
+    precision->setCurrentIndex(precision->findData(QStringLiteral("bfloat16")));
+    QVERIFY(note->text().startsWith(QStringLiteral("Runs in bfloat16")));
+
+    QSettings settings(dir_.filePath(QStringLiteral("precision.ini")), QSettings::IniFormat);
+    saveGenerationOptions(settings, panel.options());
+    QCOMPARE(loadGenerationOptions(settings).precision, sds::Precision::BFloat16);
+    settings.setValue(QStringLiteral("generate/precision"), QStringLiteral("float8"));  // a hand-edited file
+    QCOMPARE(loadGenerationOptions(settings).precision, sds::kDefaultPrecision);
   }
 };
 

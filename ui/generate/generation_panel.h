@@ -48,11 +48,14 @@ class GenerationPanel : public QWidget {
   QWidget* buildSampling();
   QWidget* buildStereo();
   void updateEnabled();
+  void updatePrecisionNote();
   void wireChanges();
 
   ModelPathField* sd_model_;
   ModelPathField* depth_model_;
   QComboBox* device_;
+  QComboBox* precision_;
+  QLabel* precision_note_;  // what the choice becomes on the chosen device, and why
   QComboBox* mode_;
   QPlainTextEdit* prompt_;
   QLineEdit* negative_;

@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include "core/base/error.h"
+
 namespace sds::ui {
 namespace {
 
@@ -25,6 +27,12 @@ GenerationOptions loadGenerationOptions(const QSettings& s) {
   o.sd_model = s.value(key("sdModel")).toString();
   o.depth_model = s.value(key("depthModel")).toString();
   o.device = s.value(key("device"), QString::fromStdString(media::Generator::defaultDevice())).toString();
+  try {  // a hand-edited or older settings file keeps the default
+    o.precision = parsePrecision(s.value(key("precision"), QString::fromLatin1(precisionName(o.precision)))
+                                     .toString()
+                                     .toStdString());
+  } catch (const Error&) {
+  }
   o.mode = s.value(key("mode")).toString() == QLatin1String("photo") ? media::GenerationMode::Photo
                                                                        : media::GenerationMode::Prompt;
   o.prompt = s.value(key("prompt")).toString().toStdString();
@@ -51,6 +59,7 @@ void saveGenerationOptions(QSettings& s, const GenerationOptions& o) {
   s.setValue(key("sdModel"), o.sd_model);
   s.setValue(key("depthModel"), o.depth_model);
   s.setValue(key("device"), o.device);
+  s.setValue(key("precision"), QString::fromLatin1(precisionName(o.precision)));
   s.setValue(key("mode"), modeName(o.mode));
   s.setValue(key("prompt"), QString::fromStdString(o.prompt));
   s.setValue(key("negativePrompt"), QString::fromStdString(o.negative_prompt));

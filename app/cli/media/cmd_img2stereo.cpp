@@ -14,6 +14,7 @@
 #include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
 #include "app/cli/media/stereo_outputs.h"
+#include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/media/image_io.h"
@@ -126,7 +127,8 @@ int run(const std::vector<std::string>& argv) {
     extra["depth_kind"] = media::toString(kind);
   }
   std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
-            << options.device.str() << "; photo " << photo.size(3) << "x" << photo.size(2) << "\n";
+            << options.device.str() << " " << dtypeName(options.dtype) << "; photo " << photo.size(3) << "x"
+            << photo.size(2) << "\n";
 
   pipelines::RunControl control;
   std::string last_stage;

@@ -17,6 +17,7 @@
 #include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
 #include "app/cli/media/stereo_outputs.h"
+#include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/compose_views.h"
 #include "core/engine/pipelines/txt2stereo.h"
@@ -205,7 +206,8 @@ int run(const std::vector<std::string>& argv) {
     extra["disparity"] = a.get("disparity", "");
   }
   std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
-            << options.device.str() << ", " << params.width << "x" << params.height << ", seed " << params.seed << "\n";
+            << options.device.str() << " " << dtypeName(options.dtype) << ", " << params.width << "x" << params.height
+            << ", seed " << params.seed << "\n";
 
   pipelines::RunControl control;
   control.progress = [](const Progress& p) {

@@ -33,7 +33,7 @@ class DepthAnythingEstimator : public DepthEstimator {
     if (!(options_.focal_px >= 0) || !(options_.horizontal_fov_degrees > 0 && options_.horizontal_fov_degrees < 180))
       throw Error("The focal length must be positive and the field of view between 0 and 180 degrees.");
     const auto device = parseDevice(options_.device);
-    const auto dtype = resolveDtype(options_.precision, device);
+    const auto dtype = depthDtype(options_.precision, device);
     model_->to(device, dtype.dtype);
     description_ += (description_.empty() ? "" : ", ") + std::string("input ") + std::to_string(options_.input_size) +
                     " px, " + options_.device + " " + dtypeName(dtype.dtype) + " (" + dtype.why + ")";
@@ -136,9 +136,15 @@ std::unique_ptr<DepthEstimator> makeDepthEstimator(std::shared_ptr<DepthAnything
   return std::make_unique<DepthAnythingEstimator>(std::move(model), options, std::move(description));
 }
 
+ComputeDtype depthDtype(Precision precision, const c10::Device& device) {
+  ComputeDtype d = resolveDtype(precision, device);
+  if (d.dtype == c10::kBFloat16) d = {c10::kFloat, "float32: the depth model stays float32 under bfloat16"};
+  return d;
+}
+
 std::unique_ptr<DepthEstimator> loadDepthEstimator(const std::string& path, const DepthEstimatorOptions& options) {
   const auto device = parseDevice(options.device);
-  auto loaded = loadDepthAnything(path, DepthLoadOptions{device, resolveDtype(options.precision, device).dtype});
+  auto loaded = loadDepthAnything(path, DepthLoadOptions{device, depthDtype(options.precision, device).dtype});
   const auto& c = loaded.model->config();
   const std::string family = c.family == DepthFamily::Anything3 ? (c.metric ? "Depth Anything 3 metric" : "Depth Anything 3")
                                                                 : "Depth Anything V2";

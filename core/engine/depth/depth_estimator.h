@@ -12,6 +12,7 @@
 
 #include <torch/types.h>
 
+#include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_size_rule.h"
 #include "core/engine/precision.h"
 
@@ -85,6 +86,13 @@ class DepthEstimator {
 // transformers or the official layout, or a monocular Depth Anything 3 model
 // (models/depth/depth_anything_loader.h).
 // Throws sds::Error.
+// The dtype the depth network computes in for a precision choice: the choice's
+// (compute_device.h), except that bfloat16 stays float32. Measured on the
+// reference sets (docs/precision.md): in bfloat16 the DPT head's outputs moved
+// by up to 4 where float32 is within 2e-5, and the network runs once per image
+// (1.7 s for ViT-S at 518 on 2 CPU cores), so float32 costs little.
+ComputeDtype depthDtype(Precision precision, const c10::Device& device);
+
 std::unique_ptr<DepthEstimator> loadDepthEstimator(const std::string& path, const DepthEstimatorOptions& options = {});
 
 // Wraps a model that is already loaded (it is moved to options.device / dtype).

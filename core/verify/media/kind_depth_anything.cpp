@@ -82,7 +82,7 @@ void runLayout(const fs::path& dir, const json& root, const std::string& weights
   depth::LoadedDepthModel loaded;
   std::unique_ptr<depth::DepthEstimator> est;
   try {
-    loaded = depth::loadDepthAnything((dir / weights).string(), depth::DepthLoadOptions{runDevice(), runDtype()});
+    loaded = depth::loadDepthAnything((dir / weights).string(), depth::DepthLoadOptions{runDevice(), depth::depthDtype(runPrecision(), runDevice()).dtype});
     depth::DepthEstimatorOptions options;
     options.device = runDevice().str();
     options.precision = runPrecision();

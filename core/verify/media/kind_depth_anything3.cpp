@@ -124,7 +124,7 @@ void runDepthAnything3Set(const fs::path& dir, const json& root, Reporter& repor
   std::shared_ptr<depth::DepthAnythingV2> model;
   try {
     model = depth::loadDepthAnything(setFile(dir, root.at("weights").get<std::string>()).string(),
-                                     depth::DepthLoadOptions{runDevice(), runDtype()})
+                                     depth::DepthLoadOptions{runDevice(), depth::depthDtype(runPrecision(), runDevice()).dtype})
                 .model;
   } catch (const std::exception& e) {
     for (const auto& kase : root.at("cases")) report.fail(kase.value("name", std::string("?")), e.what());
