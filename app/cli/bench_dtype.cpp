@@ -138,7 +138,8 @@ std::vector<BenchRow> runDtype(const BenchOptions& o) {
                  ", latents after " + std::to_string(quality_steps) + " DDIM steps at " +
                  std::to_string(quality_size) + "x" + std::to_string(quality_size) + " " +
                  fmt("%.2e", relativeError(quality_latents[1], quality_latents[0])) + ", decoded image " +
-                 fmt("%.2e", relativeError(quality_image[1], quality_image[0])) + " (max |diff| " +
+                 fmt("%.2e", relativeError(quality_image[1], quality_image[0])) + " (decoded in " + low.name +
+                 ", where the pipelines decode in float32; max |diff| " +
                  fmt("%.3f", (quality_image[1] - quality_image[0]).abs().max().item<double>()) + " of 1)";
   rows.push_back(quality);
 
