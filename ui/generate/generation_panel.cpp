@@ -32,6 +32,11 @@ namespace controls = pipelines::controls;
 
 namespace {
 
+// The precision combo's items carry precisionName() as their data.
+Precision chosenPrecision(const QComboBox& combo) {
+  return parsePrecision(combo.currentData().toString().toStdString());
+}
+
 QSpinBox* spinBox(const char* name, int min, int max, int step = 1) {
   auto* spin = new QSpinBox;
   spin->setObjectName(QLatin1String(name));
@@ -163,7 +168,7 @@ QWidget* GenerationPanel::buildModels() {
 
 void GenerationPanel::updatePrecisionNote() {
   using Reason = media::ResolvedPrecision::Reason;
-  const auto choice = parsePrecision(precision_->currentData().toString().toStdString());
+  const Precision choice = chosenPrecision(*precision_);
   const auto r = media::resolvePrecision(device_->currentData().toString().toStdString(), choice);
   const QString dtype = QString::fromStdString(r.dtype);
   QString text;
@@ -287,7 +292,7 @@ GenerationOptions GenerationPanel::options() const {
   o.sd_model = sd_model_->path();
   o.depth_model = depth_model_->path();
   o.device = device_->currentData().toString();
-  o.precision = parsePrecision(precision_->currentData().toString().toStdString());
+  o.precision = chosenPrecision(*precision_);
   o.mode = comboValue<GenerationMode>(mode_);
   o.prompt = prompt_->toPlainText().trimmed().toStdString();
   o.negative_prompt = negative_->text().trimmed().toStdString();
