@@ -55,7 +55,7 @@ BenchRow timeDepthModel(const BenchOptions& o, const std::string& what, const de
   return {"depth", what + " " + std::to_string(side) + "x" + std::to_string(side) + " " + dtypeName(dtype),
           m.ms, 0,
           "random weights, " + std::to_string(grid) + "x" + std::to_string(grid) + " patches, median of " +
-              std::to_string(repeats) + ", peak " + bench::formatMb(m.peak_mb)};
+              std::to_string(repeats) + ", peak " + bench::formatMb(m.peak_mb), ""};
 }
 
 namespace {

@@ -106,6 +106,7 @@ std::vector<BenchRow> runDtype(const BenchOptions& o) {
     const auto step = bench::measure([&] { bench::guidedStep(m, scheduler, latents, t, context32); }, repeats, 1,
                                      o.device);
     step_ms[i] = step.ms;
+    bench::profileOnce("dtype." + run->name + "." + sz, [&] { bench::guidedStep(m, scheduler, latents, t, context32); });
     rows.push_back(timed(o, "UNet step " + sz + "x" + sz + " (batch 2, CFG)", "unet_step@" + sz, *run, step));
     const auto x = scheduler.scaleModelInput(torch::cat({latents, latents}), t).to(m.dtype);
     unet_out[i] = m.unet->forward(x, torch::full({1}, t, torch::TensorOptions(torch::kLong).device(m.device)),

@@ -52,7 +52,7 @@ std::vector<BenchRow> runInversion(const BenchOptions& options) {
     rows.push_back({"inversion",
                     plan.models.front() + (mode == inversion::InversionMode::Fast ? " DDIM inversion (fast)"
                                                                                   : " null-text inversion"),
-                    m.ms, 0, note});
+                    m.ms, 0, note, ""});
   }
 
   // The whole photo-to-stereo path on the full-size architecture: a 4:3 photo
@@ -73,7 +73,7 @@ std::vector<BenchRow> runInversion(const BenchOptions& options) {
     std::snprintf(note, sizeof note, "%d steps, photo %dx%d -> working %dx%d -> right view %lldx%lld, peak %s", steps,
                   photo_w, photo_h, r.work_width, r.work_height, (long long)r.right01.size(3),
                   (long long)r.right01.size(2), bench::formatMb(m.peak_mb).c_str());
-    rows.push_back({"inversion", plan.models.front() + " img2stereo end to end (fast)", m.ms, 0, note});
+    rows.push_back({"inversion", plan.models.front() + " img2stereo end to end (fast)", m.ms, 0, note, ""});
   }
   return rows;
 }

@@ -10,10 +10,6 @@
 #include <vector>
 
 #include <torch/torch.h>
-#if __has_include(<torch/csrc/autograd/profiler_legacy.h>)
-#include <torch/csrc/autograd/profiler_legacy.h>
-#define SDS_BENCH_PROFILER 1
-#endif
 
 #include "app/cli/bench_registry.h"
 #include "app/cli/bench_sd_common.h"
@@ -57,12 +53,7 @@ std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan&
   rows.push_back(row(options, name, "text_encode", "text encode (batch 2, 77 tokens)", text, ""));
   std::fprintf(stderr, "# %s: text encode %.0f ms\n", name.c_str(), text.ms);
   const auto context = m.text->forward(ids);
-#ifdef SDS_BENCH_PROFILER
-  if (const char* trace = std::getenv("SDSTEREO_BENCH_PROFILE")) {  // chrome trace of one text encode
-    torch::autograd::profiler::RecordProfile profile(std::string(trace) + "." + name + ".text");
-    m.text->forward(ids);
-  }
-#endif
+  bench::profileOnce(name + ".text", [&] { m.text->forward(ids); });
 
   for (const int size : plan.sizes) {
     const int64_t h = size / 8;
@@ -72,23 +63,14 @@ std::vector<BenchRow> runModel(const BenchOptions& options, const bench::SdPlan&
 
     const auto step = bench::measure([&] { bench::guidedStep(m, scheduler, latents, t, context); }, plan.repeats, 1,
                                      options.device);
-#ifdef SDS_BENCH_PROFILER
-    if (const char* trace = std::getenv("SDSTEREO_BENCH_PROFILE")) {  // chrome trace of one step, for profiling
-      torch::autograd::profiler::RecordProfile profile(std::string(trace) + "." + name + "." + std::to_string(size));
-      bench::guidedStep(m, scheduler, latents, t, context);
-    }
-#endif
+    bench::profileOnce(name + "." + std::to_string(size), [&] { bench::guidedStep(m, scheduler, latents, t, context); });
     rows.push_back(row(options, name, "unet_step@" + std::to_string(size),
                        "UNet step " + sizeText(size) + " (batch 2, CFG)", step, ""));
 
     const auto decode = bench::measure([&] { m.vae->decode((latents / m.vae->scalingFactor()).to(m.dtype)); },
                                        plan.repeats, 1, options.device);
-#ifdef SDS_BENCH_PROFILER
-    if (const char* trace = std::getenv("SDSTEREO_BENCH_PROFILE")) {  // chrome trace of one decode
-      torch::autograd::profiler::RecordProfile profile(std::string(trace) + "." + name + ".vae." + std::to_string(size));
-      m.vae->decode((latents / m.vae->scalingFactor()).to(m.dtype));
-    }
-#endif
+    bench::profileOnce(name + ".vae." + std::to_string(size),
+                       [&] { m.vae->decode((latents / m.vae->scalingFactor()).to(m.dtype)); });
     rows.push_back(row(options, name, "vae_decode@" + std::to_string(size), "VAE decode " + sizeText(size), decode, ""));
 
     // The product's pipeline: tokenizer, text encoder, seeded noise, DDIM with CFG, decode to [0, 1] on the CPU.

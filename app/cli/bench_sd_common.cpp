@@ -13,6 +13,10 @@
 
 #include <nlohmann/json.hpp>
 #include <torch/cuda.h>
+#if __has_include(<torch/csrc/autograd/profiler_legacy.h>)
+#include <torch/csrc/autograd/profiler_legacy.h>
+#define SDS_BENCH_PROFILER 1
+#endif
 
 #include "models/clip/tokenizer.h"
 #include "core/base/error.h"
@@ -257,6 +261,17 @@ Measurement measure(const std::function<void()>& fn, int repeats, int warmup, co
   m.cpu_ms = median(cpu);
   m.peak_mb = peakMemoryMb(device);
   return m;
+}
+
+void profileOnce(const std::string& label, const std::function<void()>& fn) {
+  const char* prefix = env("SDSTEREO_BENCH_PROFILE");
+  if (!prefix) return;
+#ifdef SDS_BENCH_PROFILER
+  torch::autograd::profiler::RecordProfile profile(std::string(prefix) + "." + label);
+  fn();
+#else
+  std::fprintf(stderr, "# no profile of %s: this LibTorch has no legacy profiler\n", label.c_str());
+#endif
 }
 
 double referenceField(const BenchOptions& options, const std::string& model, const std::string& key,

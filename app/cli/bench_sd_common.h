@@ -78,6 +78,12 @@ struct Measurement {
 // Runs fn `warmup` times, then `repeats` timed runs (synchronising CUDA).
 Measurement measure(const std::function<void()>& fn, int repeats, int warmup, const std::string& device);
 
+// When SDSTEREO_BENCH_PROFILE=PREFIX is set, runs fn once more under the
+// LibTorch profiler and writes its chrome trace to PREFIX.<label> (for finding
+// where a step's time goes); else does nothing. Builds whose LibTorch lacks the
+// legacy profiler header skip it with a note on stderr.
+void profileOnce(const std::string& label, const std::function<void()>& fn);
+
 // Milliseconds the reference measured for results[model][key].ms, 0 when absent.
 double referenceMs(const BenchOptions& options, const std::string& model, const std::string& key);
 // A field of the reference result (e.g. "steps_per_s", "peak_mb"), 0 when absent.

@@ -45,7 +45,7 @@ std::vector<BenchRow> runStereo(const BenchOptions& options) {
     std::snprintf(note, sizeof note, "%d DDIM steps, %.2fx mono%s, peak %s", steps, m.ms / mono_m.ms, extra.c_str(),
                   bench::formatMb(m.peak_mb).c_str());
     rows.push_back({"stereo", plan.models.front() + " " + what + " " + std::to_string(size) + "x" + std::to_string(size),
-                    m.ms, 0, note});
+                    m.ms, 0, note, ""});
   };
   addRow("mono txt2img", mono_m, "");
 

@@ -57,7 +57,7 @@ std::vector<BenchRow> runInpaint(const BenchOptions& o) {
        << result.windows.size() << " planned (" << fill.window_px << " px); " << per_crop / 1000 << " s per crop, "
        << per_crop / steps / 1000 << " s per crop step (incl. VAE); peak " << bench::formatMb(m.peak_mb)
        << "; CPU time " << m.cpu_ms / 1000 << " s";
-  return {{"inpaint", "inpaint fill 1024x768 photo + depth", m.ms, 0, note.str()}};
+  return {{"inpaint", "inpaint fill 1024x768 photo + depth", m.ms, 0, note.str(), ""}};
 }
 
 const BenchRegistration reg{
