@@ -1,6 +1,7 @@
 #include "models/common/nn_blocks.h"
 
 #include <torch/autograd.h>
+#include <torch/version.h>
 #include <torch/nn/functional/upsampling.h>
 
 namespace sds::nn {
@@ -10,6 +11,40 @@ bool inPlaceAllowed() { return !torch::GradMode::is_enabled(); }
 torch::Tensor siluTemp(torch::Tensor x) { return inPlaceAllowed() ? torch::silu_(x) : torch::silu(x); }
 
 torch::Tensor addTemp(torch::Tensor a, const torch::Tensor& b) { return inPlaceAllowed() ? a.add_(b) : a + b; }
+
+torch::Tensor linear(torch::nn::Linear layer, const torch::Tensor& x) {
+  const auto& w = layer->weight;
+  const auto& b = layer->bias;
+  if (x.dim() <= 2 || !b.defined()) return layer->forward(x);
+  auto shape = x.sizes().vec();
+  shape.back() = w.size(0);
+  return torch::addmm(b, x.reshape({-1, x.size(-1)}), w.t()).view(shape);
+}
+
+namespace {
+// LibTorch 2.x has mixed-precision bfloat16 norm kernels (float32 accumulation).
+constexpr bool kNormInFloat32ForBfloat16 = TORCH_VERSION_MAJOR < 2;
+
+bool normInFloat32(const torch::Tensor& x) {
+  return kNormInFloat32ForBfloat16 && x.scalar_type() == torch::kBFloat16;
+}
+torch::Tensor float32(const torch::Tensor& t) { return t.defined() ? t.to(torch::kFloat32) : t; }
+}  // namespace
+
+torch::Tensor groupNorm(torch::nn::GroupNorm norm, const torch::Tensor& x) {
+  if (!normInFloat32(x)) return norm->forward(x);
+  const auto& o = norm->options;
+  return torch::group_norm(x.to(torch::kFloat32), o.num_groups(), float32(norm->weight), float32(norm->bias), o.eps())
+      .to(x.scalar_type());
+}
+
+torch::Tensor layerNorm(torch::nn::LayerNorm norm, const torch::Tensor& x) {
+  if (!normInFloat32(x)) return norm->forward(x);
+  const auto& o = norm->options;
+  return torch::layer_norm(x.to(torch::kFloat32), o.normalized_shape(), float32(norm->weight), float32(norm->bias),
+                           o.eps())
+      .to(x.scalar_type());
+}
 
 torch::nn::Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding) {
   if (padding < 0) padding = kernel / 2;
@@ -29,12 +64,12 @@ ResnetBlock2D::ResnetBlock2D(int64_t in_channels, int64_t out_channels, int64_t 
 
 torch::Tensor ResnetBlock2D::forward(const torch::Tensor& x, const torch::Tensor& temb_act) {
   // x: [B, Cin, H, W]
-  auto h = conv1_->forward(siluTemp(norm1_->forward(x)));
+  auto h = conv1_->forward(siluTemp(groupNorm(norm1_, x)));
   if (time_emb_proj_ && temb_act.defined()) {
     const auto t = time_emb_proj_->forward(temb_act);  // [B, Cout]
     h = addTemp(h, t.unsqueeze(-1).unsqueeze(-1));
   }
-  h = conv2_->forward(siluTemp(norm2_->forward(h)));
+  h = conv2_->forward(siluTemp(groupNorm(norm2_, h)));
   auto out = addTemp(h, conv_shortcut_ ? conv_shortcut_->forward(x) : x);
   if (output_scale_factor_ != 1.0) out = out / output_scale_factor_;
   return out;  // [B, Cout, H, W]

@@ -32,6 +32,19 @@ torch::nn::ModuleList listOf(const std::vector<std::shared_ptr<M>>& items) {
   return list;
 }
 
+// y = x W^T + b over the last dim: x [..., in] -> [..., out]. A fused addmm on
+// the flattened rows, as Python's F.linear does for 3-D input; LibTorch's C++
+// Linear runs anything but 2-D as a matmul plus a separate bias pass.
+torch::Tensor linear(torch::nn::Linear layer, const torch::Tensor& x);
+
+// GroupNorm / LayerNorm of x in x's dtype. A bfloat16 x is normalised in
+// float32 on LibTorch 1.x, whose bfloat16 norm kernels ran 8x (GroupNorm) and
+// 18x (LayerNorm) slower than float32 on a UNet's tensors; the two conversions
+// cost far less, and float32 statistics are the more accurate ones. (Modules
+// by value: a shared handle, and forward() is not const.)
+torch::Tensor groupNorm(torch::nn::GroupNorm norm, const torch::Tensor& x);
+torch::Tensor layerNorm(torch::nn::LayerNorm norm, const torch::Tensor& x);
+
 torch::nn::Conv2d conv2d(int64_t in, int64_t out, int64_t kernel, int64_t stride = 1, int64_t padding = -1);
 
 // h = conv1(silu(norm1(x))) [+ time_emb_proj(silu(temb))]; h = conv2(silu(norm2(h)));

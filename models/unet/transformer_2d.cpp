@@ -31,9 +31,9 @@ torch::Tensor Attention::forward(const torch::Tensor& x, const torch::Tensor& co
   const auto& ctx = is_cross_ ? context : x;
   const int64_t b = x.size(0), n = x.size(1), m = ctx.size(1);
   attn::AttentionCall call;
-  call.q = to_q_->forward(x).view({b, n, heads_, head_dim_}).transpose(1, 2);  // [B, h, N, d]
-  call.k = to_k_->forward(ctx).view({b, m, heads_, head_dim_}).transpose(1, 2);
-  call.v = to_v_->forward(ctx).view({b, m, heads_, head_dim_}).transpose(1, 2);
+  call.q = nn::linear(to_q_, x).view({b, n, heads_, head_dim_}).transpose(1, 2);  // [B, h, N, d]
+  call.k = nn::linear(to_k_, ctx).view({b, m, heads_, head_dim_}).transpose(1, 2);
+  call.v = nn::linear(to_v_, ctx).view({b, m, heads_, head_dim_}).transpose(1, 2);
   call.scale = 1.0 / std::sqrt(double(head_dim_));
   call.is_cross = is_cross_;
   call.upcast = upcast_;
@@ -43,7 +43,7 @@ torch::Tensor Attention::forward(const torch::Tensor& x, const torch::Tensor& co
   const auto out = hook_->processor ? hook_->processor->attend(call)
                                     : attn::scaledDotProductAttention(call.q, call.k, call.v, call.scale, upcast_);
   // [B, h, N, d] -> [B, N, h*d]; a processor may have answered in float32
-  return to_out_->forward(out.transpose(1, 2).reshape({b, n, heads_ * head_dim_}).to(x.scalar_type()));
+  return nn::linear(to_out_, out.transpose(1, 2).reshape({b, n, heads_ * head_dim_}).to(x.scalar_type()));
 }
 
 FeedForward::FeedForward(int64_t dim) {
@@ -61,10 +61,10 @@ FeedForward::FeedForward(int64_t dim) {
 
 torch::Tensor FeedForward::forward(const torch::Tensor& x) {
   // x: [B, N, C] -> proj [B, N, 8C] = (value, gate) -> [B, N, 4C] -> [B, N, C]
-  const auto parts = proj_->forward(x).chunk(2, -1);
+  const auto parts = nn::linear(proj_, x).chunk(2, -1);
   auto gated = torch::gelu(parts[1]);
   gated = nn::inPlaceAllowed() ? gated.mul_(parts[0]) : gated * parts[0];
-  return out_->forward(gated);
+  return nn::linear(out_, gated);
 }
 
 BasicTransformerBlock::BasicTransformerBlock(int64_t dim, int64_t heads, int64_t head_dim, int64_t context_dim,
@@ -80,9 +80,9 @@ BasicTransformerBlock::BasicTransformerBlock(int64_t dim, int64_t heads, int64_t
 
 torch::Tensor BasicTransformerBlock::forward(const torch::Tensor& x, const torch::Tensor& context) {
   // x: [B, N, C]
-  auto h = nn::addTemp(attn1_->forward(norm1_->forward(x), context), x);
-  h = nn::addTemp(attn2_->forward(norm2_->forward(h), context), h);
-  return nn::addTemp(ff_->forward(norm3_->forward(h)), h);
+  auto h = nn::addTemp(attn1_->forward(nn::layerNorm(norm1_, x), context), x);
+  h = nn::addTemp(attn2_->forward(nn::layerNorm(norm2_, h), context), h);
+  return nn::addTemp(ff_->forward(nn::layerNorm(norm3_, h)), h);
 }
 
 Transformer2DModel::Transformer2DModel(int64_t channels, int64_t heads, int64_t depth, int64_t context_dim,
@@ -112,13 +112,13 @@ Transformer2DModel::Transformer2DModel(int64_t channels, int64_t heads, int64_t 
 torch::Tensor Transformer2DModel::forward(const torch::Tensor& x, const torch::Tensor& context) {
   // x: [B, C, H, W]
   const int64_t b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-  auto t = norm_->forward(x);
+  auto t = nn::groupNorm(norm_, x);
   if (!linear_) t = conv_in_->forward(t);
   // [B, C, H, W] -> [B, H*W, C] (a view when x is channels-last)
   t = t.permute({0, 2, 3, 1}).reshape({b, h * w, c});
-  if (linear_) t = linear_in_->forward(t);
+  if (linear_) t = nn::linear(linear_in_, t);
   for (const auto& block : blocks_) t = block->forward(t, context);
-  if (linear_) t = linear_out_->forward(t);
+  if (linear_) t = nn::linear(linear_out_, t);
   // [B, H*W, C] -> [B, C, H, W] in x's memory format: a view when x is channels-last
   // (CUDA), one copy otherwise. A channels-last result among contiguous weights would
   // make every following convolution copy its input and weights (measured on CPU:

@@ -154,7 +154,7 @@ torch::Tensor UNet2DConditionModel::forward(const torch::Tensor& sample_in, cons
     x = block->forward(x, temb_act, context, skips, size);
     put("up_blocks." + std::to_string(i), x);
   }
-  x = conv_out_->forward(nn::siluTemp(conv_norm_out_->forward(x)));
+  x = conv_out_->forward(nn::siluTemp(nn::groupNorm(conv_norm_out_, x)));
   return x;  // [B, Cout, h, w]
 }
 

@@ -33,12 +33,12 @@ VaeAttention::VaeAttention(int64_t channels, int64_t groups, double eps) {
 torch::Tensor VaeAttention::forward(const torch::Tensor& x) {
   // x: [B, C, H, W] -> tokens [B, H*W, C]
   const int64_t b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-  const auto t = group_norm_->forward(x).flatten(2).transpose(1, 2);
-  const auto q = to_q_->forward(t).unsqueeze(1);  // [B, 1, HW, C]: one head of size C
-  const auto k = to_k_->forward(t).unsqueeze(1);
-  const auto v = to_v_->forward(t).unsqueeze(1);
+  const auto t = nn::groupNorm(group_norm_, x).flatten(2).transpose(1, 2);
+  const auto q = nn::linear(to_q_, t).unsqueeze(1);  // [B, 1, HW, C]: one head of size C
+  const auto k = nn::linear(to_k_, t).unsqueeze(1);
+  const auto v = nn::linear(to_v_, t).unsqueeze(1);
   const auto a = attn::scaledDotProductAttention(q, k, v, 1.0 / std::sqrt(double(c)), /*upcast=*/true);
-  const auto out = to_out_->forward(a.squeeze(1));  // [B, HW, C]
+  const auto out = nn::linear(to_out_, a.squeeze(1));  // [B, HW, C]
   return nn::addTemp(out.transpose(1, 2).reshape({b, c, h, w}), x);
 }
 
@@ -101,7 +101,7 @@ torch::Tensor VaeEncoder::forward(const torch::Tensor& image) {
   auto x = conv_in_->forward(image);
   for (const auto& block : down_blocks_) x = block->forward(x);
   x = mid_block_->forward(x);
-  return conv_out_->forward(nn::siluTemp(conv_norm_out_->forward(x)));  // [B, 2*latent, h, w]
+  return conv_out_->forward(nn::siluTemp(nn::groupNorm(conv_norm_out_, x)));  // [B, 2*latent, h, w]
 }
 
 VaeDecoder::VaeDecoder(const VaeConfig& c) {
@@ -126,7 +126,7 @@ torch::Tensor VaeDecoder::forward(const torch::Tensor& z) {
   // z: [B, latent, h, w]
   auto x = mid_block_->forward(conv_in_->forward(z));
   for (const auto& block : up_blocks_) x = block->forward(x);
-  return conv_out_->forward(nn::siluTemp(conv_norm_out_->forward(x)));  // [B, out, H, W]
+  return conv_out_->forward(nn::siluTemp(nn::groupNorm(conv_norm_out_, x)));  // [B, out, H, W]
 }
 
 }  // namespace sds::vae

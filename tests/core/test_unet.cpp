@@ -8,6 +8,8 @@
 
 #include "core/verify/runner.h"
 #include "core/base/error.h"
+#include "models/attention/attention_processor.h"
+#include "models/common/nn_blocks.h"
 #include "models/io/safetensors.h"
 #include "models/io/weights.h"
 #include "models/unet/unet.h"
@@ -304,6 +306,73 @@ class TestUNet : public QObject {
     extra.add("down_blocks.9.resnets.0.conv1.weight", good.entry("conv_in.weight"));
     msg = message(extra);
     QVERIFY2(msg.find("down_blocks.9.resnets.0.conv1.weight") != std::string::npos, msg.c_str());
+  }
+
+  // The attention of the layers' head-split views ([B, h, N, d], strided like
+  // diffusers' transposes) equals softmax(q k^T s) v written out in float64,
+  // with Nk != Nq, a value width != d, and a batch that broadcasts.
+  void attentionMatchesItsFormula() {
+    torch::manual_seed(3);
+    const auto split = [](int64_t b, int64_t n, int64_t h, int64_t d) {
+      return torch::randn({b, n, h * d}).view({b, n, h, d}).transpose(1, 2);  // [B, h, N, d], not contiguous
+    };
+    const auto q = split(2, 7, 3, 4), k = split(2, 5, 3, 4), v = split(2, 5, 3, 6);
+    const double scale = 0.37;
+    const auto reference = [&](const torch::Tensor& kk, const torch::Tensor& vv) {
+      const auto s = torch::matmul(q.to(torch::kDouble), kk.to(torch::kDouble).transpose(-1, -2)) * scale;
+      return torch::matmul(s.softmax(-1), vv.to(torch::kDouble));
+    };
+    torch::NoGradGuard no_grad;
+    const auto out = attn::scaledDotProductAttention(q, k, v, scale);
+    QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{2, 3, 7, 6}));
+    QVERIFY(torch::allclose(out.to(torch::kDouble), reference(k, v), 1e-5, 1e-6));
+    const auto k1 = k.narrow(0, 0, 1), v1 = v.narrow(0, 0, 1);  // one K/V for both batch rows
+    QVERIFY(torch::allclose(attn::scaledDotProductAttention(q, k1, v1, scale).to(torch::kDouble), reference(k1, v1),
+                            1e-5, 1e-6));
+  }
+
+  // nn::linear is the module's own arithmetic (one fused addmm for any rank).
+  void fusedLinearMatchesTheModule() {
+    torch::manual_seed(4);
+    torch::nn::Linear with_bias(6, 5), no_bias(torch::nn::LinearOptions(6, 5).bias(false));
+    torch::NoGradGuard no_grad;
+    for (const auto& x : {torch::randn({3, 6}), torch::randn({2, 4, 6}), torch::randn({2, 4, 6}).transpose(0, 1)}) {
+      for (auto* layer : {&with_bias, &no_bias}) {
+        const auto y = nn::linear(*layer, x);
+        QCOMPARE(y.sizes().vec(), (*layer)->forward(x).sizes().vec());
+        QVERIFY(torch::allclose(y, (*layer)->forward(x), 1e-6, 1e-6));
+      }
+    }
+  }
+
+  // bfloat16 norms: the result is bfloat16 and within its rounding of the
+  // float32 norm of the same input. Values far from zero (mean 100, spread 3)
+  // are where statistics kept in bfloat16 lose their digits: LibTorch 1.13's
+  // own bfloat16 GroupNorm was 0.56 off here, about ten times this bound.
+  void bfloat16NormsRoundTheFloat32Result() {
+    torch::manual_seed(5);
+    torch::nn::GroupNorm gn(torch::nn::GroupNormOptions(8, 32).eps(1e-5));
+    torch::nn::LayerNorm ln(torch::nn::LayerNormOptions({32}).eps(1e-5));
+    torch::NoGradGuard no_grad;
+    gn->weight.uniform_(0.5, 1.5);
+    gn->bias.uniform_(-0.5, 0.5);
+    ln->weight.uniform_(0.5, 1.5);
+    ln->bias.uniform_(-0.5, 0.5);
+    const auto x = (torch::randn({2, 32, 6, 6}) * 3 + 100).to(torch::kBFloat16);
+    const auto tokens = x.flatten(2).transpose(1, 2).contiguous();  // [2, 36, 32]
+    const auto gn32 = gn->forward(x.to(torch::kFloat32));
+    const auto ln32 = ln->forward(tokens.to(torch::kFloat32));
+    gn->to(torch::kBFloat16);
+    ln->to(torch::kBFloat16);
+    const auto g = nn::groupNorm(gn, x), l = nn::layerNorm(ln, tokens);
+    QCOMPARE(g.scalar_type(), torch::kBFloat16);
+    QCOMPARE(l.scalar_type(), torch::kBFloat16);
+    // bfloat16 weights and one rounding of the output: a few units of 2^-8 relative
+    const auto close = [](const torch::Tensor& a, const torch::Tensor& b) {
+      return ((a.to(torch::kFloat32) - b).abs() <= 0.02 * b.abs() + 0.02).all().item<bool>();
+    };
+    QVERIFY(close(g, gn32));
+    QVERIFY(close(l, ln32));
   }
 };
 
