@@ -69,23 +69,34 @@ const CpuFeatures& cpuFeatures() {
 }
 
 ComputeDtype resolveDtype(Precision precision, const c10::Device& device, const CpuFeatures& cpu) {
+  const auto make = [&](c10::ScalarType dtype, DtypeReason reason) {
+    const std::string name = dtypeName(dtype);
+    switch (reason) {
+      case DtypeReason::Chosen: return ComputeDtype{dtype, reason, name + " as chosen"};
+      case DtypeReason::Emulated:
+        return ComputeDtype{dtype, reason, name + " as chosen (this CPU has no native bfloat16: emulated, slower than float32)"};
+      case DtypeReason::AutoCuda: return ComputeDtype{dtype, reason, "auto: " + name + " on CUDA"};
+      case DtypeReason::AutoNativeBf16:
+        return ComputeDtype{dtype, reason, "auto: the CPU computes bfloat16 natively (" + cpu.bf16_units + ")"};
+      case DtypeReason::AutoNoBf16: break;
+    }
+    return ComputeDtype{dtype, reason, "auto: " + name + " (this CPU has no native bfloat16)"};
+  };
   switch (precision) {
     case Precision::Float32:
-      return {c10::kFloat, "float32 as chosen"};
+      return make(c10::kFloat, DtypeReason::Chosen);
     case Precision::Float16:
       if (!device.is_cuda())
         throw Error("float16 needs a CUDA device (the CPU kernels are slow or missing); choose bfloat16 or float32.");
-      return {c10::kHalf, "float16 as chosen"};
+      return make(c10::kHalf, DtypeReason::Chosen);
     case Precision::BFloat16:
-      if (device.is_cpu() && !cpu.native_bf16)
-        return {c10::kBFloat16, "bfloat16 as chosen (this CPU has no native bfloat16: emulated, slower than float32)"};
-      return {c10::kBFloat16, "bfloat16 as chosen"};
+      return make(c10::kBFloat16, device.is_cpu() && !cpu.native_bf16 ? DtypeReason::Emulated : DtypeReason::Chosen);
     case Precision::Auto:
       break;
   }
-  if (device.is_cuda()) return {c10::kHalf, "auto: float16 on CUDA"};
-  if (cpu.native_bf16) return {c10::kBFloat16, "auto: the CPU computes bfloat16 natively (" + cpu.bf16_units + ")"};
-  return {c10::kFloat, "auto: float32 (this CPU has no native bfloat16)"};
+  if (device.is_cuda()) return make(c10::kHalf, DtypeReason::AutoCuda);
+  if (cpu.native_bf16) return make(c10::kBFloat16, DtypeReason::AutoNativeBf16);
+  return make(c10::kFloat, DtypeReason::AutoNoBf16);
 }
 
 Precision precisionOf(c10::ScalarType dtype) {

@@ -29,7 +29,8 @@ const CpuFeatures& cpuFeatures();
 // A precision choice made concrete for a device.
 struct ComputeDtype {
   c10::ScalarType dtype = c10::kFloat;
-  std::string why;  // one clause, e.g. "auto: the CPU computes bfloat16 natively (AVX512-BF16)"
+  DtypeReason reason = DtypeReason::Chosen;
+  std::string why;  // reason as one English clause, e.g. "auto: the CPU computes bfloat16 natively (AVX512-BF16)"
 };
 
 // Auto: float16 on CUDA, bfloat16 on a CPU with native bfloat16, float32

@@ -39,4 +39,14 @@ inline Precision parsePrecision(const std::string& name) {
   throw Error("Unknown dtype '" + name.substr(0, 40) + "'; use auto, float32, bfloat16 or float16.");
 }
 
+// Why a choice became the dtype it did: the one classification behind the
+// CLI's English clause (compute_device.h) and the studio's translated note.
+enum class DtypeReason {
+  Chosen,          // the user's explicit choice
+  Emulated,        // bfloat16 chosen on a CPU without native bfloat16: runs, slower than float32
+  AutoCuda,        // auto on CUDA: float16
+  AutoNativeBf16,  // auto on a CPU with native bfloat16
+  AutoNoBf16,      // auto on a CPU without it: float32
+};
+
 }  // namespace sds

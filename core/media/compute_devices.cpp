@@ -15,21 +15,15 @@ ComputeDevices computeDevices() {
 }
 
 ResolvedPrecision resolvePrecision(const std::string& device_name, Precision precision) {
-  using Reason = ResolvedPrecision::Reason;
   ResolvedPrecision r;
   try {
-    const c10::Device device = parseDevice(device_name);
-    const CpuFeatures& cpu = cpuFeatures();
-    r.dtype = dtypeName(resolveDtype(precision, device, cpu).dtype);
-    if (precision != Precision::Auto)
-      r.reason = precision == Precision::BFloat16 && device.is_cpu() && !cpu.native_bf16 ? Reason::Emulated
-                                                                                          : Reason::Chosen;
-    else
-      r.reason = device.is_cuda() ? Reason::AutoCuda : cpu.native_bf16 ? Reason::AutoNativeBf16 : Reason::AutoNoBf16;
-    r.units = cpu.bf16_units;
+    const ComputeDtype d = resolveDtype(precision, parseDevice(device_name));
+    r.dtype = dtypeName(d.dtype);
+    r.reason = d.reason;
+    r.units = cpuFeatures().bf16_units;
   } catch (const Error& e) {
     r = {};
-    r.reason = Reason::Unavailable;
+    r.available = false;
     r.error = e.what();
   }
   return r;

@@ -5,22 +5,23 @@
 
 namespace sds::verify {
 
-const std::map<std::string, SdCaseHandler>& sdCaseHandlers() {
-  static const std::map<std::string, SdCaseHandler> table = {
-      {"tokenize", &runTokenizeCase},
-      {"tokenize_ftfy", &runTokenizeCase},
-      {"text_encoder", &runTextEncoderCase},
-      {"unet", &runUNetCase},
-      {"vae_decode", &runVaeDecodeCase},
-      {"vae_encode", &runVaeEncodeCase},
-      {"stereo_shift", &runStereoShiftCase},
-      {"txt2stereo", &runTxt2StereoCase},
-      {"ddim", &runDdimCase},
-      {"txt2img", &runTxt2ImgCase},
-      {"ddim_inversion", &runDdimInversionCase},
-      {"inpaint_prepare", &runInpaintPrepareCase},
-      {"inpaint", &runInpaintCase},
-      {"inpaint_stereo", &runInpaintStereoCase},
+const std::map<std::string, SdCaseKind>& sdCaseKinds() {
+  constexpr bool kNetwork = true, kFloat32 = false;  // SdCaseKind::runs_network
+  static const std::map<std::string, SdCaseKind> table = {
+      {"tokenize", {&runTokenizeCase, kFloat32}},
+      {"tokenize_ftfy", {&runTokenizeCase, kFloat32}},
+      {"text_encoder", {&runTextEncoderCase, kNetwork}},
+      {"unet", {&runUNetCase, kNetwork}},
+      {"vae_decode", {&runVaeDecodeCase, kNetwork}},
+      {"vae_encode", {&runVaeEncodeCase, kNetwork}},
+      {"stereo_shift", {&runStereoShiftCase, kFloat32}},
+      {"txt2stereo", {&runTxt2StereoCase, kNetwork}},
+      {"ddim", {&runDdimCase, kFloat32}},
+      {"txt2img", {&runTxt2ImgCase, kNetwork}},
+      {"ddim_inversion", {&runDdimInversionCase, kNetwork}},
+      {"inpaint_prepare", {&runInpaintPrepareCase, kNetwork}},
+      {"inpaint", {&runInpaintCase, kNetwork}},
+      {"inpaint_stereo", {&runInpaintStereoCase, kNetwork}},
   };
   return table;
 }

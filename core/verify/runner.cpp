@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <set>
 #include <sstream>
 
 #include "core/base/error.h"
@@ -40,17 +39,6 @@ void Reporter::skip(const std::string& name, const std::string& why) {
   out_ << "SKIP " << name << " " << firstLine(why) << "\n" << std::flush;
 }
 
-namespace {
-// The SD case kinds whose tensors a network computes (run_precision.h widens
-// only these; ddim, stereo_shift and tokenize compute in float32 whatever --dtype says).
-bool runsNetwork(const std::string& kind) {
-  static const std::set<std::string> kinds = {"text_encoder", "unet",      "vae_decode",     "vae_encode",
-                                              "txt2img",      "txt2stereo", "ddim_inversion", "inpaint_prepare",
-                                              "inpaint",      "inpaint_stereo"};
-  return kinds.count(kind) != 0;
-}
-}  // namespace
-
 Tolerance sdTolerance(const nlohmann::json& kase, const std::string& tensor) {
   Tolerance t;
   t.atol = kase.value("atol", 0.0);
@@ -62,7 +50,8 @@ Tolerance sdTolerance(const nlohmann::json& kase, const std::string& tensor) {
     t.rtol = spec->value("rtol", t.rtol);
     t.max_outlier_fraction = spec->value("max_outlier_fraction", 0.0);
   }
-  return runsNetwork(kase.value("kind", std::string())) ? widenForRunDtype(t, spec) : t;
+  const auto kind = sdCaseKinds().find(kase.value("kind", std::string()));
+  return kind != sdCaseKinds().end() && kind->second.runs_network ? widenForRunDtype(t, spec) : t;
 }
 
 std::shared_ptr<const io::SafetensorsFile> openCaseFile(const std::filesystem::path& dir, const nlohmann::json& kase) {
@@ -98,18 +87,18 @@ namespace {
 
 void runSdSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report) {
   SdSetContext set{dir, root, {}};
-  const auto& handlers = sdCaseHandlers();
+  const auto& kinds = sdCaseKinds();
   for (const auto& kase : root["cases"]) {
     const std::string name = kase.value("name", std::string("?"));
     const std::string kind = kase.value("kind", std::string());
-    const auto it = handlers.find(kind);
-    if (it == handlers.end()) {
+    const auto it = kinds.find(kind);
+    if (it == kinds.end()) {
       // An unknown kind is a failure: a set must never pass by skipping what it asks for.
       report.fail(name, "kind '" + boundedText(kind, 80) + "' is not one this program knows");
       continue;
     }
     try {
-      it->second(set, kase, report);
+      it->second.run(set, kase, report);
     } catch (const std::exception& e) {
       report.fail(name, std::string("error: ") + e.what());
     }

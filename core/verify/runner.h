@@ -53,8 +53,16 @@ using SdCaseHandler = void (*)(const SdSetContext& set, const nlohmann::json& ka
 // Runs a whole set whose cases.json has a top-level "kind".
 using SetHandler = void (*)(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);
 
+struct SdCaseKind {
+  SdCaseHandler run;
+  // Its tensors come from a network (text encoder, UNet, VAE), so
+  // verify-fixtures --dtype widens its tolerances (run_precision.h); ddim,
+  // stereo_shift and tokenize compute in float32 whatever --dtype says.
+  bool runs_network;
+};
+
 // The tables live in kinds.cpp; a kind missing from them is reported as SKIP.
-const std::map<std::string, SdCaseHandler>& sdCaseHandlers();
+const std::map<std::string, SdCaseKind>& sdCaseKinds();
 const std::map<std::string, SetHandler>& setHandlers();
 
 // Returns the process exit status: 0 only when nothing failed and the set was read.

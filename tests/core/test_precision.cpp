@@ -35,7 +35,11 @@ class TestPrecision : public QObject {
     CpuFeatures native{true, "AVX512-BF16"}, plain{false, ""};
     QCOMPARE(resolveDtype(Precision::Auto, cpu, native).dtype, c10::kBFloat16);
     QVERIFY(resolveDtype(Precision::Auto, cpu, native).why.find("AVX512-BF16") != std::string::npos);
+    QCOMPARE(resolveDtype(Precision::Auto, cpu, native).reason, DtypeReason::AutoNativeBf16);
     QCOMPARE(resolveDtype(Precision::Auto, cpu, plain).dtype, c10::kFloat);
+    QCOMPARE(resolveDtype(Precision::Auto, cpu, plain).reason, DtypeReason::AutoNoBf16);
+    QCOMPARE(resolveDtype(Precision::BFloat16, cpu, native).reason, DtypeReason::Chosen);
+    QCOMPARE(resolveDtype(Precision::BFloat16, cpu, plain).reason, DtypeReason::Emulated);
     QCOMPARE(resolveDtype(Precision::Float32, cpu, native).dtype, c10::kFloat);
     // An explicit bfloat16 runs anywhere, and says when it is emulated.
     QCOMPARE(resolveDtype(Precision::BFloat16, cpu, plain).dtype, c10::kBFloat16);

@@ -167,23 +167,22 @@ QWidget* GenerationPanel::buildModels() {
 }
 
 void GenerationPanel::updatePrecisionNote() {
-  using Reason = media::ResolvedPrecision::Reason;
   const Precision choice = chosenPrecision(*precision_);
   const auto r = media::resolvePrecision(device_->currentData().toString().toStdString(), choice);
   const QString dtype = QString::fromStdString(r.dtype);
   QString text;
   switch (r.reason) {
-    case Reason::Chosen: text = tr("Runs in %1.").arg(dtype); break;
-    case Reason::AutoCuda: text = tr("Runs in %1 (auto: the usual choice on CUDA).").arg(dtype); break;
-    case Reason::AutoNativeBf16:
+    case DtypeReason::Chosen: text = tr("Runs in %1.").arg(dtype); break;
+    case DtypeReason::AutoCuda: text = tr("Runs in %1 (auto: the usual choice on CUDA).").arg(dtype); break;
+    case DtypeReason::AutoNativeBf16:
       text = tr("Runs in %1 (auto: this CPU computes bfloat16 natively, %2).").arg(dtype, QString::fromStdString(r.units));
       break;
-    case Reason::AutoNoBf16: text = tr("Runs in %1 (auto: this CPU has no native bfloat16).").arg(dtype); break;
-    case Reason::Emulated:
+    case DtypeReason::AutoNoBf16: text = tr("Runs in %1 (auto: this CPU has no native bfloat16).").arg(dtype); break;
+    case DtypeReason::Emulated:
       text = tr("Runs in %1, emulated: this CPU has no native bfloat16, so it is slower than float32.").arg(dtype);
       break;
-    case Reason::Unavailable: text = tr("Not available on this device: choose bfloat16 or float32 on the CPU."); break;
   }
+  if (!r.available) text = tr("Not available on this device: choose bfloat16 or float32 on the CPU.");
   precision_note_->setText(text);
 }
 

@@ -138,7 +138,10 @@ std::unique_ptr<DepthEstimator> makeDepthEstimator(std::shared_ptr<DepthAnything
 
 ComputeDtype depthDtype(Precision precision, const c10::Device& device) {
   ComputeDtype d = resolveDtype(precision, device);
-  if (d.dtype == c10::kBFloat16) d = {c10::kFloat, "float32: the depth model stays float32 under bfloat16"};
+  if (d.dtype == c10::kBFloat16) {  // the reason stays the choice's; the depth model's own rule is in why
+    d.dtype = c10::kFloat;
+    d.why = "float32: the depth model stays float32 under bfloat16";
+  }
   return d;
 }
 
