@@ -97,6 +97,7 @@ std::vector<BenchRow> runDtype(const BenchOptions& o) {
       m.dtype = run->dtype;
       m.text->to(run->dtype);
       m.unet->to(run->dtype);
+      m.unet->useMemoryFormatFor(run->dtype, m.device);  // as the loader does
       m.vae->to(run->dtype);
     }
     const auto text = bench::measure([&] { m.text->forward(ids); }, repeats, 1, o.device);

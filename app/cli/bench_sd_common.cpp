@@ -158,6 +158,8 @@ SdModels buildSdModels(const SdArchitecture& arch, const std::string& device, st
   if (device == "cuda") {
     m.unet->setChannelsLast(true);
     m.vae->setChannelsLast(true);
+  } else {
+    m.unet->useMemoryFormatFor(m.dtype, m.device);  // as the loader does
   }
   m.text->eval();
   m.unet->eval();

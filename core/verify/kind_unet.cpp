@@ -37,6 +37,7 @@ std::shared_ptr<unet::UNet2DConditionModel> loadUNet(const SdSetContext& set, co
   auto model = std::make_shared<unet::UNet2DConditionModel>(config);
   io::loadModule(*model, weights);
   model->to(runDevice(), runDtype());  // verify-fixtures --dtype / SDSTEREO_DEVICE
+  model->useMemoryFormatFor(runDtype(), runDevice());  // as the loader does
   model->eval();
   set.cache[key] = model;
   return model;

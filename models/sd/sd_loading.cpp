@@ -84,7 +84,9 @@ std::shared_ptr<clip::TextEncoder> buildTextEncoder(const clip::TextEncoderConfi
 
 std::shared_ptr<unet::UNet2DConditionModel> buildUNet(const unet::UNetConfig& config, const io::WeightSource& weights,
                                                       const SdLoadOptions& options) {
-  return build<unet::UNet2DConditionModel>(config, weights, "The UNet", options.device, options.dtype);
+  auto model = build<unet::UNet2DConditionModel>(config, weights, "The UNet", options.device, options.dtype);
+  model->useMemoryFormatFor(options.dtype, options.device);
+  return model;
 }
 
 std::shared_ptr<vae::AutoencoderKL> buildVae(const vae::VaeConfig& config, const io::WeightSource& weights,

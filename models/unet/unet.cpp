@@ -72,6 +72,10 @@ int UNet2DConditionModel::attentionLayersPerForward() const { return hook_->laye
 
 void UNet2DConditionModel::setChannelsLast(bool on) { nn::setConvWeightsChannelsLast(*this, on); }
 
+void UNet2DConditionModel::useMemoryFormatFor(torch::Dtype dtype, torch::Device device) {
+  setChannelsLast(dtype == torch::kBFloat16 && device.is_cpu());
+}
+
 torch::Device UNet2DConditionModel::device() const { return conv_in_->weight.device(); }
 
 torch::Dtype UNet2DConditionModel::dtype() const { return conv_in_->weight.scalar_type(); }
@@ -155,7 +159,7 @@ torch::Tensor UNet2DConditionModel::forward(const torch::Tensor& sample_in, cons
     put("up_blocks." + std::to_string(i), x);
   }
   x = conv_out_->forward(nn::siluTemp(nn::groupNorm(conv_norm_out_, x)));
-  return x;  // [B, Cout, h, w]
+  return x.contiguous();  // [B, Cout, h, w]; channels-last weights give a channels-last x
 }
 
 }  // namespace sds::unet

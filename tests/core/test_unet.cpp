@@ -165,6 +165,28 @@ class TestUNet : public QObject {
     }
   }
 
+  // bfloat16 on the CPU runs channels-last (the loader's rule): the same
+  // numbers as contiguous weights up to bfloat16 rounding, on the tiny set's
+  // weights, and a contiguous result the stereo operations can view.
+  void channelsLastBfloat16MatchesContiguous() {
+    auto model = loadDiffusers("sd-tiny-v1");
+    model->to(torch::kBFloat16);
+    const auto spec = test::findCase("sd-tiny-v1", "unet");
+    const auto file = io::SafetensorsFile::open((kData / "sd-tiny-v1" / spec["file"].get<std::string>()).string());
+    torch::NoGradGuard no_grad;
+    const auto run = [&] {
+      return model->forward(file->tensor("sample"), file->tensor("timestep"), file->tensor("encoder_hidden_states"));
+    };
+    const auto plain = run();
+    model->useMemoryFormatFor(torch::kBFloat16, torch::kCPU);
+    const auto channels_last = run();
+    model->useMemoryFormatFor(torch::kFloat32, torch::kCPU);
+    QVERIFY(channels_last.is_contiguous());
+    const auto a = plain.to(torch::kFloat32), b = channels_last.to(torch::kFloat32);
+    QVERIFY2(((a - b).abs() <= 0.03 * a.abs() + 0.03).all().item<bool>(),
+             qPrintable(QString::number((a - b).abs().max().item<double>())));
+  }
+
   void timestepForms() {
     auto model = loadDiffusers("sd-tiny-v1");
     torch::manual_seed(2);
