@@ -118,6 +118,7 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
     o.prompt = "a lighthouse on a cliff at dusk";
     w.generationDock()->panel()->setOptions(o);
     w.generationDock()->show();
+    w.resize(QGuiApplication::primaryScreen()->availableSize());  // tall enough for the note and the Size row
     auto* once = new QObject(&w);
     QObject::connect(&w.renderer(), &RenderController::rendered, once, [once, shot] {
       once->deleteLater();
