@@ -164,6 +164,7 @@ QWidget* GenerationPanel::buildModels() {
   auto* form = new QFormLayout(box);
   model_note_->setObjectName(QStringLiteral("generateModelNote"));
   model_note_->setWordWrap(true);
+  model_note_->setAlignment(Qt::AlignLeft | Qt::AlignTop);  // right under the path, however many lines it wraps to
   model_note_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // a path in an error can be copied
   form->addRow(tr("Stable Diffusion"), sd_model_);
   form->addRow(QString(), model_note_);
