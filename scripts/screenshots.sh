@@ -2,7 +2,8 @@
 # Screenshots of the studio under a real X server (Xvfb), for review:
 #   scripts/screenshots.sh OUTDIR [BUILD_DIR]
 # writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite,
-# 6-menu-tooltip,7-generating,8-about,9-user-guide,10-anaglyph,11-zoomed,12-wiggle,13-undo-menu}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
+# 6-menu-tooltip,7-generating,8-about,9-user-guide,10-anaglyph,11-zoomed,12-wiggle,13-undo-menu,
+# 14-sdxl-detected}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
 # Each one runs sdstereo-studio --scenario NAME --screenshot FILE (app/studio/screenshot_scenarios.h):
 # the studio reaches the state itself, grabs the X screen (dialogs included) and quits.
 # Needs: Xvfb (apt-get install -y xvfb), a built studio (default: build/testing/app/sdstereo-studio).
@@ -53,4 +54,6 @@ shoot anaglyph 10-anaglyph.png
 shoot zoomed 11-zoomed.png
 shoot wiggle 12-wiggle.png
 shoot undo-menu 13-undo-menu.png
+# The Generate dock with the tiny SDXL model chosen: the detected family and its native size.
+shoot sdxl-detected 14-sdxl-detected.png --sd-model "$data/sd-tiny-xl/model" --depth-model "$data/depth-anything-v2-tiny"
 ls -l "$out"

@@ -949,6 +949,26 @@
         <source>Not available on this device: choose bfloat16 or float32 on the CPU.</source>
         <translation>Auf diesem Gerät nicht verfügbar: auf der CPU bfloat16 oder float32 wählen.</translation>
     </message>
+    <message>
+        <source>Native</source>
+        <translation>Nativ</translation>
+    </message>
+    <message>
+        <source>Use the detected model&apos;s native size (1024 px for SDXL, 512 px for SD 1.x and 2.x), and follow the model when another one is chosen. A size you type is kept.</source>
+        <translation>Die native Größe des erkannten Modells verwenden (1024 px für SDXL, 512 px für SD 1.x und 2.x) und dem Modell folgen, wenn ein anderes gewählt wird. Eine eingegebene Größe bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Reading the model…</source>
+        <translation>Modell wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Size: its native %1 × %2 px.</source>
+        <translation>Größe: seine native Größe %1 × %2 px.</translation>
+    </message>
+    <message>
+        <source>Size: %1 × %2 px as you set it (Native uses %3 px).</source>
+        <translation>Größe: %1 × %2 px, wie von Ihnen eingestellt (Nativ verwendet %3 px).</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::HelpActions</name>
@@ -1470,6 +1490,37 @@ Abbrechen: diese Tiefenkarte nicht verwenden.</translation>
     <message>
         <source>Rendering failed: %1</source>
         <translation>Berechnung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sds::ui::SdModelDetector</name>
+    <message>
+        <source>Not a usable Stable Diffusion model: %1</source>
+        <translation>Kein verwendbares Stable-Diffusion-Modell: %1</translation>
+    </message>
+    <message>
+        <source>An SDXL refiner: not supported; choose an SDXL base model.</source>
+        <translation>Ein SDXL-Refiner: nicht unterstützt; wählen Sie ein SDXL-Basismodell.</translation>
+    </message>
+    <message>
+        <source>An SDXL inpainting checkpoint: not supported; choose an SDXL base model.</source>
+        <translation>Ein SDXL-Inpainting-Checkpoint: nicht unterstützt; wählen Sie ein SDXL-Basismodell.</translation>
+    </message>
+    <message>
+        <source>single file</source>
+        <translation>einzelne Datei</translation>
+    </message>
+    <message>
+        <source>diffusers folder</source>
+        <translation>Diffusers-Ordner</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · text-to-image · native %3 px</source>
+        <translation>%1 · %2 · Text-zu-Bild · nativ %3 px</translation>
+    </message>
+    <message>
+        <source>An inpainting checkpoint (%1): choose it as the Fill&apos;s inpainting model, not to generate.</source>
+        <translation>Ein Inpainting-Checkpoint (%1): als Inpainting-Modell beim Füllen wählen, nicht zum Generieren.</translation>
     </message>
 </context>
 <context>

@@ -949,6 +949,26 @@
         <source>Not available on this device: choose bfloat16 or float32 on the CPU.</source>
         <translation>Indisponible sur cet appareil : choisissez bfloat16 ou float32 sur le processeur.</translation>
     </message>
+    <message>
+        <source>Native</source>
+        <translation>Native</translation>
+    </message>
+    <message>
+        <source>Use the detected model&apos;s native size (1024 px for SDXL, 512 px for SD 1.x and 2.x), and follow the model when another one is chosen. A size you type is kept.</source>
+        <translation>Utiliser la taille native du modèle détecté (1024 px pour SDXL, 512 px pour SD 1.x et 2.x) et suivre le modèle quand un autre est choisi. Une taille que vous saisissez est conservée.</translation>
+    </message>
+    <message>
+        <source>Reading the model…</source>
+        <translation>Lecture du modèle…</translation>
+    </message>
+    <message>
+        <source>Size: its native %1 × %2 px.</source>
+        <translation>Taille&#xa0;: sa taille native, %1 × %2 px.</translation>
+    </message>
+    <message>
+        <source>Size: %1 × %2 px as you set it (Native uses %3 px).</source>
+        <translation>Taille&#xa0;: %1 × %2 px, comme vous l’avez saisie (Native utilise %3 px).</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::HelpActions</name>
@@ -1470,6 +1490,37 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
     <message>
         <source>Rendering failed: %1</source>
         <translation>Échec du rendu&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sds::ui::SdModelDetector</name>
+    <message>
+        <source>Not a usable Stable Diffusion model: %1</source>
+        <translation>Pas un modèle Stable Diffusion utilisable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>An SDXL refiner: not supported; choose an SDXL base model.</source>
+        <translation>Un refiner SDXL&#xa0;: non pris en charge&#xa0;; choisissez un modèle SDXL de base.</translation>
+    </message>
+    <message>
+        <source>An SDXL inpainting checkpoint: not supported; choose an SDXL base model.</source>
+        <translation>Un checkpoint d’inpainting SDXL&#xa0;: non pris en charge&#xa0;; choisissez un modèle SDXL de base.</translation>
+    </message>
+    <message>
+        <source>single file</source>
+        <translation>fichier unique</translation>
+    </message>
+    <message>
+        <source>diffusers folder</source>
+        <translation>dossier diffusers</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · text-to-image · native %3 px</source>
+        <translation>%1 · %2 · texte vers image · natif %3 px</translation>
+    </message>
+    <message>
+        <source>An inpainting checkpoint (%1): choose it as the Fill&apos;s inpainting model, not to generate.</source>
+        <translation>Un checkpoint d’inpainting (%1)&#xa0;: choisissez-le comme modèle d’inpainting du remplissage, pas pour générer.</translation>
     </message>
 </context>
 <context>

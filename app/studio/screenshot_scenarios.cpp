@@ -109,6 +109,22 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
       if (!std::exchange(once, true)) w.generationDock()->generateAction()->trigger();
     });
     w.openFiles(in.image, in.depth);
+  } else if (name == QLatin1String("sdxl-detected")) {
+    // The Generate dock with an SDXL model typed in (issue 17): the note names
+    // the family read from its files, and the size follows its native 1024 px.
+    GenerationOptions o = w.generationDock()->panel()->options();  // a first start: the size follows the model
+    o.sd_model = in.sd_model;
+    o.depth_model = in.depth_model;
+    o.prompt = "a lighthouse on a cliff at dusk";
+    w.generationDock()->panel()->setOptions(o);
+    w.generationDock()->show();
+    w.resize(QGuiApplication::primaryScreen()->availableSize());  // tall enough for the note and the Size row
+    auto* once = new QObject(&w);
+    QObject::connect(&w.renderer(), &RenderController::rendered, once, [once, shot] {
+      once->deleteLater();
+      shootSoon(shot, 1500);  // the model is read off the GUI thread once typing pauses
+    });
+    w.openStartupFiles();
   } else if (name == QLatin1String("mismatch")) {
     // The question is a real message box; grab the screen once it is up.
     QObject::connect(&w.documents(), &DocumentController::depthMismatch, &w, [shot] { shootSoon(shot, 1200); });

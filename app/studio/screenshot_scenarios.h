@@ -2,7 +2,7 @@
 // FILE` brings the studio into one documented state, then grabs the whole
 // screen (on X11 that is the real server's picture, dialogs included) and quits.
 // Scenarios: first-start, estimated-depth, generated-pair, mismatch,
-// export-overwrite, menu-tooltip, generating, anaglyph, zoomed, wiggle, undo-menu, about, user-guide (see
+// export-overwrite, menu-tooltip, generating, sdxl-detected, anaglyph, zoomed, wiggle, undo-menu, about, user-guide (see
 // scripts/screenshots.sh for the inputs each one takes).
 #pragma once
 #include <QString>

@@ -109,6 +109,25 @@ void checkExpectedTask(SdTask actual, const SdLoadOptions& options, const std::s
   requireTask(actual, *options.expected_task, source, purpose);
 }
 
+fs::path componentFolder(const fs::path& folder, const char* name) {
+  const fs::path dir = folder / name;
+  if (!fs::is_directory(dir))
+    throw Error("The diffusers model " + folder.string() + " has no " + name + "/ folder.");
+  return dir;
+}
+
+std::string componentConfig(const fs::path& folder, const char* name) {
+  const fs::path file = componentFolder(folder, name) / "config.json";
+  if (!fs::is_regular_file(file)) throw Error("The diffusers model " + folder.string() + " has no " + name + "/config.json.");
+  return readText(file);
+}
+
+std::optional<clip::TextEncoderConfig> textConfigIfPresent(const fs::path& folder, const char* name) {
+  const auto file = existingFile(folder / name / "config.json");
+  if (!file) return std::nullopt;
+  return clip::parseTextEncoderConfig(readText(*file), file->string());
+}
+
 SdVersion versionOfTextEncoder(const clip::TextEncoderConfig& config) {
   return config.hidden_act == clip::Activation::QuickGelu ? SdVersion::SD1 : SdVersion::SD2;
 }

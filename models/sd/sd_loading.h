@@ -6,8 +6,11 @@
 #include <optional>
 #include <string>
 
+#include "models/clip/text_encoder_layouts.h"
 #include "models/io/weights.h"
+#include "models/sd/sd_probe.h"
 #include "models/sd/stable_diffusion.h"
+#include "models/unet/unet_config.h"
 
 namespace sds::sd::detail {
 
@@ -42,6 +45,42 @@ SdVersion versionOfTextEncoder(const clip::TextEncoderConfig& config);
 void requireTask(SdTask actual, SdTask expected, const std::string& source, const std::string& purpose);
 // The load-time check of SdLoadOptions::expected_task.
 void checkExpectedTask(SdTask actual, const SdLoadOptions& options, const std::string& source);
+
+// Single files: the UNet's tensors are under this prefix.
+constexpr const char* kLdmUNetPrefix = "model.diffusion_model.";
+
+// A diffusers model's `name`/ folder, or sds::Error naming what is missing.
+std::filesystem::path componentFolder(const std::filesystem::path& folder, const char* name);
+// The text of `name`/config.json, or sds::Error naming what is missing.
+std::string componentConfig(const std::filesystem::path& folder, const char* name);
+// `name`/config.json parsed when present.
+std::optional<clip::TextEncoderConfig> textConfigIfPresent(const std::filesystem::path& folder,
+                                                           const char* name = "text_encoder");
+
+// The layout `path` has (a folder is a diffusers model, a file must be
+// .safetensors); throws sds::Error for a missing path, a pickle file or
+// anything else. Checks names only.
+SdLayout layoutOfPath(const std::string& path);
+
+// sd_probe.cpp: the facts both the probe and the loaders use, with what the
+// loaders go on to need (the parsed configs, the open header).
+struct DiffusersProbe {
+  SdModelInfo info;
+  std::optional<clip::TextEncoderConfig> text_config;  // when text_encoder/config.json exists
+  std::optional<unet::UNetConfig> unet_config;         // when unet/config.json exists (it sets the task)
+};
+DiffusersProbe probeDiffusersFolder(const std::filesystem::path& folder, std::optional<SdVersion> version);
+
+struct SingleFileProbe {
+  SdModelInfo info;
+  std::shared_ptr<const io::SafetensorsFile> file;  // header read, no tensor data
+  io::WeightSource all;                             // every tensor of the file, lazily
+  std::optional<clip::TextLayout> text_layout;      // SD 1.x / 2.x text encoder, if any
+};
+SingleFileProbe probeSingleFile(const std::filesystem::path& file, std::optional<SdVersion> version);
+
+// Throws unsupportedReason() when it is not empty.
+void refuseUnsupported(const SdModelInfo& info, const std::string& source);
 
 StableDiffusion loadDiffusersFolder(const std::filesystem::path& folder, const SdLoadOptions& options);
 StableDiffusion loadSingleFile(const std::filesystem::path& file, const SdLoadOptions& options);

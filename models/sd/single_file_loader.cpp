@@ -16,29 +16,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kUNetPrefix = "model.diffusion_model.";
 constexpr const char* kVaePrefix = "first_stage_model.";
-
-bool hasPrefix(const io::WeightSource& w, const std::string& prefix) {
-  for (const auto& key : w.names())
-    if (key.compare(0, prefix.size(), prefix) == 0) return true;
-  return false;
-}
 
 // config_dir/<component>/config.json when a config folder was given and has it.
 std::optional<fs::path> overrideConfig(const SdLoadOptions& options, const char* component) {
   if (options.config_dir.empty()) return std::nullopt;
   return existingFile(fs::path(options.config_dir) / component / "config.json");
-}
-
-SdVersion detectVersion(const io::WeightSource& all, const std::optional<clip::TextLayout>& text,
-                        const SdLoadOptions& options) {
-  if (options.version) return *options.version;
-  if (text) return *text == clip::TextLayout::OpenClip ? SdVersion::SD2 : SdVersion::SD1;
-  // No text encoder in the file: SD 2.x cross-attends to 1024-wide OpenCLIP states.
-  const std::string probe = std::string(kUNetPrefix) + "input_blocks.1.1.transformer_blocks.0.attn2.to_k.weight";
-  if (all.has(probe) && all.entry(probe).shape.size() == 2 && all.entry(probe).shape[1] == 1024) return SdVersion::SD2;
-  return SdVersion::SD1;
 }
 
 SchedulerConfig schedulerFor(SdVersion version, const SdLoadOptions& options) {
@@ -82,21 +65,6 @@ std::shared_ptr<clip::TextEncoder> sdxlTextEncoderFor(const fs::path& file, cons
   return buildTextEncoder(config, weights, options);
 }
 
-// An SDXL checkpoint this engine does not implement is named and refused.
-void refuseSdxlVariants(const fs::path& file, const io::WeightSource& all) {
-  if (!clip::hasSdxlTextEncoders(all))
-    throw Error(file.string() + " is a Stable Diffusion XL refiner or another single-encoder SDXL variant (no " +
-                clip::kSdxlHfTextPrefix + "* and " + clip::kSdxlOpenClipTextPrefix +
-                "* pair); only SDXL base models are supported.");
-  const std::string conv_in = std::string(kUNetPrefix) + "input_blocks.0.0.weight";
-  if (all.has(conv_in) && all.entry(conv_in).shape.size() == 4 && all.entry(conv_in).shape[1] != 4)
-    throw Error(file.string() + " is a Stable Diffusion XL inpainting checkpoint (its UNet takes " +
-                std::to_string(all.entry(conv_in).shape[1]) +
-                " input channels); only SDXL text-to-image base models are supported.");
-  if (!all.has(std::string(kUNetPrefix) + "label_emb.0.0.weight"))
-    throw Error(file.string() + " has SDXL text encoders but its UNet has no label_emb (added conditioning).");
-}
-
 std::shared_ptr<clip::TextEncoder> textEncoderFor(const fs::path& file, const io::WeightSource& all,
                                                   const std::optional<clip::TextLayout>& layout,
                                                   const SdLoadOptions& options) {
@@ -112,20 +80,9 @@ std::shared_ptr<clip::TextEncoder> textEncoderFor(const fs::path& file, const io
   return buildTextEncoder(clip::detectTextEncoderConfig(weights, *layout, file.string()), weights, options);
 }
 
-// The UNet's task from the shapes of its first and last convolutions (its
-// input and output channels), without reading any weights.
-SdTask detectTask(const io::WeightSource& all, const fs::path& file) {
-  const std::string in_key = std::string(kUNetPrefix) + "input_blocks.0.0.weight";
-  const std::string out_key = std::string(kUNetPrefix) + "out.2.weight";
-  for (const auto& key : {in_key, out_key})
-    if (!all.has(key) || all.entry(key).shape.size() != 4)
-      throw Error("The single-file checkpoint " + file.string() + " has no UNet convolution '" + key + "'.");
-  return taskOfUNetChannels(int(all.entry(in_key).shape[1]), int(all.entry(out_key).shape[0]), file.string());
-}
-
 std::shared_ptr<unet::UNet2DConditionModel> unetFor(const std::shared_ptr<const io::SafetensorsFile>& st,
                                                     SdVersion version, const SdLoadOptions& options) {
-  const auto ldm = io::WeightSource::fromFile(st, kUNetPrefix);
+  const auto ldm = io::WeightSource::fromFile(st, kLdmUNetPrefix);
   unet::UNetConfig config;
   if (const auto config_file = overrideConfig(options, "unet")) {
     config = unet::parseUNetConfig(readText(*config_file), config_file->string());
@@ -157,28 +114,24 @@ std::shared_ptr<vae::AutoencoderKL> vaeFor(const fs::path& file, const std::shar
 }  // namespace
 
 StableDiffusion loadSingleFile(const fs::path& file, const SdLoadOptions& options) {
-  const auto st = io::SafetensorsFile::open(file.string());
-  const auto all = io::WeightSource::fromFile(st);
-  const bool xl = hasPrefix(all, "conditioner.embedders.");
-  if (xl) refuseSdxlVariants(file, all);
-  if (!hasPrefix(all, kUNetPrefix))
-    throw Error(file.string() + " is not a single-file Stable Diffusion checkpoint (it has no " + kUNetPrefix +
-                "* tensors).");
+  const SingleFileProbe probe = probeSingleFile(file, options.version);
+  refuseUnsupported(probe.info, file.string());
   if (!options.config_dir.empty() && !fs::is_directory(options.config_dir))
     throw Error("The configuration folder " + options.config_dir + " does not exist.");
-
-  const auto text_layout = clip::detectTextLayout(all);
+  const auto& st = probe.file;
+  const auto& all = probe.all;
   StableDiffusion sd;
   sd.layout = SdLayout::SingleFile;
   sd.source = file.string();
   sd.device = options.device;
   sd.dtype = options.dtype;
-  sd.task = detectTask(all, file);
+  sd.task = probe.info.task;
   checkExpectedTask(sd.task, options, file.string());
-  sd.version = xl ? SdVersion::SDXL : detectVersion(all, text_layout, options);
+  sd.version = probe.info.version;
   sd.scheduler = schedulerFor(sd.version, options);
+  const bool xl = sd.version == SdVersion::SDXL;
   if (xl) {  // sgm GeneralConditioner: CLIP ViT-L + OpenCLIP bigG
-    sd.force_zeros_for_empty_prompt = true;  // the SDXL base pipeline's default
+    sd.force_zeros_for_empty_prompt = probe.info.force_zeros_for_empty_prompt;
     if (options.components & kTokenizer) {
       sd.tokenizer = tokenizerFor(file, options);
       sd.tokenizer_2 = tokenizerFor(file, options, "tokenizer_2");
@@ -189,7 +142,7 @@ StableDiffusion loadSingleFile(const fs::path& file, const SdLoadOptions& option
     }
   } else {
     if (options.components & kTokenizer) sd.tokenizer = tokenizerFor(file, options);
-    if (options.components & kTextEncoder) sd.text_encoder = textEncoderFor(file, all, text_layout, options);
+    if (options.components & kTextEncoder) sd.text_encoder = textEncoderFor(file, all, probe.text_layout, options);
   }
   if (options.components & kUNet) sd.unet = unetFor(st, sd.version, options);
   if (options.components & kVae) sd.vae = vaeFor(file, st, sd.version, options);

@@ -1,15 +1,10 @@
 #include "models/sd/stable_diffusion.h"
 
-#include <filesystem>
-
 #include "core/base/error.h"
-#include "models/sd/checkpoint_files.h"
 #include "models/sd/sd_loading.h"
 #include "models/sd/sdxl_prompts.h"
 
 namespace sds::sd {
-
-namespace fs = std::filesystem;
 
 const char* versionName(SdVersion v) {
   switch (v) {
@@ -53,17 +48,8 @@ void requireTask(SdTask actual, SdTask expected, const std::string& source, cons
 }  // namespace detail
 
 StableDiffusion loadStableDiffusion(const std::string& path, const SdLoadOptions& options) {
-  const fs::path p(path);
-  if (fs::is_directory(p)) {
-    if (!fs::exists(p / "model_index.json") && !fs::is_directory(p / "unet"))
-      throw Error(path + " is neither a diffusers model folder (no model_index.json or unet/) nor a .safetensors file.");
-    return detail::loadDiffusersFolder(p, options);
-  }
-  if (!fs::exists(p)) throw Error("The model " + path + " does not exist.");
-  if (isPickleCheckpoint(p)) refusePickleCheckpoint(p);
-  if (p.extension() != ".safetensors")
-    throw Error(path + " is not a .safetensors file or a diffusers model folder.");
-  return detail::loadSingleFile(p, options);
+  if (detail::layoutOfPath(path) == SdLayout::Diffusers) return detail::loadDiffusersFolder(path, options);
+  return detail::loadSingleFile(path, options);
 }
 
 torch::Tensor encodePrompts(const StableDiffusion& sd, const std::vector<std::string>& prompts) {

@@ -22,6 +22,10 @@ struct GenerationOptions : pipelines::PromptControls {
   sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
   int working_size = pipelines::controls::kWorkingSize.value;  // photo mode
   bool use_open_depth = false;    // the open depth map instead of the depth model
+  // The size follows the detected model's native size (SDXL 1024, SD 1.x/2.x
+  // 512) until the user types one. Off by default: a caller that sets a size
+  // keeps it; a first start turns it on (generation_settings.cpp).
+  bool size_from_model = false;
 };
 
 // The models to load, on the chosen device at the chosen precision.

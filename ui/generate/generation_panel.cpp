@@ -21,6 +21,7 @@
 
 #include "ui/common/enum_combo.h"
 #include "ui/generate/model_path_field.h"
+#include "ui/generate/sd_model_detector.h"
 #include "ui/widgets/slider_field.h"
 
 namespace sds::ui {
@@ -51,6 +52,8 @@ QSpinBox* spinBox(const char* name, int min, int max, int step = 1) {
 GenerationPanel::GenerationPanel(QWidget* parent)
     : QWidget(parent),
       sd_model_(new ModelPathField(tr("Choose a Stable Diffusion Model"), QStringLiteral("model_index.json"))),
+      model_note_(new QLabel),
+      detector_(new SdModelDetector(this)),
       depth_model_(new ModelPathField(tr("Choose a Depth Anything V2 Model"), QStringLiteral("config.json"))),
       device_(new QComboBox),
       precision_(new QComboBox),
@@ -65,6 +68,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
       random_seed_(new QToolButton),
       width_(spinBox("generateWidthSpin", controls::kImageSide.min, controls::kImageSide.max, 8)),
       height_(spinBox("generateHeightSpin", controls::kImageSide.min, controls::kImageSide.max, 8)),
+      native_size_(new QToolButton),
       inversion_(new QComboBox),
       working_size_(spinBox("generateWorkingSizeSpin", controls::kWorkingSize.min, controls::kWorkingSize.max, 8)),
       scale_(new SliderField(controls::kScalePercent.min, controls::kScalePercent.max, 0.5, 1)),
@@ -106,6 +110,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
   setOptions(GenerationOptions{});
   setRunning(false);
   wireChanges();
+  wireModelDetection();
 }
 
 void GenerationPanel::wireChanges() {
@@ -157,7 +162,12 @@ QWidget* GenerationPanel::buildModels() {
   precision_note_->setWordWrap(true);
   auto* box = new QGroupBox(tr("Models"));
   auto* form = new QFormLayout(box);
+  model_note_->setObjectName(QStringLiteral("generateModelNote"));
+  model_note_->setWordWrap(true);
+  model_note_->setAlignment(Qt::AlignLeft | Qt::AlignTop);  // right under the path, however many lines it wraps to
+  model_note_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // a path in an error can be copied
   form->addRow(tr("Stable Diffusion"), sd_model_);
+  form->addRow(QString(), model_note_);
   form->addRow(tr("Depth model"), depth_model_);
   form->addRow(tr("Device"), device_);
   form->addRow(tr("Precision"), precision_);
@@ -236,10 +246,15 @@ QWidget* GenerationPanel::buildSampling() {
   auto* seed_row = new QHBoxLayout;
   seed_row->addWidget(seed_, 1);
   seed_row->addWidget(random_seed_);
+  native_size_->setObjectName(QStringLiteral("generateNativeSizeButton"));
+  native_size_->setText(tr("Native"));
+  native_size_->setToolTip(tr("Use the detected model's native size (1024 px for SDXL, 512 px for SD 1.x and 2.x), "
+                              "and follow the model when another one is chosen. A size you type is kept."));
   auto* size_row = new QHBoxLayout;
   size_row->addWidget(width_, 1);
   size_row->addWidget(new QLabel(QStringLiteral("×")));
   size_row->addWidget(height_, 1);
+  size_row->addWidget(native_size_);
   auto* box = new QGroupBox(tr("Sampling"));
   auto* form = new QFormLayout(box);
   form->addRow(tr("Steps"), steps_);
@@ -301,6 +316,7 @@ GenerationOptions GenerationPanel::options() const {
   o.seed = uint64_t(seed_->value());
   o.width = width_->value();
   o.height = height_->value();
+  o.size_from_model = size_from_model_;
   o.inversion = comboValue<InversionMode>(inversion_);
   o.working_size = working_size_->value();
   o.stereo.scale_factor = scale_->value();
@@ -327,8 +343,12 @@ void GenerationPanel::setOptions(const GenerationOptions& o) {
   steps_->setValue(o.steps);
   guidance_->setValue(o.guidance_scale);
   seed_->setValue(int(std::min<uint64_t>(o.seed, uint64_t(seed_->maximum()))));
+  setting_size_ = true;
   width_->setValue(o.width);
   height_->setValue(o.height);
+  setting_size_ = false;
+  size_from_model_ = o.size_from_model;
+  if (size_from_model_ && nativeSize() > 0) useNativeSize();  // the same model, already detected
   selectComboValue(inversion_, o.inversion);
   working_size_->setValue(o.working_size);
   scale_->setValue(o.stereo.scale_factor);
@@ -353,6 +373,7 @@ void GenerationPanel::updateEnabled() {
   negative_->setEnabled(prompt);
   width_->setEnabled(prompt);
   height_->setEnabled(prompt);
+  native_size_->setEnabled(prompt && nativeSize() > 0);
   inversion_->setEnabled(!prompt);
   working_size_->setEnabled(!prompt);
 }

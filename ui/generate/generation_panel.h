@@ -3,8 +3,10 @@
 // shows and edits GenerationOptions; running is the controller's job.
 #pragma once
 #include <QWidget>
+#include <optional>
 
 #include "core/media/compute_devices.h"
+#include "core/media/sd_model_info.h"
 #include "ui/generate/generation_options.h"
 
 class QCheckBox;
@@ -20,6 +22,7 @@ class QToolButton;
 namespace sds::ui {
 
 class ModelPathField;
+class SdModelDetector;
 class SliderField;
 
 class GenerationPanel : public QWidget {
@@ -50,8 +53,21 @@ class GenerationPanel : public QWidget {
   void updateEnabled();
   void updatePrecisionNote();
   void wireChanges();
+  // The detected Stable Diffusion family (sd_model_detector.h) and the size
+  // that follows it while the user has not typed one.
+  void wireModelDetection();
+  void onModelPathEdited();
+  void onModelDetected(const QString& path, const media::SdModelSummary& summary);
+  void useNativeSize();
+  int nativeSize() const;  // of the detected model when it makes pairs, else 0
+  void updateModelNote();
 
   ModelPathField* sd_model_;
+  QLabel* model_note_;  // the detected family, or why the model cannot make pairs
+  SdModelDetector* detector_;
+  std::optional<media::SdModelSummary> detected_;  // of the path shown; none while it is read
+  bool size_from_model_ = false;  // the size follows the detected family (the user typed none)
+  bool setting_size_ = false;     // the panel itself sets the size spin boxes
   ModelPathField* depth_model_;
   QComboBox* device_;
   QComboBox* precision_;
@@ -66,6 +82,7 @@ class GenerationPanel : public QWidget {
   QToolButton* random_seed_;
   QSpinBox* width_;
   QSpinBox* height_;
+  QToolButton* native_size_;
   QComboBox* inversion_;
   QSpinBox* working_size_;
   SliderField* scale_;

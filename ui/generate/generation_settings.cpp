@@ -42,6 +42,9 @@ GenerationOptions loadGenerationOptions(const QSettings& s) {
   o.seed = s.value(key("seed"), qulonglong(o.seed)).toULongLong();
   o.width = s.value(key("width"), o.width).toInt();
   o.height = s.value(key("height"), o.height).toInt();
+  // Settings from before this key: a size still at the default was never typed.
+  const bool untouched = o.width == pipelines::controls::kImageSide.value && o.height == o.width;
+  o.size_from_model = s.value(key("sizeFromModel"), untouched).toBool();
   o.stereo.scale_factor = s.value(key("scalePercent"), o.stereo.scale_factor).toDouble();
   o.stereo.shift_step = s.value(key("shiftStep"), o.stereo.shift_step).toInt();
   o.stereo.mask_interval = s.value(key("maskInterval"), o.stereo.mask_interval).toInt();
@@ -68,6 +71,7 @@ void saveGenerationOptions(QSettings& s, const GenerationOptions& o) {
   s.setValue(key("seed"), qulonglong(o.seed));
   s.setValue(key("width"), o.width);
   s.setValue(key("height"), o.height);
+  s.setValue(key("sizeFromModel"), o.size_from_model);
   s.setValue(key("scalePercent"), o.stereo.scale_factor);
   s.setValue(key("shiftStep"), o.stereo.shift_step);
   s.setValue(key("maskInterval"), o.stereo.mask_interval);
