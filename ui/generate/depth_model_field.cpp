@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QAbstractItemView>
 #include <QLineEdit>
 #include <QStandardItemModel>
 #include <QToolButton>
@@ -112,6 +113,8 @@ void DepthModelField::setModels(const std::vector<FoundDepthModel>& found) {
                         Qt::ToolTipRole);
     if (!m.loadable && items) items->item(i)->setEnabled(false);
   }
+  // The open list shows whole names and licences, even where the dock is narrow.
+  combo_->view()->setMinimumWidth(combo_->view()->sizeHintForColumn(0) + 2 * combo_->view()->frameWidth() + 8);
   if (chosen_) setPath(keep);
   else selectDefault();
 }
