@@ -363,7 +363,8 @@ class TestDepthAnything3 : public QObject {
     QVERIFY(!info.permissive);
     const auto small = depth::depthModelInfo(depth::DepthAnythingConfig{});  // V2 ViT-S
     QCOMPARE(small.licence, std::string("Apache-2.0"));
-    QVERIFY(depth::depthModelInfo(large).preference > small.preference);
+    // Permissive first: V2 Small ranks above the non-commercial V2 Large.
+    QVERIFY(small.preference > depth::depthModelInfo(large).preference);
     // The tiny test models match no release: no licence claimed, below every permissive model.
     const auto tiny = depth::readDepthModelInfo(kSet.string());
     QCOMPARE(tiny.familyName(), std::string("Depth Anything 3"));
