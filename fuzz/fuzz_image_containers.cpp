@@ -1,9 +1,11 @@
 // libFuzzer target: the byte-level image parsers that run before any decoder:
-// PNG text chunks, MPO structure, and the header sniffing (size, truncated JPEG).
+// PNG text chunks, MPO structure, the header sniffing (size, truncated JPEG) and
+// the EXIF focal length.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "core/media/exif_focal.h"
 #include "core/media/image_header.h"
 #include "core/media/mpo.h"
 #include "core/media/png_text.h"
@@ -16,5 +18,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try { sds::media::parseMpo(bytes); } catch (const sds::Error&) {}
   (void)sds::media::declaredImageSize(bytes);
   (void)sds::media::isTruncatedJpeg(bytes);
+  (void)sds::media::parseExifFocalLength(bytes);  // never throws
   return 0;
 }

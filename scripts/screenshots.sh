@@ -3,7 +3,7 @@
 #   scripts/screenshots.sh OUTDIR [BUILD_DIR]
 # writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite,
 # 6-menu-tooltip,7-generating,8-about,9-user-guide,10-anaglyph,11-zoomed,12-wiggle,13-undo-menu,
-# 14-sdxl-detected}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
+# 14-sdxl-detected,15-depth-models}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
 # Each one runs sdstereo-studio --scenario NAME --screenshot FILE (app/studio/screenshot_scenarios.h):
 # the studio reaches the state itself, grabs the X screen (dialogs included) and quits.
 # Needs: Xvfb (apt-get install -y xvfb), a built studio (default: build/testing/app/sdstereo-studio).
@@ -30,7 +30,9 @@ shoot() {  # NAME FILE ARGS...
   local name=$1 file=$2; shift 2
   echo "== $name -> $file"
   rm -rf "$work/config"
-  DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$work/config SDSTEREO_THREADS=2 \
+  # Depth models are listed from a Hugging Face cache of the script's own, never this machine's.
+  DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data \
+    HF_HUB_CACHE=${shots_hub:-$work/no-hub} SDSTEREO_THREADS=2 \
     timeout 600 "$studio" --scenario "$name" --screenshot "$out/$file" "$@" || echo "scenario $name FAILED" >&2
 }
 
@@ -56,4 +58,16 @@ shoot wiggle 12-wiggle.png
 shoot undo-menu 13-undo-menu.png
 # The Generate dock with the tiny SDXL model chosen: the detected family and its native size.
 shoot sdxl-detected 14-sdxl-detected.png --sd-model "$data/sd-tiny-xl/model" --depth-model "$data/depth-anything-v2-tiny"
+# Two depth models found: a DA3Mono-Large release (its config.json names the preset, so the weights are not
+# read: a placeholder stands in) and the tiny V2 model, in a hub cache laid out as huggingface_hub stores them.
+shots_hub=$work/hf-hub
+for repo in depth-anything--DA3MONO-LARGE someone--v2-tiny; do
+  mkdir -p "$shots_hub/models--$repo/snapshots/r1" "$shots_hub/models--$repo/refs"
+  printf r1 > "$shots_hub/models--$repo/refs/main"
+done
+printf '{"model_name": "da3mono-large"}' > "$shots_hub/models--depth-anything--DA3MONO-LARGE/snapshots/r1/config.json"
+echo placeholder > "$shots_hub/models--depth-anything--DA3MONO-LARGE/snapshots/r1/model.safetensors"
+cp "$data/depth-anything-v2-tiny/config.json" "$data/depth-anything-v2-tiny/model.safetensors" \
+  "$shots_hub/models--someone--v2-tiny/snapshots/r1/"
+shoot depth-models 15-depth-models.png --image "$sample/image.png" --depth "$sample/depth.png"
 ls -l "$out"

@@ -240,6 +240,72 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::DepthModelField</name>
+    <message>
+        <source>The depth models found on this computer with their licences, best first; or type or choose a Depth Anything V2 or 3 folder or .safetensors file</source>
+        <translation>Die auf diesem Computer gefundenen Tiefenmodelle mit ihren Lizenzen, das beste zuerst; oder einen Ordner oder eine .safetensors-Datei von Depth Anything V2 oder 3 eingeben oder wählen</translation>
+    </message>
+    <message>
+        <source>Choose a .safetensors file, or config.json inside a model folder</source>
+        <translation>Eine .safetensors-Datei wählen oder config.json in einem Modellordner</translation>
+    </message>
+    <message>
+        <source> °</source>
+        <translation> °</translation>
+    </message>
+    <message>
+        <source>Metric depth models measure in metres from the focal length: the photo&apos;s horizontal field of view, used when its EXIF gives no focal length</source>
+        <translation>Metrische Tiefenmodelle messen in Metern anhand der Brennweite: das horizontale Bildfeld des Fotos, verwendet, wenn seine EXIF-Daten keine Brennweite angeben</translation>
+    </message>
+    <message>
+        <source>Field of view</source>
+        <translation>Bildfeld</translation>
+    </message>
+    <message>
+        <source>custom size (%1 wide)</source>
+        <translation>eigene Größe (%1 breit)</translation>
+    </message>
+    <message>
+        <source>%1 (any-view model, not supported)</source>
+        <translation>%1 (Any-View-Modell, nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>licence unknown</source>
+        <translation>Lizenz unbekannt</translation>
+    </message>
+    <message>
+        <source>%1, non-commercial use only</source>
+        <translation>%1, nur nicht-kommerzielle Nutzung</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>depth model name — its licence</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (Hugging Face cache)
+%2</source>
+        <translation>%1 (Hugging-Face-Cache)
+%2</translation>
+    </message>
+    <message>
+        <source>focal length from EXIF: %1 mm equiv.</source>
+        <translation>Brennweite aus EXIF: %1 mm KB-äquivalent</translation>
+    </message>
+    <message>
+        <source>focal length from EXIF: %1 mm</source>
+        <translation>Brennweite aus EXIF: %1 mm</translation>
+    </message>
+    <message>
+        <source>Choose a Depth Anything Model</source>
+        <translation>Depth-Anything-Modell wählen</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors config.json);;All files (*)</source>
+        <translation>Modelle (*.safetensors config.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::DisparityPlot</name>
     <message>
         <source>Disparity (pixels, full resolution)</source>
@@ -651,10 +717,6 @@
         <translation>Stable-Diffusion-Modell wählen</translation>
     </message>
     <message>
-        <source>Choose a Depth Anything V2 Model</source>
-        <translation>Depth-Anything-V2-Modell wählen</translation>
-    </message>
-    <message>
         <source>Use the source&apos;s depth map</source>
         <translation>Tiefenkarte der Quelle verwenden</translation>
     </message>
@@ -708,10 +770,6 @@
     <message>
         <source>A diffusers folder (choose its model_index.json) or a single .safetensors file</source>
         <translation>Ein Diffusers-Ordner (dessen model_index.json wählen) oder eine einzelne .safetensors-Datei</translation>
-    </message>
-    <message>
-        <source>Depth Anything V2: estimates the depth unless the open depth map is used</source>
-        <translation>Depth Anything V2: schätzt die Tiefe, sofern nicht die geöffnete Tiefenkarte verwendet wird</translation>
     </message>
     <message>
         <source>Models</source>

@@ -240,6 +240,72 @@
     </message>
 </context>
 <context>
+    <name>sds::ui::DepthModelField</name>
+    <message>
+        <source>The depth models found on this computer with their licences, best first; or type or choose a Depth Anything V2 or 3 folder or .safetensors file</source>
+        <translation>Les modèles de profondeur trouvés sur cet ordinateur avec leurs licences, le meilleur en premier ; ou saisissez ou choisissez un dossier ou un fichier .safetensors Depth Anything V2 ou 3</translation>
+    </message>
+    <message>
+        <source>Choose a .safetensors file, or config.json inside a model folder</source>
+        <translation>Choisissez un fichier .safetensors, ou config.json dans un dossier de modèle</translation>
+    </message>
+    <message>
+        <source> °</source>
+        <translation> °</translation>
+    </message>
+    <message>
+        <source>Metric depth models measure in metres from the focal length: the photo&apos;s horizontal field of view, used when its EXIF gives no focal length</source>
+        <translation>Les modèles de profondeur métriques mesurent en mètres à partir de la focale : le champ de vision horizontal de la photo, utilisé quand ses données EXIF ne donnent pas de focale</translation>
+    </message>
+    <message>
+        <source>Field of view</source>
+        <translation>Champ de vision</translation>
+    </message>
+    <message>
+        <source>custom size (%1 wide)</source>
+        <translation>taille personnalisée (largeur %1)</translation>
+    </message>
+    <message>
+        <source>%1 (any-view model, not supported)</source>
+        <translation>%1 (modèle multivue, non pris en charge)</translation>
+    </message>
+    <message>
+        <source>licence unknown</source>
+        <translation>licence inconnue</translation>
+    </message>
+    <message>
+        <source>%1, non-commercial use only</source>
+        <translation>%1, usage non commercial uniquement</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>depth model name — its licence</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (Hugging Face cache)
+%2</source>
+        <translation>%1 (cache Hugging Face)
+%2</translation>
+    </message>
+    <message>
+        <source>focal length from EXIF: %1 mm equiv.</source>
+        <translation>focale d’après l’EXIF : %1 mm équiv.</translation>
+    </message>
+    <message>
+        <source>focal length from EXIF: %1 mm</source>
+        <translation>focale d’après l’EXIF : %1 mm</translation>
+    </message>
+    <message>
+        <source>Choose a Depth Anything Model</source>
+        <translation>Choisir un modèle Depth Anything</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors config.json);;All files (*)</source>
+        <translation>Modèles (*.safetensors config.json);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>sds::ui::DisparityPlot</name>
     <message>
         <source>Disparity (pixels, full resolution)</source>
@@ -651,10 +717,6 @@
         <translation>Choisir un modèle Stable Diffusion</translation>
     </message>
     <message>
-        <source>Choose a Depth Anything V2 Model</source>
-        <translation>Choisir un modèle Depth Anything V2</translation>
-    </message>
-    <message>
         <source>Use the source&apos;s depth map</source>
         <translation>Utiliser la carte de profondeur de la source</translation>
     </message>
@@ -708,10 +770,6 @@
     <message>
         <source>A diffusers folder (choose its model_index.json) or a single .safetensors file</source>
         <translation>Un dossier diffusers (choisissez son model_index.json) ou un fichier .safetensors unique</translation>
-    </message>
-    <message>
-        <source>Depth Anything V2: estimates the depth unless the open depth map is used</source>
-        <translation>Depth Anything V2&#xa0;: estime la profondeur, sauf si la carte de profondeur ouverte est utilisée</translation>
     </message>
     <message>
         <source>Models</source>

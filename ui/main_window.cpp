@@ -237,6 +237,10 @@ void MainWindow::wireControllers() {
     shown_->setSource(doc);
     history_->show(nullptr);  // a changed source is what the user wants to see
     files_->remember(doc);
+    // Metric depth models take the photo's focal length from its EXIF.
+    generate_dock_->panel()->setPhotoFocal(doc && doc->hasImage() ? media::readPhotoFocal(doc->image_path.toStdString(),
+                                                                                          doc->image.cols, doc->image.rows)
+                                                                  : media::PhotoFocal{});
     updateTitle();
   });
   connect(documents_, &DocumentController::photoOpened, this, [this] {
@@ -275,7 +279,7 @@ void MainWindow::wireControllers() {
   connect(depth_, &DepthEstimateController::failed, this, [this](const QString& m) { showError(ActionMessages::Estimate, m); });
   depth_->setModelChoice([this] {
     const GenerationOptions o = generate_dock_->panel()->options();
-    return DepthModelChoice{o.depth_model, o.device, o.precision};
+    return DepthModelChoice{o.depth_model, o.device, o.precision, o.depth_fov_degrees};
   });
 
   connect(exporter_, &ExportController::started, this, [this] { messages_->clear(ActionMessages::Export); });

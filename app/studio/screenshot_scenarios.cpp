@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -161,6 +162,19 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
                            deblur);
         shootSoon(shot, 600);
       });
+    });
+    w.openFiles(in.image, in.depth);
+  } else if (name == QLatin1String("depth-models")) {
+    // The Generate dock's list of the depth models found (HF_HOME, the studio's
+    // models folder), opened, with their licences.
+    w.generationDock()->show();
+    auto* once = new QObject(&w);
+    QObject::connect(&w.renderer(), &RenderController::rendered, once, [&w, once, shot] {
+      once->deleteLater();
+      auto* list = w.findChild<QComboBox*>(QStringLiteral("generateDepthModelCombo"));
+      if (!list) return QApplication::exit(1);
+      list->showPopup();
+      shootSoon(shot, 600);
     });
     w.openFiles(in.image, in.depth);
   } else if (name == QLatin1String("anaglyph")) {

@@ -4,6 +4,7 @@
 
 #include "core/base/error.h"
 #include "models/common/config_fields.h"
+#include "models/common/json_limits.h"
 #include "models/io/weights.h"
 
 namespace sds::depth {
@@ -13,15 +14,25 @@ using nlohmann::json;
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// vits / vitb / vitl / vitg DINOv2 encoders; the any-view presets add a camera
+// token and cross-view attention, which this port does not run.
+constexpr Da3Preset kDa3Presets[] = {
+    {"da3mono-large", 1024, 24, true, false},  {"da3metric-large", 1024, 24, true, true},
+    {"da3-small", 384, 12, false, false},      {"da3-base", 768, 12, false, false},
+    {"da3-large", 1024, 24, false, false},     {"da3-giant", 1536, 40, false, false},
+    {"da3nested-giant-large", 1536, 40, false, false},
+};
+
 // The monocular presets (configs/da3mono-large.yaml, da3metric-large.yaml): a vitl
 // backbone with 64-wide heads, DPT fed by blocks [4, 11, 17, 23].
 void applyPreset(DepthAnythingConfig& c, const std::string& name, const std::string& origin) {
-  if (name != "da3mono-large" && name != "da3metric-large")
-    throw Error(origin + " describes the Depth Anything 3 model '" + name +
+  const Da3Preset* preset = findDa3Preset(name);
+  if (!preset || !preset->monocular)
+    throw Error(origin + " describes the Depth Anything 3 model '" + boundedText(name, 40) +
                 "'; only the monocular models (da3mono-large, da3metric-large) are supported, not the any-view ones.");
-  c.metric = name == "da3metric-large";
-  c.num_heads = 16;
-  c.layer_indices = {4, 11, 17, 23};
+  c.metric = preset->metric;
+  c.num_heads = preset->embed_dim / 64;
+  c.layer_indices = officialLayerIndices(preset->depth);
 }
 
 // The block's value of `key` must be `wanted` (or absent): other values
@@ -79,6 +90,12 @@ DepthAnythingConfig da3ConfigFromWeights(DepthAnythingConfig c, const io::Weight
   // The monocular releases are all ViT-L (preset [4, 11, 17, 23]); other depths need their config.json.
   c.layer_indices = c.depth == 24 ? std::vector<int>{4, 11, 17, 23} : std::vector<int>{};
   return c;
+}
+
+const Da3Preset* findDa3Preset(const std::string& model_name) {
+  for (const Da3Preset& p : kDa3Presets)
+    if (model_name == p.name) return &p;
+  return nullptr;
 }
 
 bool isDa3ConfigJson(const json& j) {

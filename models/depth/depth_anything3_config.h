@@ -26,6 +26,20 @@ namespace sds::depth {
 DepthAnythingConfig da3ConfigFromWeights(DepthAnythingConfig base, const io::WeightSource& transformers,
                                          const io::WeightSource& raw);
 
+// The released Depth Anything 3 presets (configs/<name>.yaml of the official
+// repository, the `model_name` of a release's config.json): encoder size and
+// whether the model is monocular (the only ones this port runs) and metric.
+struct Da3Preset {
+  const char* name;
+  int embed_dim;
+  int depth;
+  bool monocular;
+  bool metric;
+};
+
+// nullptr for a name that is no release.
+const Da3Preset* findDa3Preset(const std::string& model_name);
+
 // True when `config` is a DA3 config.json (a `model_name` starting with "da3").
 bool isDa3ConfigJson(const nlohmann::json& config);
 

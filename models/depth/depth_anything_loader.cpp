@@ -1,4 +1,5 @@
 #include "models/depth/depth_anything_loader.h"
+#include "models/depth/depth_anything_probe.h"
 
 #include <torch/torch.h>
 
@@ -71,14 +72,20 @@ fs::path resolveWeights(const fs::path& path) {
   return path;
 }
 
+bool describesDepthModel(const nlohmann::json& j, const std::string& type) {
+  return type == "depth_anything" || type == "dpt" || isDa3ConfigJson(j);
+}
+
+std::string modelTypeOf(const nlohmann::json& j, const fs::path& file) {
+  return j.is_object() ? ConfigFields(j, "The depth model config " + file.string()).text("model_type", "") : "";
+}
+
 // config.json beside the weights, if it describes a Depth Anything (or DPT) model.
 std::optional<nlohmann::json> readConfigJson(const fs::path& weights, std::string& config_path) {
   const fs::path candidate = weights.parent_path() / "config.json";
   if (!fs::exists(candidate)) return std::nullopt;
   const nlohmann::json j = readUntrustedJson(candidate.string(), "The depth model's config");
-  const std::string type =
-      j.is_object() ? ConfigFields(j, "The depth model config " + candidate.string()).text("model_type", "") : "";
-  if (type != "depth_anything" && type != "dpt" && !isDa3ConfigJson(j)) return std::nullopt;  // another model's config
+  if (!describesDepthModel(j, modelTypeOf(j, candidate))) return std::nullopt;  // another model's config
   config_path = candidate.string();
   return j;
 }
@@ -158,6 +165,40 @@ const char* layoutName(DepthWeightLayout layout) {
 }
 
 DepthAnythingConfig readDepthAnythingConfig(const std::string& path) { return resolve(path).config; }
+
+DepthModelProbe probeDepthAnything(const std::string& path) {
+  DepthModelProbe probe;
+  probe.weights_path = resolveWeights(path).string();
+  const fs::path config = fs::path(probe.weights_path).parent_path() / "config.json";
+  if (fs::exists(config)) {
+    const nlohmann::json j = readUntrustedJson(config.string(), "The depth model's config");
+    const std::string type = modelTypeOf(j, config);
+    // A folder of another model (text encoder, VAE, ...) beside its own weights.
+    if (fs::is_directory(path) && !describesDepthModel(j, type))
+      throw Error(config.string() + " describes " + (type.empty() ? std::string("no Depth Anything model") :
+                  "a '" + boundedText(type, 40) + "' model") + ", not Depth Anything.");
+    // A release: its preset says it all (a tiny_random_model block gives other sizes).
+    if (isDa3ConfigJson(j) && !j.contains("tiny_random_model")) {
+      probe.model_name = j["model_name"].get<std::string>();
+      if (const Da3Preset* preset = findDa3Preset(probe.model_name)) {
+        probe.family = DepthFamily::Anything3;
+        probe.embed_dim = preset->embed_dim;
+        probe.depth = preset->depth;
+        probe.metric = preset->metric;
+        probe.monocular = preset->monocular;
+        return probe;
+      }
+    }
+  }
+  const DepthAnythingConfig c = resolve(path).config;
+  probe.family = c.family;
+  probe.embed_dim = c.embed_dim;
+  probe.depth = c.depth;
+  probe.metric = c.metric;
+  probe.model_name = c.model_name;
+  probe.read_header = true;
+  return probe;
+}
 
 LoadedDepthModel loadDepthAnything(const std::string& path, const DepthLoadOptions& options) {
   Resolved r = resolve(path);

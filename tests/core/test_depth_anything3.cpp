@@ -350,6 +350,7 @@ class TestDepthAnything3 : public QObject {
     large.family = depth::DepthFamily::Anything3;
     auto info = depth::depthModelInfo(large);
     QCOMPARE(info.name(), std::string("Depth Anything 3 Mono-Large"));
+    QVERIFY(info.encoder == depth::DepthEncoder::Large);
     QCOMPARE(info.licence, std::string("Apache-2.0"));
     QVERIFY(info.permissive);
     large.metric = true;
@@ -362,11 +363,13 @@ class TestDepthAnything3 : public QObject {
     QVERIFY(!info.permissive);
     const auto small = depth::depthModelInfo(depth::DepthAnythingConfig{});  // V2 ViT-S
     QCOMPARE(small.licence, std::string("Apache-2.0"));
-    QVERIFY(depth::depthModelInfo(large).preference > small.preference);
-    // The tiny test models match no release: no licence claimed.
+    // Permissive first: V2 Small ranks above the non-commercial V2 Large.
+    QVERIFY(small.preference > depth::depthModelInfo(large).preference);
+    // The tiny test models match no release: no licence claimed, below every permissive model.
     const auto tiny = depth::readDepthModelInfo(kSet.string());
-    QCOMPARE(tiny.family, std::string("Depth Anything 3"));
-    QVERIFY(tiny.licence.empty() && !tiny.permissive && tiny.preference == 0);
+    QCOMPARE(tiny.familyName(), std::string("Depth Anything 3"));
+    QVERIFY(tiny.encoder == depth::DepthEncoder::Custom);
+    QVERIFY(tiny.licence.empty() && !tiny.permissive && tiny.preference > 0 && tiny.preference < small.preference);
   }
 
   // ---- files that do not fit ----

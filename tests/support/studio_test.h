@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QObject>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <functional>
@@ -49,6 +50,9 @@ class StudioTest : public QObject {
   QTemporaryDir dir_;
   std::unique_ptr<QSettings> settings_;
   QStringList errors_;  // the messages the windows would have shown, in order
+  // The Hugging Face cache the studio searches for depth models: none of this
+  // machine's, so a test sees only the models it puts there.
+  QString hf_hub_ = dir_.filePath(QStringLiteral("no-hf-hub"));
 
   QString path(const QString& name) const { return dir_.filePath(name); }
 
@@ -56,6 +60,8 @@ class StudioTest : public QObject {
     settings_.reset();  // it writes itself back when destroyed
     QFile::remove(path(QStringLiteral("studio.ini")));
     settings_ = std::make_unique<QSettings>(path(QStringLiteral("studio.ini")), QSettings::IniFormat);
+    qputenv("HF_HUB_CACHE", hf_hub_.toUtf8());
+    QStandardPaths::setTestModeEnabled(true);  // the studio's own models folder too
     errors_.clear();
   }
 

@@ -73,7 +73,7 @@ void DepthEstimateController::estimate() {
   if (choice.path.isEmpty())
     return Q_EMIT failed(tr("Choose a depth model first (Generate dock, Models, Depth model)."));
   if (isBusy()) return Q_EMIT failed(tr("A depth estimate is already running; wait for it or cancel it."));
-  auto* job = new DepthEstimateJob(DepthEstimateParams{cache_, choice.path, choice.device, choice.precision, doc});
+  auto* job = new DepthEstimateJob(DepthEstimateParams{cache_, choice.path, choice.device, choice.precision, choice.fov_degrees, doc});
   running_ = job;
   cancel_requested_ = false;
   // The job deletes itself and may be gone when these queued calls run: no pointer to it is used.

@@ -24,6 +24,7 @@ struct DepthModelChoice {
   QString path;    // Depth Anything folder or .safetensors; empty: none chosen
   QString device = QStringLiteral("cpu");
   Precision precision = kDefaultPrecision;
+  double fov_degrees = 60.0;  // metric models, when the photo's EXIF gives no focal length
 };
 
 class DepthEstimateController : public QObject {

@@ -16,6 +16,7 @@ namespace sds::ui {
 struct DepthModelCache {
   std::string path, device;
   Precision precision = kDefaultPrecision;
+  double focal_px = 0, fov_degrees = 0;  // what a metric model was loaded with
   media::DepthModelHandle model;
 };
 
@@ -24,6 +25,7 @@ struct DepthEstimateParams {
   QString model_path;
   QString device = QStringLiteral("cpu");
   Precision precision = kDefaultPrecision;
+  double fov_degrees = 60.0;  // metric models: the photo's field of view when its EXIF has no focal length
   SharedDocument source;  // has a photo
 };
 

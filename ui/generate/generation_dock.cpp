@@ -10,6 +10,7 @@
 #include "ui/generate/generation_controller.h"
 #include "ui/generate/generation_feedback.h"
 #include "ui/generate/generation_options.h"
+#include "ui/generate/depth_model_folders.h"
 #include "ui/generate/generation_panel.h"
 #include "ui/generate/generation_settings.h"
 
@@ -26,6 +27,7 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
       cancel_action_(new QAction(tr("Cancel Generation"), this)) {
   setObjectName(QStringLiteral("generateDock"));  // saveState() needs it
   panel_->setDevices(media::computeDevices());
+  panel_->setFoundDepthModels(findStudioDepthModels(settings_));
   panel_->setOptions(loadGenerationOptions(settings_));
   // The run's feedback sits under the panel's buttons and status line.
   auto* content = new QWidget;

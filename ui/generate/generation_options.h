@@ -14,7 +14,9 @@ namespace sds::ui {
 // (text in UTF-8), as core's request takes them.
 struct GenerationOptions : pipelines::PromptControls {
   QString sd_model;     // diffusers folder or .safetensors
-  QString depth_model;  // Depth Anything V2 folder or .safetensors; may be empty
+  QString depth_model;  // Depth Anything V2 or 3 folder or .safetensors; may be empty
+  bool depth_model_is_default = false;  // depth_model is the list's default, not the user's choice (not remembered)
+  double depth_fov_degrees = 60.0;      // metric depth models: the photo's field of view when EXIF has no focal length
   QString device = QStringLiteral("cpu");
   Precision precision = kDefaultPrecision;  // of the UNet, VAE and depth model
   media::GenerationMode mode = media::GenerationMode::Prompt;

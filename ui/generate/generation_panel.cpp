@@ -20,6 +20,7 @@
 #include <climits>
 
 #include "ui/common/enum_combo.h"
+#include "ui/generate/depth_model_field.h"
 #include "ui/generate/model_path_field.h"
 #include "ui/generate/sd_model_detector.h"
 #include "ui/widgets/slider_field.h"
@@ -54,7 +55,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
       sd_model_(new ModelPathField(tr("Choose a Stable Diffusion Model"), QStringLiteral("model_index.json"))),
       model_note_(new QLabel),
       detector_(new SdModelDetector(this)),
-      depth_model_(new ModelPathField(tr("Choose a Depth Anything V2 Model"), QStringLiteral("config.json"))),
+      depth_model_(new DepthModelField),
       device_(new QComboBox),
       precision_(new QComboBox),
       precision_note_(new QLabel),
@@ -81,7 +82,6 @@ GenerationPanel::GenerationPanel(QWidget* parent)
       status_(new QLabel) {
   setObjectName(QStringLiteral("generationPanel"));
   sd_model_->edit()->setObjectName(QStringLiteral("generateModelEdit"));
-  depth_model_->edit()->setObjectName(QStringLiteral("generateDepthModelEdit"));
   generate_->setObjectName(QStringLiteral("generateButton"));
   cancel_->setObjectName(QStringLiteral("generateCancelButton"));
   status_->setObjectName(QStringLiteral("generateStatusLabel"));
@@ -125,7 +125,7 @@ void GenerationPanel::wireChanges() {
   connect(device_, &QComboBox::currentIndexChanged, this, &GenerationPanel::updatePrecisionNote);
   connect(precision_, &QComboBox::currentIndexChanged, this, &GenerationPanel::updatePrecisionNote);
   connect(sd_model_, &ModelPathField::pathChanged, status_, &QLabel::clear);
-  connect(depth_model_, &ModelPathField::pathChanged, status_, &QLabel::clear);
+  connect(depth_model_, &DepthModelField::pathChanged, status_, &QLabel::clear);
 }
 
 void GenerationPanel::setDevices(const media::ComputeDevices& devices) {
@@ -149,7 +149,6 @@ QWidget* GenerationPanel::buildModels() {
   device_->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
   device_->setToolTip(tr("Where the models run"));
   sd_model_->setToolTip(tr("A diffusers folder (choose its model_index.json) or a single .safetensors file"));
-  depth_model_->setToolTip(tr("Depth Anything V2: estimates the depth unless the open depth map is used"));
   precision_->setObjectName(QStringLiteral("generatePrecisionCombo"));
   for (const Precision p : {Precision::Auto, Precision::Float32, Precision::BFloat16, Precision::Float16})
     precision_->addItem(p == Precision::Auto ? tr("Auto") : QString::fromLatin1(precisionName(p)),
@@ -168,7 +167,9 @@ QWidget* GenerationPanel::buildModels() {
   model_note_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // a path in an error can be copied
   form->addRow(tr("Stable Diffusion"), sd_model_);
   form->addRow(QString(), model_note_);
-  form->addRow(tr("Depth model"), depth_model_);
+  // The found models' names and licences are long: the list takes the whole width.
+  form->addRow(new QLabel(tr("Depth model")));
+  form->addRow(depth_model_);
   form->addRow(tr("Device"), device_);
   form->addRow(tr("Precision"), precision_);
   form->addRow(QString(), precision_note_);
@@ -305,6 +306,8 @@ GenerationOptions GenerationPanel::options() const {
   GenerationOptions o;
   o.sd_model = sd_model_->path();
   o.depth_model = depth_model_->path();
+  o.depth_model_is_default = depth_model_->isDefault();
+  o.depth_fov_degrees = depth_model_->fieldOfView();
   o.device = device_->currentData().toString();
   o.precision = chosenPrecision(*precision_);
   o.mode = comboValue<GenerationMode>(mode_);
@@ -329,7 +332,8 @@ GenerationOptions GenerationPanel::options() const {
 
 void GenerationPanel::setOptions(const GenerationOptions& o) {
   sd_model_->setPath(o.sd_model);
-  depth_model_->setPath(o.depth_model);
+  depth_model_->setPath(o.depth_model, o.depth_model_is_default);
+  depth_model_->setFieldOfView(o.depth_fov_degrees);
   const int device = device_->findData(o.device.startsWith(QLatin1String("cuda")) ? QStringLiteral("cuda")
                                                                                    : QStringLiteral("cpu"));
   auto* devices = qobject_cast<QStandardItemModel*>(device_->model());
@@ -365,6 +369,12 @@ void GenerationPanel::setRunning(bool running) {
 }
 
 void GenerationPanel::setStatus(const QString& text) { status_->setText(text); }
+
+void GenerationPanel::setFoundDepthModels(const std::vector<media::FoundDepthModel>& found) {
+  depth_model_->setModels(found);
+}
+
+void GenerationPanel::setPhotoFocal(const media::PhotoFocal& focal) { depth_model_->setPhotoFocal(focal); }
 
 // Fields that do not apply to the chosen mode are greyed out, not hidden, so
 // the panel does not jump.

@@ -6,6 +6,8 @@
 #include <optional>
 
 #include "core/media/compute_devices.h"
+#include "core/media/depth_model_discovery.h"
+#include "core/media/exif_focal.h"
 #include "core/media/sd_model_info.h"
 #include "ui/generate/generation_options.h"
 
@@ -21,6 +23,7 @@ class QToolButton;
 
 namespace sds::ui {
 
+class DepthModelField;
 class ModelPathField;
 class SdModelDetector;
 class SliderField;
@@ -36,6 +39,11 @@ class GenerationPanel : public QWidget {
   // CUDA is offered only where LibTorch reports a device; else it is shown
   // disabled with the reason, and a remembered "cuda" falls back to the CPU.
   void setDevices(const media::ComputeDevices& devices);
+
+  // The depth models found on this computer (the list's default is the best of them).
+  void setFoundDepthModels(const std::vector<media::FoundDepthModel>& found);
+  // The open photo's focal length, for metric depth models.
+  void setPhotoFocal(const media::PhotoFocal& focal);
 
   void setRunning(bool running);  // Generate off and Cancel on while a run goes
   void setStatus(const QString& text);  // cleared when a model or the device changes
@@ -68,7 +76,7 @@ class GenerationPanel : public QWidget {
   std::optional<media::SdModelSummary> detected_;  // of the path shown; none while it is read
   bool size_from_model_ = false;  // the size follows the detected family (the user typed none)
   bool setting_size_ = false;     // the panel itself sets the size spin boxes
-  ModelPathField* depth_model_;
+  DepthModelField* depth_model_;
   QComboBox* device_;
   QComboBox* precision_;
   QLabel* precision_note_;  // what the choice becomes on the chosen device, and why

@@ -1,6 +1,7 @@
 #include "ui/generate/generation_settings.h"
 
 #include <QSettings>
+#include <algorithm>
 
 #include "core/base/error.h"
 
@@ -26,6 +27,7 @@ GenerationOptions loadGenerationOptions(const QSettings& s) {
   GenerationOptions o;
   o.sd_model = s.value(key("sdModel")).toString();
   o.depth_model = s.value(key("depthModel")).toString();
+  o.depth_fov_degrees = std::clamp(s.value(key("depthFov"), o.depth_fov_degrees).toDouble(), 1.0, 179.0);
   o.device = s.value(key("device"), QString::fromStdString(media::Generator::defaultDevice())).toString();
   try {  // a hand-edited or older settings file keeps the default
     o.precision = parsePrecision(s.value(key("precision"), QString::fromLatin1(precisionName(o.precision)))
@@ -60,7 +62,9 @@ GenerationOptions loadGenerationOptions(const QSettings& s) {
 
 void saveGenerationOptions(QSettings& s, const GenerationOptions& o) {
   s.setValue(key("sdModel"), o.sd_model);
-  s.setValue(key("depthModel"), o.depth_model);
+  // Only the user's choice is remembered: the default follows the models found.
+  s.setValue(key("depthModel"), o.depth_model_is_default ? QString() : o.depth_model);
+  s.setValue(key("depthFov"), o.depth_fov_degrees);
   s.setValue(key("device"), o.device);
   s.setValue(key("precision"), QString::fromLatin1(precisionName(o.precision)));
   s.setValue(key("mode"), modeName(o.mode));

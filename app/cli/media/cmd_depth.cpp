@@ -4,6 +4,7 @@
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/dtype_option.h"
+#include "app/cli/media/focal_option.h"
 #include "core/media/depth_estimation.h"
 #include "core/media/image_io.h"
 #include "core/base/error.h"
@@ -25,8 +26,7 @@ const std::string kUsage =
     "  --raw-out FILE.tif  also write the model's own output as a float TIFF (V2 inverse depth, DA3 relative depth,\n"
     "                      DA3 metric: metres)\n"
     "  --sky-out FILE      also write the sky mask (8-bit, 255 = sky; models with a sky branch)\n"
-    "  --fov DEG           metric models: the photo's horizontal field of view (default 60)\n"
-    "  --focal-px F        metric models: the photo's focal length in pixels (overrides --fov)\n"
+    + focalOptionsHelp(22) +
     "  --preview FILE      also write a colour-mapped preview (8-bit)\n"
     "  --device DEV        cpu (default), cuda or cuda:N\n"
     + dtypeOptionHelp(22) +
@@ -42,11 +42,6 @@ media::DepthModelOptions readOptions(const Args& a) {
   options.device = a.get("device", "cpu");
   options.precision = dtypeOption(a);
   if (a.flag("no-size-limit")) options.max_long_side_factor = 0;
-  options.horizontal_fov_degrees = a.number("fov", options.horizontal_fov_degrees);
-  if (!(options.horizontal_fov_degrees > 0 && options.horizontal_fov_degrees < 180))
-    throw Error("--fov must be between 0 and 180 degrees.");
-  options.focal_px = a.number("focal-px", 0.0);
-  if (a.has("focal-px") && !(options.focal_px > 0)) throw Error("--focal-px must be a positive number of pixels.");
   return options;
 }
 
@@ -60,9 +55,13 @@ int run(const std::vector<std::string>& argv) {
                        "focal-px"},
                {"no-size-limit"});
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
-  const media::DepthModelOptions options = readOptions(a);
+  media::DepthModelOptions options = readOptions(a);
   const std::string out = a.required("out");
-  const cv::Mat image = media::loadImage(a.required("image"));
+  const std::string image_path = a.required("image");
+  const cv::Mat image = media::loadImage(image_path);
+  const FocalChoice focal = chooseFocal(a, image_path, image.cols, image.rows);
+  options.focal_px = focal.focal_px;
+  options.horizontal_fov_degrees = focal.fov_degrees;
   const auto model = media::loadDepthModel(a.required("model"), options);
   std::cout << media::describeDepthModel(model) << "\n";
   const media::DepthEstimate estimate = media::estimateDepthMaps(model, image);
@@ -70,6 +69,7 @@ int run(const std::vector<std::string>& argv) {
   write(out, media::mapTo16Bit(estimate.disparity), {{"sdstereo", "relative inverse depth, normalised"}});
   if (a.has("raw-out")) write(a.get("raw-out", ""), estimate.raw);
   if (a.has("sky-out")) write(a.get("sky-out", ""), estimate.sky);
+  if (estimate.raw_kind == "metric depth (m)") std::cout << "focal length: " << focal.origin << "\n";
   if (estimate.raw_is_depth) {
     double lo = 0, hi = 0;
     cv::minMaxLoc(estimate.raw, &lo, &hi);
