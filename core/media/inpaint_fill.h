@@ -49,6 +49,10 @@ class HoleInpainter {
   cv::Mat fill(const cv::Mat& view, const cv::Mat& holes, const InpaintSettings& settings,
                const ProgressFn& progress = {}, const CancelToken& cancel = {}, InpaintReport* report = nullptr);
 
+  // Loads the model now (fill() would at its first holes): the generating
+  // commands refuse a wrong model before a long generation. Throws sds::Error.
+  void prepare(const InpaintSettings& settings, const ProgressFn& progress = {}) { load(settings, progress); }
+
   void release();
 
  private:

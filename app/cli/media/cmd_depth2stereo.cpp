@@ -6,6 +6,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/media/inpaint_options.h"
 #include "core/media/image_io.h"
 #include "core/media/image_metrics.h"
 #include "core/media/inpaint_fill.h"
@@ -51,17 +52,7 @@ std::string usage() {
     "                       inpainting model, --inpaint-model) for disoccluded holes\n") +
     option(controls::kTextureFill, "0|1") + std::string(
     "                       (--fill background only; the studio's preview renders without it)\n"
-    "  --inpaint-model M    --fill inpaint: an inpainting checkpoint (diffusers folder or single-file .safetensors)\n"
-    "  --inpaint-config-dir DIR  for a single file: a diffusers-layout folder with its configs and tokenizer\n"
-    "  --prompt TEXT        --fill inpaint: what the holes show (default: empty)\n"
-    "  --negative TEXT      --fill inpaint: what to avoid (default: empty)\n"
-    "  --inpaint-steps N    --fill inpaint: denoising steps (default 25)\n"
-    "  --guidance S         --fill inpaint: classifier-free guidance scale (default 7.5)\n"
-    "  --seed N             --fill inpaint: noise seed (default 0; crop k uses N + k)\n"
-    "  --inpaint-dilate PX  --fill inpaint: holes grown by PX pixels are repainted, over a PX-wide seam (default 6)\n"
-    "  --inpaint-size PX    --fill inpaint: crop side, the model's working size (default 512); large photos are\n"
-    "                       inpainted in crops around the holes, never shrunk\n"
-    "  --no-colour-match    --fill inpaint: keep the model's colours (default: fitted to each crop's photo pixels)\n"
+    ) + inpaintOptionsHelp(InpaintSpelling::AlsoShort) + std::string(
     "  --format FMT         right, left, sbs, sbs-cross, hsbs, ou, hou, anaglyph-true, anaglyph-gray,\n"
     "                       anaglyph-color, anaglyph-half-color, anaglyph-dubois, separate, mpo\n"
     "  --out FILE           output (.png, .jpg, ...; .mpo for mpo; separate adds -left / -right)\n"
@@ -102,56 +93,13 @@ media::RenderParams readParams(const Args& a) {
   return p;
 }
 
-uint64_t seedFrom(const Args& a) {
-  const int64_t seed = a.integer("seed", 0);
-  if (seed < 0) throw Error("--seed must be a whole number of at least 0.");
-  return uint64_t(seed);
-}
-
-// The --fill inpaint options; the other fills take none of them.
-media::InpaintSettings readInpaintSettings(const Args& a, const media::RenderParams& p) {
-  media::InpaintSettings s;
-  const char* own[] = {"inpaint-model", "inpaint-config-dir", "prompt", "negative", "inpaint-steps", "guidance", "seed",
-                       "inpaint-dilate", "inpaint-size"};
-  if (p.fill != media::FillMode::Inpaint) {
-    for (const char* name : own)
-      if (a.has(name)) throw Error(std::string("--") + name + " needs --fill inpaint.");
-    if (a.flag("no-colour-match")) throw Error("--no-colour-match needs --fill inpaint.");
-    return s;
-  }
-  s.model_path = a.required("inpaint-model");
-  s.config_dir = a.get("inpaint-config-dir", "");
-  s.device = p.device;
-  s.prompt = a.get("prompt", "");
-  s.negative_prompt = a.get("negative", "");
-  s.steps = int(a.integer("inpaint-steps", s.steps));
-  s.guidance_scale = a.number("guidance", s.guidance_scale);
-  s.seed = seedFrom(a);
-  s.dilate_px = int(a.integer("inpaint-dilate", s.dilate_px));
-  s.window_px = int(a.integer("inpaint-size", s.window_px));
-  s.match_colour = !a.flag("no-colour-match");
-  return s;
-}
-
-std::vector<std::pair<std::string, std::string>> inpaintRecord(const media::InpaintSettings& s) {
-  return {{"inpaint_model", s.model_path},           {"inpaint_prompt", s.prompt},
-          {"inpaint_negative", s.negative_prompt},   {"inpaint_steps", std::to_string(s.steps)},
-          {"inpaint_guidance", std::to_string(s.guidance_scale)}, {"inpaint_seed", std::to_string(s.seed)},
-          {"inpaint_dilate_px", std::to_string(s.dilate_px)}, {"inpaint_size_px", std::to_string(s.window_px)},
-          {"inpaint_colour_match", s.match_colour ? "true" : "false"}};
-}
-
 media::StereoPair renderWithInpainting(const cv::Mat& image, const cv::Mat& depth, const media::RenderParams& params,
                                        const media::InpaintSettings& settings) {
   media::HoleInpainter inpainter;
   media::InpaintReport report;
-  const auto progress = [](const Progress& p) {
-    if (p.stage == "inpainting" && p.total > 0) std::cerr << "\rinpainting " << p.step << "/" << p.total << std::flush;
-  };
-  auto pair = media::renderStereoInpainted(image, depth, params, inpainter, settings, progress, {}, &report);
-  std::cerr << "\n";
-  std::cout << "inpainted in " << report.crops_run << " crop(s) of at most " << settings.window_px << " px ("
-            << report.crops << " planned)\n";
+  auto pair = media::renderStereoInpainted(image, depth, params, inpainter, settings, inpaintProgressPrinter(), {},
+                                           &report);
+  printInpaintReport(report, settings);
   return pair;
 }
 
@@ -167,15 +115,16 @@ void printComparison(const cv::Mat& right, const std::string& reference_path) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv,
-               {"image", "depth", "depth-kind", "depth-scale", "scale", "exponent", "convergence", "converge-at",
-                "max-disparity", "edge-band", "edge-smoothing", "fill", "texture-fill", "format", "out", "depth-out", "quality",
-                "device", "reference", "inpaint-model", "inpaint-config-dir", "prompt", "negative", "inpaint-steps",
-                "guidance", "seed", "inpaint-dilate", "inpaint-size"},
-               {"both", "json", "no-colour-match"});
+  std::set<std::string> valued = {"image", "depth", "depth-kind", "depth-scale", "scale", "exponent", "convergence",
+                                   "converge-at", "max-disparity", "edge-band", "edge-smoothing", "fill", "texture-fill",
+                                   "format", "out", "depth-out", "quality", "device", "reference"};
+  valued.merge(inpaintOptionNames(InpaintSpelling::AlsoShort));
+  const Args a(argv, valued, {"both", "json", "no-colour-match"});
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   const media::RenderParams params = readParams(a);
-  const media::InpaintSettings inpaint = readInpaintSettings(a, params);
+  const bool inpainting = params.fill == media::FillMode::Inpaint;
+  if (!inpainting && a.flag("no-colour-match")) throw Error("--no-colour-match needs --fill inpaint.");
+  const media::InpaintSettings inpaint = readInpaintOptions(a, inpainting, InpaintSpelling::AlsoShort, params.device);
   media::ExportRequest request;
   request.format = a.required("format");
   request.path = a.required("out");
@@ -197,7 +146,6 @@ int run(const std::vector<std::string>& argv) {
     if (!(s > 0)) throw Error("--depth-scale must be a positive number.");
     depth.convertTo(depth, CV_32F, s);
   }
-  const bool inpainting = params.fill == media::FillMode::Inpaint;
   const media::StereoPair pair =
       inpainting ? renderWithInpainting(image, depth, params, inpaint) : media::renderStereo(image, depth, params);
   std::vector<std::pair<std::string, std::string>> record = {{"image", image_path}, {"depth", depth_path}};

@@ -13,11 +13,13 @@
 #include "app/cli/command.h"
 #include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
+#include "app/cli/media/inpaint_options.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/media/image_io.h"
+#include "core/media/internal/generated_inpaint.h"
 #include "core/media/internal/img2stereo_params.h"
 #include "core/media/render_params.h"
 #include "core/media/internal/tensor_bridge.h"
@@ -53,24 +55,46 @@ const std::string kUsage =
     + stereoOptionsHelp() +
     "  --no-kv-cache         always denoise both views in one batch\n"
     "  --seam PX             width of the blend between photo and diffusion fill (default: 0.3 % of the width)\n"
-    "  --no-colour-match     keep the diffusion output's colours in the holes\n"
+    "  --no-colour-match     keep the diffusion output's (or the inpainting model's) colours in the holes\n"
+    "  --fill MODE           what fills the disocclusions: diffusion (default: the StereoDiffusion right view,\n"
+    "                        upscaled) or inpaint (an inpainting model, --inpaint-model, at full resolution)\n"
+    + inpaintOptionsHelp(InpaintSpelling::Prefixed) +
     "  --diffusion-only      write only the working-size diffusion pair (the paper's output)\n"
     "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
     "  --device DEV          cpu (default), cuda or cuda:N\n"
     + dtypeOptionHelp() +
     "  --out DIR             output folder (created)";
 
-const std::set<std::string> kValued = {"model", "config-dir", "image", "depth-model", "depth-input-size", "depth",
+const std::set<std::string> kOwnValued = {"model", "config-dir", "image", "depth-model", "depth-input-size", "depth",
                                        "depth-kind", "inversion", "params", "prompt", "steps", "guidance", "inner-steps",
                                        "working-size", "scale", "exponent", "shift-step", "shift-fraction",
                                        "attention-start", "mask-interval", "direction", "seam", "anaglyph",
-                                       "device", "dtype", "out"};
+                                       "device", "dtype", "out", "fill"};
 const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "no-colour-match", "diffusion-only"};
 
 inversion::InversionMode parseInversionMode(const std::string& s) {
   if (s == "nulltext" || s == "null-text") return inversion::InversionMode::NullText;
   if (s == "fast") return inversion::InversionMode::Fast;
   throw Error("--inversion must be nulltext or fast, got '" + s + "'.");
+}
+
+std::set<std::string> valuedOptions() {
+  auto all = kOwnValued;
+  all.merge(inpaintOptionNames(InpaintSpelling::Prefixed));
+  return all;
+}
+
+// --fill: diffusion (the pipeline's own composition) or inpaint.
+bool readInpaintChoice(const Args& a) {
+  const std::string fill = a.get("fill", "diffusion");
+  if (fill != "diffusion" && fill != "inpaint")
+    throw Error("--fill must be diffusion or inpaint, got '" + fill + "'.");
+  const bool inpaint = fill == "inpaint";
+  if (inpaint && a.has("seam"))
+    throw Error("--seam sets the diffusion fill's blend; the inpainting fill blends over --inpaint-dilate.");
+  if (inpaint && a.flag("diffusion-only"))
+    throw Error("--fill inpaint fills the full-resolution composition: it cannot be used with --diffusion-only.");
+  return inpaint;
 }
 
 pipelines::Img2StereoParams readParams(const Args& a) {
@@ -98,12 +122,15 @@ pipelines::Img2StereoParams readParams(const Args& a) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, kValued, kFlags);
+  const Args a(argv, valuedOptions(), kFlags);
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("depth"))
     throw Error("Give exactly one of --depth-model (estimate the photo's depth) and --depth FILE.");
   if (a.has("depth-kind") && !a.has("depth")) throw Error("--depth-kind describes --depth FILE; give that too.");
   const auto params = readParams(a);
+  const bool inpainting = readInpaintChoice(a);
+  const media::InpaintSettings inpaint =
+      readInpaintOptions(a, inpainting, InpaintSpelling::Prefixed, a.get("device", "cpu"));
   const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
   checkAnaglyphFormat(anaglyph);
   const std::filesystem::path out = a.required("out");
@@ -139,8 +166,18 @@ int run(const std::vector<std::string>& argv) {
               << std::flush;
   };
   const auto start = std::chrono::steady_clock::now();
-  const auto r = pipelines::img2stereo(model, photo, map, params, control, depth);
+  media::HoleInpainter inpainter;
+  media::InpaintReport report;
+  if (inpainting) inpainter.prepare(inpaint);  // a wrong model is refused before the inversion
+  const auto r = inpainting
+                     ? media::img2stereoInpainted(model, photo, map, params, inpainter, inpaint, control, depth, &report)
+                     : pipelines::img2stereo(model, photo, map, params, control, depth);
   std::cerr << "\n";
+  if (inpainting) {
+    printInpaintReport(report, inpaint);
+    extra["fill"] = "inpaint";
+    for (auto& [key, value] : inpaintRecord(inpaint)) extra[key] = value;
+  }
   std::cout << "done in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
             << " s; inversion: " << r.inversion.cost.unet_forwards << " UNet forwards, "
             << r.inversion.cost.unet_backwards << " backwards; working size " << r.work_width << "x"

@@ -16,6 +16,7 @@
 #include "app/cli/command.h"
 #include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
+#include "app/cli/media/inpaint_options.h"
 #include "app/cli/media/stereo_outputs.h"
 #include "core/engine/compute_device.h"
 #include "core/engine/depth/depth_estimator.h"
@@ -23,6 +24,7 @@
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/media/image_io.h"
+#include "core/media/internal/generated_inpaint.h"
 #include "core/media/internal/tensor_bridge.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
@@ -54,6 +56,9 @@ const std::string kUsage =
     "                        (edge-aware warp by the disparity), the StereoDiffusion right view only where the left\n"
     "                        could not see (as img2stereo composes a photo); the plain pair goes to DIR/diffusion/,\n"
     "                        right_filled_mask.png shows where the diffusion view is used (not with --shift-both)\n"
+    "  --fill MODE           what fills the composition's holes: diffusion (default, with --compose) or inpaint\n"
+    "                        (an inpainting model, --inpaint-model; composes as --compose does)\n"
+    + inpaintOptionsHelp(InpaintSpelling::Prefixed) +
     "  --no-kv-cache         always denoise both views in one batch (no left-view K/V cache)\n"
     "  --kv-budget-mb N      memory budget of the K/V cache (default: half the free memory, at most 8192)\n"
     "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
@@ -63,12 +68,28 @@ const std::string kUsage =
     "                        the cost ratio (medians; pass 1 included, depth too when estimated)\n"
     "  --out DIR             output folder (created)";
 
-const std::set<std::string> kValued = {"model", "config-dir", "depth-model", "depth-input-size", "disparity",
+const std::set<std::string> kOwnValued = {"model", "config-dir", "depth-model", "depth-input-size", "disparity",
                                        "params", "prompt", "negative", "steps", "guidance", "seed", "width",
                                        "height", "scale", "exponent", "shift-step", "shift-fraction",
                                        "attention-start", "mask-interval", "direction", "kv-budget-mb",
-                                       "anaglyph", "device", "dtype", "out", "compare-mono"};
-const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "compose"};
+                                       "anaglyph", "device", "dtype", "out", "compare-mono", "fill"};
+const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "compose", "no-colour-match"};
+
+std::set<std::string> valuedOptions() {
+  auto all = kOwnValued;
+  all.merge(inpaintOptionNames(InpaintSpelling::Prefixed));
+  return all;
+}
+
+// --fill: diffusion (the plain pair, or with --compose the diffusion right
+// view in the holes) or inpaint (composes, the model fills the holes).
+bool readInpaintChoice(const Args& a) {
+  const std::string fill = a.get("fill", "diffusion");
+  if (fill != "diffusion" && fill != "inpaint")
+    throw Error("--fill must be diffusion or inpaint, got '" + fill + "'.");
+  if (fill == "diffusion" && a.flag("no-colour-match")) throw Error("--no-colour-match needs --fill inpaint.");
+  return fill == "inpaint";
+}
 
 uint64_t parseSeed(const std::string& text) {
   try {
@@ -158,10 +179,20 @@ void writeOutputs(const std::filesystem::path& dir, const pipelines::Txt2StereoR
 
 // --compose: the left view's pixels wherever the right eye sees them, the
 // StereoDiffusion right view only in the disocclusions (compose_views.h).
+// With an inpainter, the model fills the holes instead (generated_inpaint.h).
 void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2StereoResult& r,
-                   const pipelines::Txt2StereoParams& params, const std::string& json, const std::string& anaglyph) {
+                   const pipelines::Txt2StereoParams& params, const std::string& json, const std::string& anaglyph,
+                   const media::InpaintSettings* inpaint, media::HoleInpainter& inpainter) {
   const auto left01 = r.image01.narrow(0, 0, 1);
-  const auto composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, params);
+  render::ComposedView composed;
+  if (inpaint) {
+    media::InpaintReport report;
+    composed = media::composeRightInpainted(left01, r.disparity, params, inpainter, *inpaint, inpaintProgressPrinter(),
+                                            {}, &report);
+    printInpaintReport(report, *inpaint);
+  } else {
+    composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, params);
+  }
   StereoOutputs o;
   o.left = media::tensor01ToImage8(left01[0]);
   o.right = media::tensor01ToImage8(composed.image[0]);
@@ -176,13 +207,18 @@ void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2Stereo
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, kValued, kFlags);
+  const Args a(argv, valuedOptions(), kFlags);
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("disparity"))
     throw Error("Give exactly one of --depth-model (estimate the depth of the left view) and --disparity FILE.");
   auto params = readParams(a);
-  if (a.flag("compose") && params.shift_both)
-    throw Error("--compose keeps the left view as it is: it cannot be combined with --shift-both.");
+  const bool inpainting = readInpaintChoice(a);
+  const bool compose = a.flag("compose") || inpainting;
+  if (compose && params.shift_both)
+    throw Error(std::string(inpainting ? "--fill inpaint" : "--compose") +
+                " keeps the left view as it is: it cannot be combined with --shift-both.");
+  const media::InpaintSettings inpaint =
+      readInpaintOptions(a, inpainting, InpaintSpelling::Prefixed, a.get("device", "cpu"));
   const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
   checkAnaglyphFormat(anaglyph);
   const std::filesystem::path out = a.required("out");
@@ -215,18 +251,25 @@ int run(const std::vector<std::string>& argv) {
     if (p.total > 0 && p.step == p.total) std::cerr << "\n";
   };
   if (a.has("compare-mono")) compareWithMono(model, params, depth, int(std::max(1L, a.integer("compare-mono", 3))));
+  media::HoleInpainter inpainter;
+  if (inpainting) inpainter.prepare(inpaint);  // a wrong model is refused before the generation
   pipelines::Txt2StereoResult result;
   const Took took = timed([&] { result = pipelines::txt2stereo(model, params, control, depth); });
   std::cout << "pair in " << took.wall << " s (" << (result.used_kv_cache ? "left-view K/V cache" : "two-view batch")
             << ", shift at step " << result.shift_step << ")\n";
-  if (!a.flag("compose")) {
+  if (!compose) {
     writeOutputs(out, result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph);
     return 0;
   }
-  extra["compose"] = "left pixels where visible, diffusion right view in the holes";
+  if (inpainting) {
+    extra["compose"] = "left pixels where visible, inpainting model in the holes";
+    for (auto& [key, value] : inpaintRecord(inpaint)) extra[key] = value;
+  } else {
+    extra["compose"] = "left pixels where visible, diffusion right view in the holes";
+  }
   const std::string json = pipelines::txt2stereoParamsToJson(params, extra).dump(2);
   writeOutputs(out / "diffusion", result, json, anaglyph);
-  writeComposed(out, result, params, json, anaglyph);
+  writeComposed(out, result, params, json, anaglyph, inpainting ? &inpaint : nullptr, inpainter);
   return 0;
 }
 

@@ -60,6 +60,13 @@ ComposedView composeWithDiffusionFill(const torch::Tensor& photo01, const torch:
   const auto disparity = refineDepthEdges(photo, disparity_px.to(photo.device(), torch::kFloat32), options.edges,
                                           options.warp.max_jump_px);
   const WarpedView warped = forwardWarp(photo, disparity, options.warp);
+  if (options.open_holes) {
+    ComposedView out;
+    out.holes = ~warped.covered;
+    out.weight = out.holes.to(torch::kFloat32);
+    out.image = warped.image;  // black where nothing landed
+    return out;
+  }
 
   auto fill = diffusion01.to(photo.device(), torch::kFloat32);
   if (fill.size(2) != H || fill.size(3) != W)

@@ -28,6 +28,10 @@ struct DiffusionFillOptions {
   // surface beside the hole, where the diffusion output takes over.
   EdgeOptions edges;
   WarpOptions warp;  // warp.shift: -1 right view from the left, +-0.5 for half views
+  // Leave the holes black and unblended (weight = the holes, the diffusion
+  // output unused): an inpainting model fills them afterwards
+  // (media/inpaint_fill.h), blending over its own seam.
+  bool open_holes = false;
 };
 
 struct ComposedView {

@@ -1,0 +1,42 @@
+// The --fill inpaint options, declared once for every command that makes a
+// right view (depth2stereo, img2stereo, txt2stereo): the inpainting model,
+// what the holes show, steps, guidance, seed, dilation and crop size. The
+// generating commands have their own --prompt / --guidance / --seed, so these
+// are spelled --inpaint-prompt, --inpaint-guidance, ...; depth2stereo, which
+// has no other prompt, also takes the short spellings it always took.
+#pragma once
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/cli/args.h"
+#include "core/media/inpaint_fill.h"
+
+namespace sds::cli {
+
+enum class InpaintSpelling { Prefixed, AlsoShort };
+
+// The valued option names (add them to the command's own); the one flag is
+// --no-colour-match, which each command declares itself (img2stereo's also
+// covers its diffusion fill).
+std::set<std::string> inpaintOptionNames(InpaintSpelling spelling);
+
+// Help lines, after the command's --fill line.
+std::string inpaintOptionsHelp(InpaintSpelling spelling);
+
+// The settings when `inpainting` (--inpaint-model required, the model runs on
+// `device`); otherwise any of the options given is an error. Throws sds::Error.
+media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, InpaintSpelling spelling,
+                                          const std::string& device);
+
+// The settings as parameter-record fields ("inpaint_model", ...).
+std::vector<std::pair<std::string, std::string>> inpaintRecord(const media::InpaintSettings& s);
+
+// Prints "inpainting k/n" on stderr while the model runs.
+ProgressFn inpaintProgressPrinter();
+
+// "inpainted in N crop(s) of at most S px (M planned)".
+void printInpaintReport(const media::InpaintReport& report, const media::InpaintSettings& s);
+
+}  // namespace sds::cli
