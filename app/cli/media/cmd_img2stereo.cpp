@@ -78,18 +78,9 @@ inversion::InversionMode parseInversionMode(const std::string& s) {
   throw Error("--inversion must be nulltext or fast, got '" + s + "'.");
 }
 
-std::set<std::string> valuedOptions() {
-  auto all = kOwnValued;
-  all.merge(inpaintOptionNames(InpaintSpelling::Prefixed));
-  return all;
-}
-
 // --fill: diffusion (the pipeline's own composition) or inpaint.
 bool readInpaintChoice(const Args& a) {
-  const std::string fill = a.get("fill", "diffusion");
-  if (fill != "diffusion" && fill != "inpaint")
-    throw Error("--fill must be diffusion or inpaint, got '" + fill + "'.");
-  const bool inpaint = fill == "inpaint";
+  const bool inpaint = readFillIsInpaint(a, "diffusion", /*colour_match_also_own=*/true);
   if (inpaint && a.has("seam"))
     throw Error("--seam sets the diffusion fill's blend; the inpainting fill blends over --inpaint-dilate.");
   if (inpaint && a.flag("diffusion-only"))
@@ -122,7 +113,7 @@ pipelines::Img2StereoParams readParams(const Args& a) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, valuedOptions(), kFlags);
+  const Args a(argv, withInpaintOptions(kOwnValued, InpaintSpelling::Prefixed), kFlags);
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("depth"))
     throw Error("Give exactly one of --depth-model (estimate the photo's depth) and --depth FILE.");

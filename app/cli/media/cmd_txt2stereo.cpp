@@ -26,6 +26,7 @@
 #include "core/media/image_io.h"
 #include "core/media/internal/generated_inpaint.h"
 #include "core/media/internal/tensor_bridge.h"
+#include "core/base/atomic_file.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/sd/stable_diffusion.h"
@@ -75,21 +76,9 @@ const std::set<std::string> kOwnValued = {"model", "config-dir", "depth-model", 
                                        "anaglyph", "device", "dtype", "out", "compare-mono", "fill"};
 const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "compose", "no-colour-match"};
 
-std::set<std::string> valuedOptions() {
-  auto all = kOwnValued;
-  all.merge(inpaintOptionNames(InpaintSpelling::Prefixed));
-  return all;
-}
-
 // --fill: diffusion (the plain pair, or with --compose the diffusion right
 // view in the holes) or inpaint (composes, the model fills the holes).
-bool readInpaintChoice(const Args& a) {
-  const std::string fill = a.get("fill", "diffusion");
-  if (fill != "diffusion" && fill != "inpaint")
-    throw Error("--fill must be diffusion or inpaint, got '" + fill + "'.");
-  if (fill == "diffusion" && a.flag("no-colour-match")) throw Error("--no-colour-match needs --fill inpaint.");
-  return fill == "inpaint";
-}
+bool readInpaintChoice(const Args& a) { return readFillIsInpaint(a, "diffusion", /*colour_match_also_own=*/false); }
 
 uint64_t parseSeed(const std::string& text) {
   try {
@@ -166,20 +155,23 @@ void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2Ster
             << median(pair_cpu) / median(mono_cpu) << " CPU\n";
 }
 
-void writeOutputs(const std::filesystem::path& dir, const pipelines::Txt2StereoResult& r, const std::string& json,
-                  const std::string& anaglyph) {
+// The plain StereoDiffusion pair as the pipeline made it.
+StereoOutputs pairOutputs(const pipelines::Txt2StereoResult& r, const std::string& json, const std::string& anaglyph) {
   StereoOutputs o;
   o.left = media::tensor01ToImage8(r.image01[0]);
   o.right = media::tensor01ToImage8(r.image01[1]);
   o.disparity = media::tensorToMap(r.disparity);
   o.params_json = json;
   o.anaglyph = anaglyph;
-  writeStereoOutputs(dir, o);
+  return o;
 }
 
 // --compose: the left view's pixels wherever the right eye sees them, the
 // StereoDiffusion right view only in the disocclusions (compose_views.h).
 // With an inpainter, the model fills the holes instead (generated_inpaint.h).
+// The composed set, its filled mask and the plain pair in diffusion/ are
+// staged together and committed as one folder (one AtomicFolder: a second
+// commit over `dir` would replace the diffusion/ the first one wrote).
 void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2StereoResult& r,
                    const pipelines::Txt2StereoParams& params, const std::string& json, const std::string& anaglyph,
                    const media::InpaintSettings* inpaint, media::HoleInpainter& inpainter) {
@@ -193,21 +185,24 @@ void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2Stereo
   } else {
     composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, params);
   }
-  StereoOutputs o;
-  o.left = media::tensor01ToImage8(left01[0]);
+  StereoOutputs o = pairOutputs(r, json, anaglyph);
   o.right = media::tensor01ToImage8(composed.image[0]);
-  o.disparity = media::tensorToMap(r.disparity);
-  o.params_json = json;
-  o.anaglyph = anaglyph;
-  writeStereoOutputs(dir, o);
   cv::Mat filled8;
   media::tensorToMap(composed.holes.to(torch::kFloat32) * 255).convertTo(filled8, CV_8U);
-  media::writeImageAtomic((dir / "right_filled_mask.png").string(), filled8);
-  std::cout << "wrote " << (dir / "right_filled_mask.png").string() << "\n";
+
+  AtomicFolder folder(dir.string(), stereoOutputNames());
+  const std::filesystem::path staging = folder.staging();
+  const auto plain = writeStereoFiles(staging / "diffusion", pairOutputs(r, json, anaglyph));
+  auto names = writeStereoFiles(staging, o);
+  media::writeImageAtomic((staging / "right_filled_mask.png").string(), filled8);
+  names.push_back("right_filled_mask.png");
+  folder.commit();
+  printWritten(dir / "diffusion", plain);
+  printWritten(dir, names);
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, valuedOptions(), kFlags);
+  const Args a(argv, withInpaintOptions(kOwnValued, InpaintSpelling::Prefixed), kFlags);
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("disparity"))
     throw Error("Give exactly one of --depth-model (estimate the depth of the left view) and --disparity FILE.");
@@ -258,7 +253,7 @@ int run(const std::vector<std::string>& argv) {
   std::cout << "pair in " << took.wall << " s (" << (result.used_kv_cache ? "left-view K/V cache" : "two-view batch")
             << ", shift at step " << result.shift_step << ")\n";
   if (!compose) {
-    writeOutputs(out, result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph);
+    writeStereoOutputs(out, pairOutputs(result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph));
     return 0;
   }
   if (inpainting) {
@@ -268,7 +263,6 @@ int run(const std::vector<std::string>& argv) {
     extra["compose"] = "left pixels where visible, diffusion right view in the holes";
   }
   const std::string json = pipelines::txt2stereoParamsToJson(params, extra).dump(2);
-  writeOutputs(out / "diffusion", result, json, anaglyph);
   writeComposed(out, result, params, json, anaglyph, inpainting ? &inpaint : nullptr, inpainter);
   return 0;
 }

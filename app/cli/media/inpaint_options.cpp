@@ -55,6 +55,20 @@ std::set<std::string> inpaintOptionNames(InpaintSpelling spelling) {
   return names;
 }
 
+std::set<std::string> withInpaintOptions(std::set<std::string> own, InpaintSpelling spelling) {
+  own.merge(inpaintOptionNames(spelling));
+  return own;
+}
+
+bool readFillIsInpaint(const Args& a, const std::string& model_fill, bool colour_match_also_own) {
+  const std::string fill = a.get("fill", model_fill);
+  if (fill != model_fill && fill != "inpaint")
+    throw Error("--fill must be " + model_fill + " or inpaint, got '" + fill + "'.");
+  if (fill != "inpaint" && !colour_match_also_own && a.flag("no-colour-match"))
+    throw Error("--no-colour-match needs --fill inpaint.");
+  return fill == "inpaint";
+}
+
 std::string inpaintOptionsHelp(InpaintSpelling spelling) {
   std::ostringstream out;
   for (const auto& o : kOptions) {

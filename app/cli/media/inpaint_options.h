@@ -22,6 +22,15 @@ enum class InpaintSpelling { Prefixed, AlsoShort };
 // covers its diffusion fill).
 std::set<std::string> inpaintOptionNames(InpaintSpelling spelling);
 
+// `own` (a command's valued options) with the inpainting ones added.
+std::set<std::string> withInpaintOptions(std::set<std::string> own, InpaintSpelling spelling);
+
+// A generating command's --fill: `model_fill` (its own, e.g. "diffusion", the
+// default) or "inpaint"; true for inpaint. --no-colour-match needs inpaint
+// unless `colour_match_also_own` (a command whose own fill matches colours
+// too). Throws sds::Error naming both words.
+bool readFillIsInpaint(const Args& a, const std::string& model_fill, bool colour_match_also_own);
+
 // Help lines, after the command's --fill line.
 std::string inpaintOptionsHelp(InpaintSpelling spelling);
 
