@@ -56,6 +56,7 @@ void useTinyModels(MainWindow& w, const ScenarioInputs& in) {
   o.steps = 4;
   o.seed = 7;
   o.width = o.height = 128;
+  o.size_from_model = false;  // the scenario's own size (a first start would follow the model's native 512)
   o.stereo.shift_step = 1;
   o.use_open_depth = false;
   w.generationDock()->panel()->setOptions(o);
@@ -98,6 +99,7 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
     GenerationOptions o = w.generationDock()->panel()->options();
     o.steps = 600;
     o.width = o.height = 256;
+    o.size_from_model = false;
     w.generationDock()->panel()->setOptions(o);
     w.generationDock()->show();
     QObject::connect(&w.generationDock()->controller(), &GenerationController::stepped, &w,
