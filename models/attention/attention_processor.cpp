@@ -26,29 +26,29 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Ten
   // gradients (null-text inversion backpropagates through here): no second
   // Nq x Nk buffer to allocate and fault in.
   const bool grad = q.requires_grad() || k.requires_grad() || v.requires_grad();
-  if (q.dim() < 3 || q.sizes().slice(0, q.dim() - 2) != k.sizes().slice(0, k.dim() - 2) ||
-      k.sizes().slice(0, k.dim() - 2) != v.sizes().slice(0, v.dim() - 2)) {  // broadcasting batch dims
-    auto scores = torch::matmul(q * scale, k.transpose(-1, -2));
-    if (grad) return torch::matmul(scores.softmax(-1), v);
-    at::_softmax_out(scores, scores, -1, /*half_to_float=*/false);
-    return torch::matmul(scores, v);
+  const auto batch_dims = [](const torch::Tensor& t) { return t.sizes().slice(0, t.dim() - 2); };
+  const bool same_batch = q.dim() >= 3 && batch_dims(q) == batch_dims(k) && batch_dims(k) == batch_dims(v);
+  torch::Tensor scores, values;
+  if (same_batch) {
+    // The heads folded into one batch of contiguous [Nq, d] / [Nk, d] matrices, with
+    // k^T as a transposed view: the GEMM reads k transposed itself. A 4-D matmul on
+    // the layers' head-split views copies k^T into [d, Nk] rows first; with this
+    // layout the bmm time of an SD 1.5 step at 512 fell from 3.6 to 2.7 s in
+    // bfloat16 and from 9.4 to 7.8 s in float32 (LibTorch 1.13, 2 threads).
+    const int64_t nq = q.size(-2), nk = k.size(-2);
+    scores = torch::bmm((q * scale).reshape({-1, nq, q.size(-1)}), k.reshape({-1, nk, k.size(-1)}).transpose(1, 2));
+    values = v.reshape({-1, nk, v.size(-1)});
+  } else {  // batch dims that broadcast (a K/V shared by several queries)
+    scores = torch::matmul(q * scale, k.transpose(-1, -2));
+    values = v;
   }
-  // The heads folded into one batch of contiguous [Nq, d] / [Nk, d] matrices, with
-  // k^T as a transposed view: the GEMM reads k transposed itself. A 4-D matmul on
-  // the layers' head-split views copies k^T into [d, Nk] rows first; with this
-  // layout the bmm time of an SD 1.5 step at 512 fell from 3.6 to 2.7 s in
-  // bfloat16 and from 9.4 to 7.8 s in float32 (LibTorch 1.13, 2 threads).
-  const auto lead = q.sizes().slice(0, q.dim() - 2).vec();
-  const int64_t nq = q.size(-2), nk = k.size(-2), d = q.size(-1), dv = v.size(-1);
-  const auto qb = (q * scale).reshape({-1, nq, d});
-  const auto kb = k.reshape({-1, nk, d});
-  const auto vb = v.reshape({-1, nk, dv});
-  auto scores = torch::bmm(qb, kb.transpose(1, 2));  // [batch*heads, Nq, Nk]
   if (grad) scores = scores.softmax(-1);
   else at::_softmax_out(scores, scores, -1, /*half_to_float=*/false);
-  auto out_shape = lead;
-  out_shape.insert(out_shape.end(), {nq, dv});
-  return torch::bmm(scores, vb).view(out_shape);
+  const auto out = torch::matmul(scores, values);
+  if (!same_batch) return out;
+  auto shape = batch_dims(q).vec();
+  shape.insert(shape.end(), {q.size(-2), v.size(-1)});
+  return out.view(shape);  // [.., Nq, dv]
 #endif
 }
 
