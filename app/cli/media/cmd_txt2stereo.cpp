@@ -185,19 +185,20 @@ void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2Stereo
   } else {
     composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, params);
   }
-  StereoOutputs o = pairOutputs(r, json, anaglyph);
+  const StereoOutputs plain = pairOutputs(r, json, anaglyph);
+  StereoOutputs o = plain;  // the same left view and disparity (cv::Mat shares them), the composed right view
   o.right = media::tensor01ToImage8(composed.image[0]);
   cv::Mat filled8;
   media::tensorToMap(composed.holes.to(torch::kFloat32) * 255).convertTo(filled8, CV_8U);
 
   AtomicFolder folder(dir.string(), stereoOutputNames());
   const std::filesystem::path staging = folder.staging();
-  const auto plain = writeStereoFiles(staging / "diffusion", pairOutputs(r, json, anaglyph));
+  const auto plain_names = writeStereoFiles(staging / "diffusion", plain);
   auto names = writeStereoFiles(staging, o);
   media::writeImageAtomic((staging / "right_filled_mask.png").string(), filled8);
   names.push_back("right_filled_mask.png");
   folder.commit();
-  printWritten(dir / "diffusion", plain);
+  printWritten(dir / "diffusion", plain_names);
   printWritten(dir, names);
 }
 
