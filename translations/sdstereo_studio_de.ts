@@ -1291,6 +1291,18 @@ Abbrechen: diese Tiefenkarte nicht verwenden.</translation>
         <source>Quit Without Exporting</source>
         <translation>Ohne Export beenden</translation>
     </message>
+    <message>
+        <source>Preview with the fast fill; the inpainting model is filling the holes…</source>
+        <translation>Vorschau mit der schnellen Füllung; das Inpainting-Modell füllt die Lücken…</translation>
+    </message>
+    <message>
+        <source>Preview %1 × %2, inpainted in %3 ms</source>
+        <translation>Vorschau %1 × %2, mit Inpainting berechnet in %3 ms</translation>
+    </message>
+    <message>
+        <source>Inpainting cancelled: the preview keeps the fast fill</source>
+        <translation>Inpainting abgebrochen: die Vorschau behält die schnelle Füllung</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::ModelPathField</name>
@@ -1541,6 +1553,34 @@ Abbrechen: diese Tiefenkarte nicht verwenden.</translation>
     <message>
         <source>Back to the default render settings</source>
         <translation>Zurück zu den Standard-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Inpainting model</source>
+        <translation>Inpainting-Modell</translation>
+    </message>
+    <message>
+        <source>Choose an inpainting model</source>
+        <translation>Inpainting-Modell wählen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stable Diffusion inpainting checkpoint</source>
+        <translation>Stable-Diffusion-Inpainting-Checkpoint</translation>
+    </message>
+    <message>
+        <source>Inpainting %p%</source>
+        <translation>Inpainting %p%</translation>
+    </message>
+    <message>
+        <source>Stop the inpainting model; the preview keeps the fast fill</source>
+        <translation>Das Inpainting-Modell anhalten; die Vorschau behält die schnelle Füllung</translation>
+    </message>
+    <message>
+        <source>A Stable Diffusion inpainting checkpoint (folder or .safetensors). The preview shows the fast fill first, then the model&apos;s; the export uses the model at full resolution</source>
+        <translation>Ein Stable-Diffusion-Inpainting-Checkpoint (Ordner oder .safetensors). Die Vorschau zeigt zuerst die schnelle Füllung, dann die des Modells; der Export nutzt das Modell in voller Auflösung</translation>
     </message>
 </context>
 <context>

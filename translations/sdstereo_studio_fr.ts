@@ -243,7 +243,7 @@
     <name>sds::ui::DepthModelField</name>
     <message>
         <source>The depth models found on this computer with their licences, best first; or type or choose a Depth Anything V2 or 3 folder or .safetensors file</source>
-        <translation>Les modèles de profondeur trouvés sur cet ordinateur avec leurs licences, le meilleur en premier ; ou saisissez ou choisissez un dossier ou un fichier .safetensors Depth Anything V2 ou 3</translation>
+        <translation>Les modèles de profondeur trouvés sur cet ordinateur avec leurs licences, le meilleur en premier&#xa0;; ou saisissez ou choisissez un dossier ou un fichier .safetensors Depth Anything V2 ou 3</translation>
     </message>
     <message>
         <source>Choose a .safetensors file, or config.json inside a model folder</source>
@@ -255,7 +255,7 @@
     </message>
     <message>
         <source>Metric depth models measure in metres from the focal length: the photo&apos;s horizontal field of view, used when its EXIF gives no focal length</source>
-        <translation>Les modèles de profondeur métriques mesurent en mètres à partir de la focale : le champ de vision horizontal de la photo, utilisé quand ses données EXIF ne donnent pas de focale</translation>
+        <translation>Les modèles de profondeur métriques mesurent en mètres à partir de la focale&#xa0;: le champ de vision horizontal de la photo, utilisé quand ses données EXIF ne donnent pas de focale</translation>
     </message>
     <message>
         <source>Field of view</source>
@@ -290,11 +290,11 @@
     </message>
     <message>
         <source>focal length from EXIF: %1 mm equiv.</source>
-        <translation>focale d’après l’EXIF : %1 mm équiv.</translation>
+        <translation>focale d’après l’EXIF&#xa0;: %1 mm équiv.</translation>
     </message>
     <message>
         <source>focal length from EXIF: %1 mm</source>
-        <translation>focale d’après l’EXIF : %1 mm</translation>
+        <translation>focale d’après l’EXIF&#xa0;: %1 mm</translation>
     </message>
     <message>
         <source>Choose a Depth Anything Model</source>
@@ -1291,6 +1291,18 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
         <source>Quit Without Exporting</source>
         <translation>Quitter sans exporter</translation>
     </message>
+    <message>
+        <source>Preview with the fast fill; the inpainting model is filling the holes…</source>
+        <translation>Aperçu avec le remplissage rapide&#xa0;; le modèle d’inpainting remplit les trous…</translation>
+    </message>
+    <message>
+        <source>Preview %1 × %2, inpainted in %3 ms</source>
+        <translation>Aperçu %1 × %2, inpainting en %3&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>Inpainting cancelled: the preview keeps the fast fill</source>
+        <translation>Inpainting annulé&#xa0;: l’aperçu garde le remplissage rapide</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::ModelPathField</name>
@@ -1541,6 +1553,34 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
     <message>
         <source>Back to the default render settings</source>
         <translation>Revenir aux réglages de rendu par défaut</translation>
+    </message>
+    <message>
+        <source>Inpainting model</source>
+        <translation>Modèle d’inpainting</translation>
+    </message>
+    <message>
+        <source>Choose an inpainting model</source>
+        <translation>Choisir un modèle d’inpainting</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stable Diffusion inpainting checkpoint</source>
+        <translation>Checkpoint d’inpainting Stable Diffusion</translation>
+    </message>
+    <message>
+        <source>Inpainting %p%</source>
+        <translation>Inpainting %p%</translation>
+    </message>
+    <message>
+        <source>Stop the inpainting model; the preview keeps the fast fill</source>
+        <translation>Arrêter le modèle d’inpainting&#xa0;; l’aperçu garde le remplissage rapide</translation>
+    </message>
+    <message>
+        <source>A Stable Diffusion inpainting checkpoint (folder or .safetensors). The preview shows the fast fill first, then the model&apos;s; the export uses the model at full resolution</source>
+        <translation>Un checkpoint d’inpainting Stable Diffusion (dossier ou .safetensors). L’aperçu montre d’abord le remplissage rapide, puis celui du modèle&#xa0;; l’export utilise le modèle en pleine résolution</translation>
     </message>
 </context>
 <context>

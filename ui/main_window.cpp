@@ -231,6 +231,14 @@ void MainWindow::buildToolBar() {
   bar->addActions(previews_->zoomActions());
 }
 
+media::RenderParams MainWindow::renderParams() const {
+  media::RenderParams p = controls_->params();
+  const GenerationOptions o = generate_dock_->panel()->options();
+  p.device = o.device.toStdString();
+  p.inpaint_precision = o.precision;
+  return p;
+}
+
 void MainWindow::wireControllers() {
   connect(documents_, &DocumentController::documentChanged, this, [this](const SharedDocument& doc) {
     messages_->clear(ActionMessages::Open);
@@ -252,9 +260,11 @@ void MainWindow::wireControllers() {
   connect(documents_, &DocumentController::depthMismatch, this, &MainWindow::askDepthFit);
 
   connect(controls_, &RenderControls::paramsChanged, this, [this](const media::RenderParams& p) {
-    shown_->setParams(p);
+    shown_->setParams(renderParams());
     settings_.setRenderParams(p);
   });
+  // The inpainting fill runs where the Generate dock's models run, in its precision.
+  connect(generate_dock_->panel(), &GenerationPanel::computeChanged, this, [this] { shown_->setParams(renderParams()); });
   connect(previews_, &PreviewTabs::formatsChanged, this, [this](const PreviewFormats& f) {
     renderer_->setFormats(f);
     settings_.setPreviewFormats(f);
@@ -265,10 +275,21 @@ void MainWindow::wireControllers() {
     // The histogram travels with every result (the worker keeps the last pair's).
     plot_->setHistogram(result.histogram);
     if (!result.rendered) return;  // only composed again for the display
-    messages_->post(ActionMessages::Render, tr("Preview %1 × %2, rendered in %3 ms")
-                                                .arg(result.preview_size.width)
-                                                .arg(result.preview_size.height)
-                                                .arg(result.render_ms, 0, 'f', 0));
+    if (result.partial) {
+      messages_->post(ActionMessages::Render, tr("Preview with the fast fill; the inpainting model is filling the holes…"));
+      return;
+    }
+    messages_->post(ActionMessages::Render,
+                    (result.inpainted ? tr("Preview %1 × %2, inpainted in %3 ms") : tr("Preview %1 × %2, rendered in %3 ms"))
+                        .arg(result.preview_size.width)
+                        .arg(result.preview_size.height)
+                        .arg(result.render_ms, 0, 'f', 0));
+  });
+  connect(renderer_, &RenderController::inpaintRunning, controls_, &RenderControls::setInpaintRunning);
+  connect(renderer_, &RenderController::inpaintProgress, controls_, &RenderControls::setInpaintProgress);
+  connect(controls_, &RenderControls::inpaintCancelRequested, this, [this] {
+    renderer_->cancelInpaint();
+    messages_->post(ActionMessages::Render, tr("Inpainting cancelled: the preview keeps the fast fill"));
   });
   connect(renderer_, &RenderController::failed, this, [this](const QString& m) { messages_->post(ActionMessages::Render, m); });
   connect(shown_, &ShownView::changed, this, [this] { export_action_->setEnabled(shown_->canExport()); });
@@ -340,7 +361,7 @@ void MainWindow::openStartupFiles() {
 }
 
 void MainWindow::exportShown() {
-  exporter_->exportInteractively(this, documents_->document(), history_->shown(), controls_->params());
+  exporter_->exportInteractively(this, documents_->document(), history_->shown(), renderParams());
 }
 
 void MainWindow::showError(int action, const QString& message) {

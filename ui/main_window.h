@@ -74,6 +74,9 @@ class MainWindow : public QMainWindow {
   void dropEvent(QDropEvent* event) override;
 
  private:
+  // The Stereo panel's parameters, run where the Generate dock's models run
+  // (device) and, for the inpainting fill, in its precision.
+  media::RenderParams renderParams() const;
   QWidget* buildSidePanel();
   void buildDocks();
   void buildMenus();

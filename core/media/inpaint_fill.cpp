@@ -13,6 +13,7 @@ namespace sds::media {
 
 struct HoleInpainter::Loaded {
   std::string path, config_dir, device;
+  Precision precision = Precision::Float32;
   sd::StableDiffusion sd;
 };
 
@@ -40,13 +41,15 @@ HoleInpainter::~HoleInpainter() = default;
 void HoleInpainter::release() { loaded_.reset(); }
 
 void HoleInpainter::load(const InpaintSettings& s, const ProgressFn& progress) {
-  if (loaded_ && loaded_->path == s.model_path && loaded_->config_dir == s.config_dir && loaded_->device == s.device)
+  if (loaded_ && loaded_->path == s.model_path && loaded_->config_dir == s.config_dir && loaded_->device == s.device &&
+      loaded_->precision == s.precision)
     return;
   loaded_.reset();
   if (s.model_path.empty()) throw Error("Choose an inpainting model for the inpainting fill.");
   if (progress) progress(Progress{"loading inpainting model", 0, 1, 0.0});
   sd::SdLoadOptions options;
   options.device = parseDevice(s.device);
+  options.dtype = resolveDtype(s.precision, options.device).dtype;
   options.config_dir = s.config_dir;
   options.expected_task = sd::SdTask::Inpainting;
   auto loaded = std::make_unique<Loaded>();
@@ -54,6 +57,7 @@ void HoleInpainter::load(const InpaintSettings& s, const ProgressFn& progress) {
   loaded->path = s.model_path;
   loaded->config_dir = s.config_dir;
   loaded->device = s.device;
+  loaded->precision = s.precision;
   loaded_ = std::move(loaded);
 }
 

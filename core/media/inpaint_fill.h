@@ -4,7 +4,8 @@
 // mask, crops of the model's working size around the holes at full
 // resolution, the photo's own pixels kept outside the dilated holes, a seam
 // blend). A HoleInpainter keeps the model loaded between runs (reloaded only
-// when the path, configuration folder or device changes); one thread at a time.
+// when the path, configuration folder, device or precision changes); one
+// thread at a time.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <opencv2/core.hpp>
 
 #include "core/engine/pipelines/stereo_controls.h"
+#include "core/engine/precision.h"
 #include "core/media/render_params.h"
 #include "core/media/stereo_render.h"
 #include "core/base/progress.h"
@@ -25,6 +27,9 @@ struct InpaintSettings : pipelines::InpaintControls {
   std::string model_path;       // an inpainting checkpoint: diffusers folder or single-file .safetensors
   std::string config_dir;       // single files: a diffusers-layout folder with the configs and tokenizer
   std::string device = "cpu";   // "cpu", "cuda" or "cuda:N"
+  // Of the UNet and VAE (the text encoder stays float32). Float32 unless the
+  // caller passes the user's choice (the CLI's --dtype, the studio's Precision).
+  Precision precision = Precision::Float32;
   int dilate_px = 6;            // holes grown by this much are repainted; also the seam width
   int window_px = 512;          // the model's working size: crops are at most this square
   bool match_colour = true;     // fit each crop's colours to its known pixels

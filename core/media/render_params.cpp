@@ -41,7 +41,8 @@ bool operator==(const RenderParams& a, const RenderParams& b) {
          a.convergence_mode == b.convergence_mode && a.convergence == b.convergence &&
          a.converge_percentile == b.converge_percentile && a.max_disparity_percent == b.max_disparity_percent &&
          a.edge_band_px == b.edge_band_px && a.edge_smoothing_px == b.edge_smoothing_px &&
-         a.view_mode == b.view_mode && a.fill == b.fill && a.texture_fill == b.texture_fill && a.device == b.device;
+         a.view_mode == b.view_mode && a.fill == b.fill && a.texture_fill == b.texture_fill && a.device == b.device &&
+         a.inpaint_model == b.inpaint_model && a.inpaint_precision == b.inpaint_precision;
 }
 
 }  // namespace sds::media

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 
+#include "core/engine/precision.h"
 #include "core/engine/render/render_controls.h"
 
 namespace sds::media {
@@ -39,6 +40,15 @@ struct RenderParams {
   // renders without it.
   bool texture_fill = render::controls::kTextureFill.value != 0;
   std::string device = "cpu";  // where the warp runs: "cpu" or "cuda" (the result is the same)
+  // FillMode::Inpaint in the studio: the inpainting checkpoint (diffusers
+  // folder or single .safetensors; the other settings are InpaintSettings'
+  // defaults). Like the texture fill, the studio's preview renders with the
+  // background fill first, then the model fills the holes (inpaint_fill.h).
+  // The CLI passes its --inpaint-model in InpaintSettings instead.
+  std::string inpaint_model;
+  // Of the inpainting model (the studio passes its Precision choice; the CLI
+  // its --dtype in InpaintSettings).
+  Precision inpaint_precision = Precision::Float32;
 };
 
 // Every field equal (the studio re-renders only when something changed).

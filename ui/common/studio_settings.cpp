@@ -30,6 +30,7 @@ media::RenderParams StudioSettings::renderParams() const {
   p.scale_percent = s_.value(QStringLiteral("render/scalePercent"), p.scale_percent).toDouble();
   p.exponent = s_.value(QStringLiteral("render/exponent"), p.exponent).toDouble();
   p.convergence = s_.value(QStringLiteral("render/convergence"), p.convergence).toDouble();
+  p.inpaint_model = s_.value(QStringLiteral("render/inpaintModel")).toString().toStdString();
   p.view_mode = s_.value(QStringLiteral("render/views")).toString() == QLatin1String("both")
                     ? media::ViewMode::BothHalf
                     : media::ViewMode::RightFromLeft;
@@ -42,6 +43,7 @@ void StudioSettings::setRenderParams(const media::RenderParams& p) {
   s_.setValue(QStringLiteral("render/scalePercent"), p.scale_percent);
   s_.setValue(QStringLiteral("render/exponent"), p.exponent);
   s_.setValue(QStringLiteral("render/convergence"), p.convergence);
+  s_.setValue(QStringLiteral("render/inpaintModel"), str(p.inpaint_model));
   s_.setValue(QStringLiteral("render/views"),
               p.view_mode == media::ViewMode::BothHalf ? QStringLiteral("both") : QStringLiteral("right-from-left"));
 }

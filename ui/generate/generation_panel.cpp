@@ -124,6 +124,8 @@ void GenerationPanel::wireChanges() {
   connect(precision_, &QComboBox::currentIndexChanged, status_, &QLabel::clear);
   connect(device_, &QComboBox::currentIndexChanged, this, &GenerationPanel::updatePrecisionNote);
   connect(precision_, &QComboBox::currentIndexChanged, this, &GenerationPanel::updatePrecisionNote);
+  for (QComboBox* box : {device_, precision_})
+    connect(box, &QComboBox::currentIndexChanged, this, &GenerationPanel::computeChanged);
   connect(sd_model_, &ModelPathField::pathChanged, status_, &QLabel::clear);
   connect(depth_model_, &DepthModelField::pathChanged, status_, &QLabel::clear);
 }

@@ -52,6 +52,7 @@ class GenerationPanel : public QWidget {
   void generateRequested();
   void cancelRequested();
   void stereoChanged();  // a field of the Stereo group (the right view's) changed
+  void computeChanged();  // the Device or the Precision choice changed
 
  private:
   QWidget* buildModels();

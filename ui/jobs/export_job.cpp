@@ -3,9 +3,11 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include "core/media/inpaint_fill.h"
 #include "core/media/stereo_export.h"
 #include "core/media/stereo_render.h"
 #include "core/base/error.h"
+#include "core/base/progress_range.h"
 
 namespace sds::ui {
 
@@ -26,13 +28,31 @@ void ExportJob::execute(const sds::CancelToken& cancel) {
     media::RenderParams render = params_.render;
     render.depth_kind = doc.depthKind(render.depth_kind);
     Q_EMIT progress(0.05, QCoreApplication::translate("sds::ui::ExportJob", "Rendering at full resolution"));
-    pair = media::renderStereo(doc.image, doc.depth().values, render);
+    std::vector<std::pair<std::string, std::string>> fill_record;
+    if (render.fill == media::FillMode::Inpaint) {
+      // The model fills the holes at full resolution, in crops (inpaint_fill.h).
+      media::InpaintSettings settings;
+      settings.model_path = render.inpaint_model;
+      settings.device = render.device;
+      settings.precision = render.inpaint_precision;
+      media::HoleInpainter inpainter;
+      pair = media::renderStereoInpainted(doc.image, doc.depth().values, render, inpainter, settings,
+                                          withinRange(progressFn(), 0.05, 0.8), cancel);
+      fill_record = {{"inpaint_model", QFileInfo(QString::fromStdString(render.inpaint_model)).fileName().toStdString()},
+                     {"inpaint_steps", std::to_string(settings.steps)},
+                     {"inpaint_seed", std::to_string(settings.seed)},
+                     {"inpaint_dilate_px", std::to_string(settings.dilate_px)}};
+    } else {
+      pair = media::renderStereo(doc.image, doc.depth().values, render);
+    }
     const DepthMap& depth = doc.depth();
     const std::string depth_name = depth.origin == DepthOrigin::Estimated
                                        ? "estimated by " + QFileInfo(depth.model).fileName().toStdString()
                                        : QFileInfo(depth.path).fileName().toStdString();
-    json = media::paramsToJson(render, {{"image", QFileInfo(doc.image_path).fileName().toStdString()},
-                                        {"depth_map", depth_name}});
+    std::vector<std::pair<std::string, std::string>> record = {
+        {"image", QFileInfo(doc.image_path).fileName().toStdString()}, {"depth_map", depth_name}};
+    record.insert(record.end(), fill_record.begin(), fill_record.end());
+    json = media::paramsToJson(render, record);
   }
   cancel.throwIfCancelled();
 

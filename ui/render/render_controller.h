@@ -31,18 +31,27 @@ class RenderController : public QObject {
   // nothing is rendered until the next change.
   void cancel();
   bool isBusy() const { return in_flight_id_ != 0; }
+  // Stops the inpainting model (fill Inpaint) and keeps the fast fill on
+  // screen; the model runs again when the sources or the parameters change.
+  void cancelInpaint();
+  bool isInpainting() const { return inpainting_; }
 
  Q_SIGNALS:
   void rendered(const sds::ui::RenderResult& result);  // the newest request's result only
   void failed(const QString& message);
   void busyChanged(bool busy);
+  void inpaintRunning(bool running);
+  void inpaintProgress(double overall);  // 0..1
 
  private:
-  void requestRender();
+  // pair_changed: the sources or the parameters changed (not only the display).
+  void requestRender(bool pair_changed);
   void dispatch();
   void workerDone(quint64 id);
   void onRendered(const sds::ui::RenderResult& result);
   void onFailed(quint64 id, const QString& message);
+  void onInpaintStarted(quint64 id);
+  void setInpainting(bool running);
 
   QThread thread_;
   RenderWorker* worker_ = nullptr;  // lives in thread_, deleted when it finishes
@@ -53,6 +62,8 @@ class RenderController : public QObject {
   quint64 latest_id_ = 0;     // id of the newest request
   quint64 in_flight_id_ = 0;  // the worker's current request, 0 when idle
   bool pending_ = false;      // a newer request waits for the worker
+  bool inpaint_wanted_ = true;  // fill Inpaint: run the model (not after a cancel or failure, until a change)
+  bool inpainting_ = false;     // the worker's current request runs the model
   sds::CancelToken in_flight_cancel_;
 };
 

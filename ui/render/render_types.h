@@ -53,6 +53,10 @@ struct RenderRequest {
   media::RenderParams params;
   PreviewFormats formats;
   PreviewDisplay display;
+  // params.fill is Inpaint: fill the preview's holes with the model now (after
+  // the fast fill) unless the last pair already is inpainted. False after a
+  // cancel or a failure, until the sources or the parameters change.
+  bool inpaint = false;
 };
 
 struct DisparityHistogram {
@@ -73,6 +77,8 @@ struct RenderResult {
   cv::Mat left, right;           // the views one at a time (swap_eyes applied); empty unless display.wiggle
   DisparityHistogram histogram;
   bool rendered = false;         // false: the last pair was only composed again
+  bool partial = false;          // the fast fill: the inpainting model works on, a final result follows
+  bool inpainted = false;        // the holes were filled by the inpainting model
   double render_ms = 0;          // time the worker spent on this request
 };
 

@@ -37,7 +37,7 @@ RenderWorker::RenderWorker(RenderFn render) : render_(std::move(render)) {
 
 void RenderWorker::render(const RenderRequest& request, const sds::CancelToken& cancel) {
   try {
-    Q_EMIT rendered(renderOrThrow(request, cancel));
+    renderOrThrow(request, cancel);
   } catch (const sds::Cancelled&) {
     Q_EMIT cancelled(request.id);
   } catch (const std::exception& e) {
@@ -50,33 +50,77 @@ bool RenderWorker::cached(const RenderRequest& request) const {
   return request.sources == cached_sources_ && request.params == cached_params_;
 }
 
-RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel) {
+void RenderWorker::renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel) {
   QElapsedTimer timer;
   timer.start();
   cancel.throwIfCancelled();
-  RenderResult r;
-  r.rendered = !cached(request);
-  if (r.rendered) {
-    const RenderSources& src = *request.sources;
-    cached_sources_.reset();  // a failed or cancelled render leaves no stale cache
-    media::StereoPair pair;
-    if (src.right.empty()) {
-      // A slider move must stay fast: the preview renders without the costly
-      // texture fill (media::RenderParams::texture_fill); the export uses it.
-      media::RenderParams preview = request.params;
-      preview.texture_fill = false;
-      pair = render_(src.image, src.depthFor(request.params.depth_kind), preview);
-    } else {
-      pair.left = src.image;
-      pair.right = src.right;
-      pair.disparity_px = src.disparity_px;  // what the finished pair was made with, when known
+  const bool fresh = !cached(request);
+  if (fresh) renderFast(request, cancel);
+  const bool inpaint = request.inpaint && request.params.fill == media::FillMode::Inpaint &&
+                       request.sources->right.empty() && !cached_inpainted_;
+  if (inpaint) {
+    // The fast fill shows at once; the model's result replaces it when done.
+    // A cancel or a failure keeps the fast pair (cached) on screen.
+    if (fresh) {
+      RenderResult first = composed(request, true, double(timer.nsecsElapsed()) / 1e6);
+      first.partial = true;
+      Q_EMIT rendered(first);
     }
-    cancel.throwIfCancelled();
-    cached_histogram_ = disparityHistogram(pair.disparity_px, src.preview_to_full);
-    cached_pair_ = pair;
-    cached_params_ = request.params;
-    cached_sources_ = request.sources;
+    inpaintCached(request, cancel);
   }
+  Q_EMIT rendered(composed(request, fresh || inpaint, double(timer.nsecsElapsed()) / 1e6));
+}
+
+void RenderWorker::renderFast(const RenderRequest& request, const sds::CancelToken& cancel) {
+  const RenderSources& src = *request.sources;
+  cached_sources_.reset();  // a failed or cancelled render leaves no stale cache
+  media::StereoPair pair;
+  if (src.right.empty()) {
+    // A slider move must stay fast: the preview renders without the costly
+    // texture fill (media::RenderParams::texture_fill), and the inpainting
+    // fill starts from the background fill; the export uses both.
+    media::RenderParams preview = request.params;
+    preview.texture_fill = false;
+    if (preview.fill == media::FillMode::Inpaint) preview.fill = media::FillMode::Background;
+    pair = render_(src.image, src.depthFor(request.params.depth_kind), preview);
+  } else {
+    pair.left = src.image;
+    pair.right = src.right;
+    pair.disparity_px = src.disparity_px;  // what the finished pair was made with, when known
+  }
+  cancel.throwIfCancelled();
+  cached_histogram_ = disparityHistogram(pair.disparity_px, src.preview_to_full);
+  cached_pair_ = pair;
+  cached_inpainted_ = false;
+  cached_params_ = request.params;
+  cached_sources_ = request.sources;
+}
+
+// The preview's holes filled by the inpainting model (HoleInpainter keeps it
+// loaded); progress and cancel at every denoising step.
+void RenderWorker::inpaintCached(const RenderRequest& request, const sds::CancelToken& cancel) {
+  const RenderSources& src = *request.sources;
+  Q_EMIT inpaintStarted(request.id);
+  media::InpaintSettings settings;
+  settings.model_path = request.params.inpaint_model;
+  settings.device = request.params.device;
+  settings.precision = request.params.inpaint_precision;
+  if (!inpainter_) inpainter_ = std::make_unique<media::HoleInpainter>();
+  media::RenderParams preview = request.params;
+  preview.texture_fill = false;
+  const quint64 id = request.id;
+  const auto progress = [this, id](const sds::Progress& p) { Q_EMIT inpaintProgress(id, p.overall); };
+  media::StereoPair pair = media::renderStereoInpainted(src.image, src.depthFor(request.params.depth_kind), preview,
+                                                        *inpainter_, settings, progress, cancel);
+  cancel.throwIfCancelled();
+  cached_pair_ = pair;
+  cached_inpainted_ = true;
+}
+
+RenderResult RenderWorker::composed(const RenderRequest& request, bool rendered, double render_ms) const {
+  RenderResult r;
+  r.rendered = rendered;
+  r.inpainted = cached_inpainted_;
   r.id = request.id;
   r.params = request.params;
   r.formats = request.formats;
@@ -94,7 +138,7 @@ RenderResult RenderWorker::renderOrThrow(const RenderRequest& request, const sds
   }
   if (d.wiggle) std::tie(r.left, r.right) = fitted(shown, d.limit, 1);
   r.histogram = cached_histogram_;
-  r.render_ms = double(timer.nsecsElapsed()) / 1e6;
+  r.render_ms = render_ms;
   return r;
 }
 

@@ -5,7 +5,9 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <memory>
 
+#include "core/media/inpaint_fill.h"
 #include "core/media/stereo_render.h"
 #include "core/base/progress.h"
 #include "ui/render/render_types.h"
@@ -25,12 +27,17 @@ class RenderWorker : public QObject {
   void render(const RenderRequest& request, const sds::CancelToken& cancel);
 
  Q_SIGNALS:
-  void rendered(const sds::ui::RenderResult& result);
+  void rendered(const sds::ui::RenderResult& result);  // result.partial: more follows for this id
+  void inpaintStarted(quint64 id);
+  void inpaintProgress(quint64 id, double overall);
   void cancelled(quint64 id);
   void failed(quint64 id, const QString& message);
 
  private:
-  RenderResult renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel);
+  void renderOrThrow(const RenderRequest& request, const sds::CancelToken& cancel);
+  void renderFast(const RenderRequest& request, const sds::CancelToken& cancel);
+  void inpaintCached(const RenderRequest& request, const sds::CancelToken& cancel);
+  RenderResult composed(const RenderRequest& request, bool rendered, double render_ms) const;
   bool cached(const RenderRequest& request) const;
 
   RenderFn render_;
@@ -39,7 +46,10 @@ class RenderWorker : public QObject {
   SharedSources cached_sources_;
   media::RenderParams cached_params_;
   media::StereoPair cached_pair_;
+  bool cached_inpainted_ = false;  // cached_pair_'s holes were filled by the model
   DisparityHistogram cached_histogram_;
+  // Keeps the inpainting model loaded between runs (worker-thread only).
+  std::unique_ptr<media::HoleInpainter> inpainter_;
 };
 
 }  // namespace sds::ui

@@ -12,7 +12,7 @@ namespace {
 int changedFields(const media::RenderParams& a, const media::RenderParams& b) {
   return (a.depth_kind != b.depth_kind) << 0 | (a.scale_percent != b.scale_percent) << 1 |
          (a.exponent != b.exponent) << 2 | (a.convergence != b.convergence) << 3 |
-         (a.view_mode != b.view_mode) << 4 | (a.fill != b.fill) << 5;
+         (a.view_mode != b.view_mode) << 4 | (a.fill != b.fill) << 5 | (a.inpaint_model != b.inpaint_model) << 6;
 }
 
 // The Stereo panel's own row labels (RenderControls' form), in changedFields'
@@ -24,6 +24,7 @@ const char* const kFieldLabels[] = {
     QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Convergence"),
     QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Views"),
     QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Fill"),
+    QT_TRANSLATE_NOOP("sds::ui::RenderControls", "Inpainting model"),
 };
 
 QString stepText(int fields) {

@@ -1,13 +1,19 @@
 #include "ui/widgets/render_controls.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSlider>
 
 #include "ui/common/display_names.h"
 #include "ui/common/enum_combo.h"
+#include "ui/generate/model_path_field.h"
 #include "ui/widgets/slider_field.h"
 
 namespace sds::ui {
@@ -36,7 +42,12 @@ RenderControls::RenderControls(QWidget* parent)
       exponent_(makeField("exponent", 0.2, 3.0, 0.05, 2)),
       view_mode_(new QComboBox),
       fill_(new QComboBox),
-      reset_(new QPushButton(tr("Reset"))) {
+      inpaint_model_(new ModelPathField(tr("Choose an inpainting model"), QStringLiteral("model_index.json"))),
+      inpaint_run_(new QWidget),
+      inpaint_progress_(new QProgressBar),
+      inpaint_cancel_(new QPushButton(tr("Cancel"))),
+      reset_(new QPushButton(tr("Reset"))),
+      form_(new QFormLayout(this)) {
   depth_kind_->setObjectName(QStringLiteral("depthKindCombo"));
   for (DepthKind k : {DepthKind::InverseDepth, DepthKind::Depth, DepthKind::DisparityPx})
     addComboItem(depth_kind_, k, DisplayNames::depthKind(k));
@@ -44,12 +55,26 @@ RenderControls::RenderControls(QWidget* parent)
   for (ViewMode m : {ViewMode::RightFromLeft, ViewMode::BothHalf})
     addComboItem(view_mode_, m, DisplayNames::viewMode(m));
   fill_->setObjectName(QStringLiteral("fillCombo"));
-  for (FillMode f : {FillMode::Background, FillMode::Telea}) addComboItem(fill_, f, DisplayNames::fillMode(f));
+  for (FillMode f : {FillMode::Background, FillMode::Telea, FillMode::Inpaint})
+    addComboItem(fill_, f, DisplayNames::fillMode(f));
+  inpaint_model_->setObjectName(QStringLiteral("inpaintModelField"));
+  inpaint_model_->edit()->setObjectName(QStringLiteral("inpaintModelEdit"));
+  inpaint_model_->edit()->setPlaceholderText(tr("Stable Diffusion inpainting checkpoint"));
+  inpaint_run_->setObjectName(QStringLiteral("inpaintRun"));
+  inpaint_progress_->setObjectName(QStringLiteral("inpaintProgress"));
+  inpaint_progress_->setRange(0, 1000);
+  inpaint_progress_->setFormat(tr("Inpainting %p%"));
+  inpaint_cancel_->setObjectName(QStringLiteral("inpaintCancelButton"));
+  inpaint_cancel_->setToolTip(tr("Stop the inpainting model; the preview keeps the fast fill"));
+  auto* run_row = new QHBoxLayout(inpaint_run_);
+  run_row->setContentsMargins(0, 0, 0, 0);
+  run_row->addWidget(inpaint_progress_, 1);
+  run_row->addWidget(inpaint_cancel_);
   reset_->setObjectName(QStringLiteral("resetParamsButton"));
   scale_->setSuffix(QStringLiteral(" %"));
 
 
-  auto* form = new QFormLayout(this);
+  QFormLayout* form = form_;
   form->setContentsMargins(0, 0, 0, 0);
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   form->addRow(tr("Depth map"), depth_kind_);
@@ -58,13 +83,22 @@ RenderControls::RenderControls(QWidget* parent)
   form->addRow(tr("Exponent"), exponent_);
   form->addRow(tr("Views"), view_mode_);
   form->addRow(tr("Fill"), fill_);
+  form->addRow(tr("Inpainting model"), inpaint_model_);
+  form->addRow(QString(), inpaint_run_);
   form->addRow(QString(), reset_);
+  form->setRowVisible(inpaint_run_, false);
 
   for (QComboBox* box : {depth_kind_, view_mode_, fill_})
     connect(box, &QComboBox::currentIndexChanged, this, &RenderControls::emitChanged);
   for (SliderField* field : {scale_, convergence_, exponent_})
     connect(field, &SliderField::valueChanged, this, &RenderControls::emitChanged);
-  connect(reset_, &QPushButton::clicked, this, [this] { setParams(media::RenderParams{}); });
+  connect(inpaint_model_, &ModelPathField::pathChanged, this, &RenderControls::emitChanged);
+  connect(inpaint_cancel_, &QPushButton::clicked, this, &RenderControls::inpaintCancelRequested);
+  connect(reset_, &QPushButton::clicked, this, [this] {
+    media::RenderParams defaults;
+    defaults.inpaint_model = inpaint_model_->path().toStdString();  // a model is a choice of files, not a setting
+    setParams(defaults);
+  });
   setParams(media::RenderParams{});
 }
 
@@ -79,6 +113,7 @@ media::RenderParams RenderControls::params() const {
   p.exponent = exponent_->value();
   p.view_mode = comboValue<ViewMode>(view_mode_);
   p.fill = comboValue<FillMode>(fill_);
+  p.inpaint_model = inpaint_model_->path().toStdString();
   return p;
 }
 
@@ -90,6 +125,7 @@ void RenderControls::setParams(const media::RenderParams& p) {
   exponent_->setValue(p.exponent);
   selectComboValue(view_mode_, p.view_mode);
   selectComboValue(fill_, p.fill);
+  inpaint_model_->setPath(QString::fromStdString(p.inpaint_model));
   setting_ = false;
   emitChanged();
 }
@@ -110,7 +146,17 @@ void RenderControls::setDepthKindFixed(const QString& reason) {
   updateEnabled();
 }
 
+void RenderControls::setInpaintRunning(bool running) {
+  if (running) inpaint_progress_->setValue(0);
+  form_->setRowVisible(inpaint_run_, running);
+}
+
+void RenderControls::setInpaintProgress(double overall) {
+  inpaint_progress_->setValue(int(std::clamp(overall, 0.0, 1.0) * 1000));
+}
+
 void RenderControls::updateEnabled() {
+  form_->setRowVisible(inpaint_model_, comboValue<FillMode>(fill_) == FillMode::Inpaint);
   // A disparity map in pixels already says how far everything shifts.
   const bool pixels = comboValue<DepthKind>(depth_kind_) == DepthKind::DisparityPx && kind_fixed_.isEmpty();
   const QString pixels_reason = tr("The depth map is a disparity in pixels: it already says how far things shift");
@@ -127,6 +173,9 @@ void RenderControls::updateEnabled() {
   apply(convergence_, lock, tr("Which depth lands on the screen plane: 0 = the farthest, 1 = the nearest"));
   apply(view_mode_, lock, tr("Render the right view from the left, or both views half way"));
   apply(fill_, lock, tr("How areas that the right view sees but the photo does not are filled"));
+  apply(inpaint_model_, lock,
+        tr("A Stable Diffusion inpainting checkpoint (folder or .safetensors). The preview shows the fast fill "
+           "first, then the model's; the export uses the model at full resolution"));
   apply(reset_, lock, tr("Back to the default render settings"));
 }
 

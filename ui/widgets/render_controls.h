@@ -1,15 +1,20 @@
 // The classical renderer's parameters as sliders and choices. Emits the whole
 // parameter set whenever any of them changes (every slider step while dragging).
+// The fill "Inpainting model" shows a model field and, while the model fills
+// the preview's holes on the render worker, its progress and a Cancel button.
 #pragma once
 #include <QWidget>
 
 #include "core/media/render_params.h"
 
 class QComboBox;
+class QFormLayout;
+class QProgressBar;
 class QPushButton;
 
 namespace sds::ui {
 
+class ModelPathField;
 class SliderField;
 
 class RenderControls : public QWidget {
@@ -26,8 +31,13 @@ class RenderControls : public QWidget {
   // The depth map's convention is known (an estimate is near = bright).
   void setDepthKindFixed(const QString& reason);
 
+  // The inpainting pass of the preview: running or not, how far (0..1).
+  void setInpaintRunning(bool running);
+  void setInpaintProgress(double overall);
+
  Q_SIGNALS:
   void paramsChanged(const sds::media::RenderParams& params);
+  void inpaintCancelRequested();
 
  private:
   void emitChanged();
@@ -39,7 +49,12 @@ class RenderControls : public QWidget {
   SliderField* exponent_;
   QComboBox* view_mode_;
   QComboBox* fill_;
+  ModelPathField* inpaint_model_;
+  QWidget* inpaint_run_;  // progress bar and Cancel, shown while the model runs
+  QProgressBar* inpaint_progress_;
+  QPushButton* inpaint_cancel_;
   QPushButton* reset_;
+  QFormLayout* form_;
   bool setting_ = false;
   QString locked_, kind_fixed_;
 };

@@ -6,7 +6,9 @@
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/dtype_option.h"
 #include "app/cli/media/inpaint_options.h"
+#include "core/engine/compute_device.h"
 #include "core/media/image_io.h"
 #include "core/media/image_metrics.h"
 #include "core/media/inpaint_fill.h"
@@ -52,7 +54,7 @@ std::string usage() {
     "                       inpainting model, --inpaint-model) for disoccluded holes\n") +
     option(controls::kTextureFill, "0|1") + std::string(
     "                       (--fill background only; the studio's preview renders without it)\n"
-    ) + inpaintOptionsHelp(InpaintSpelling::AlsoShort) + std::string(
+    ) + inpaintOptionsHelp(InpaintSpelling::AlsoShort) + dtypeOptionHelp(23) + std::string(
     "  --format FMT         right, left, sbs, sbs-cross, hsbs, ou, hou, anaglyph-true, anaglyph-gray,\n"
     "                       anaglyph-color, anaglyph-half-color, anaglyph-dubois, separate, mpo\n"
     "  --out FILE           output (.png, .jpg, ...; .mpo for mpo; separate adds -left / -right)\n"
@@ -117,14 +119,19 @@ void printComparison(const cv::Mat& right, const std::string& reference_path) {
 int run(const std::vector<std::string>& argv) {
   std::set<std::string> valued = {"image", "depth", "depth-kind", "depth-scale", "scale", "exponent", "convergence",
                                    "converge-at", "max-disparity", "edge-band", "edge-smoothing", "fill", "texture-fill",
-                                   "format", "out", "depth-out", "quality", "device", "reference"};
+                                   "format", "out", "depth-out", "quality", "device", "dtype", "reference"};
   valued.merge(inpaintOptionNames(InpaintSpelling::AlsoShort));
   const Args a(argv, valued, {"both", "json", "no-colour-match"});
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   const media::RenderParams params = readParams(a);
   const bool inpainting = params.fill == media::FillMode::Inpaint;
   if (!inpainting && a.flag("no-colour-match")) throw Error("--no-colour-match needs --fill inpaint.");
+  if (!inpainting && a.has("dtype")) throw Error("--dtype needs --fill inpaint (the warp itself has no network).");
   const media::InpaintSettings inpaint = readInpaintOptions(a, inpainting, InpaintSpelling::AlsoShort, params.device);
+  if (inpainting) {
+    const ComputeDtype dtype = resolveDtype(inpaint.precision, parseDevice(inpaint.device));
+    std::cerr << "dtype: " << dtypeName(dtype.dtype) << " (" << dtype.why << ")\n";
+  }
   media::ExportRequest request;
   request.format = a.required("format");
   request.path = a.required("out");

@@ -1,5 +1,7 @@
 #include "app/cli/media/inpaint_options.h"
 
+#include "app/cli/dtype_option.h"
+
 #include <iostream>
 #include <sstream>
 
@@ -96,6 +98,7 @@ media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, Inpain
   s.model_path = a.required("inpaint-model");
   s.config_dir = a.get("inpaint-config-dir", "");
   s.device = device;
+  s.precision = dtypeOption(a);
   s.prompt = a.get(name("inpaint-prompt"), "");
   s.negative_prompt = a.get(name("inpaint-negative"), "");
   s.steps = int(a.integer("inpaint-steps", s.steps));
