@@ -245,10 +245,8 @@ void MainWindow::wireControllers() {
     shown_->setSource(doc);
     history_->show(nullptr);  // a changed source is what the user wants to see
     files_->remember(doc);
-    // Metric depth models take the photo's focal length from its EXIF.
-    generate_dock_->panel()->setPhotoFocal(doc && doc->hasImage() ? media::readPhotoFocal(doc->image_path.toStdString(),
-                                                                                          doc->image.cols, doc->image.rows)
-                                                                  : media::PhotoFocal{});
+    // Metric depth models take the photo's focal length from its EXIF (read when it was opened).
+    generate_dock_->panel()->setPhotoFocal(doc && doc->hasImage() ? doc->focal : media::PhotoFocal{});
     updateTitle();
   });
   connect(documents_, &DocumentController::photoOpened, this, [this] {

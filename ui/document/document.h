@@ -10,6 +10,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/media/exif_focal.h"
 #include "core/media/render_params.h"
 #include "ui/render/render_types.h"
 
@@ -30,6 +31,7 @@ struct DepthMap {
 struct Document {
   QString image_path;
   cv::Mat image;             // full resolution as loaded (grey/BGR/BGRA, 8/16-bit or float)
+  media::PhotoFocal focal;   // from the photo's EXIF, read once when it is opened (metric depth models use it)
   // Both are kept: an estimate never replaces the file the user opened, and
   // the user can switch back to it.
   DepthMap user_depth;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "core/media/exif_focal.h"
 #include "core/media/image_io.h"
 #include "ui/document/document_build.h"
 
@@ -24,6 +25,7 @@ SharedDocument loadDocument(const LoadParams& p, const sds::CancelToken& cancel)
   if (!p.image_path.isEmpty()) {
     doc->image = media::loadImage(p.image_path.toStdString());
     doc->image_path = p.image_path;
+    doc->focal = media::readPhotoFocal(p.image_path.toStdString(), doc->image.cols, doc->image.rows);
     // Another photo: the old depth maps belong to the old photo. A depth map
     // opened before any photo is kept for it.
     doc->estimated_depth = DepthMap{};
