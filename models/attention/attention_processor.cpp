@@ -2,21 +2,17 @@
 
 #include <ATen/ATen.h>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <torch/version.h>
 
 namespace sds::attn {
 
-torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
-                                        double scale, bool upcast) {
-#if (TORCH_VERSION_MAJOR > 2) || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
-  // The fused kernels accumulate in float32 internally, which covers upcast.
-  return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/false,
-                                          /*scale=*/scale);
-#elif (TORCH_VERSION_MAJOR == 2)
-  // 2.0 has no scale argument and always uses head_dim^-0.5: fold the rest into q.
-  const double folded = scale * std::sqrt(double(q.size(-1)));
-  return at::scaled_dot_product_attention(folded == 1.0 ? q : q * folded, k, v);
-#else
+namespace {
+
+// The exact matmul path: LibTorch 1.x, and 2.x when SDSTEREO_ATTENTION=matmul.
+torch::Tensor matmulAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, double scale,
+                              bool upcast) {
   if (upcast && q.scalar_type() != torch::kFloat32) {
     auto scores = torch::matmul(q.to(torch::kFloat32), k.to(torch::kFloat32).transpose(-1, -2)) * scale;
     return torch::matmul(scores.softmax(-1).to(v.scalar_type()), v);
@@ -49,6 +45,35 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Ten
   auto shape = batch_dims(q).vec();
   shape.insert(shape.end(), {q.size(-2), v.size(-1)});
   return out.view(shape);  // [.., Nq, dv]
+}
+
+#if TORCH_VERSION_MAJOR >= 2
+bool fusedAttentionAllowed() {
+  static const bool allowed = [] {
+    const char* v = std::getenv("SDSTEREO_ATTENTION");
+    return !(v && std::string(v) == "matmul");
+  }();
+  return allowed;
+}
+#endif
+
+}  // namespace
+
+torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                        double scale, bool upcast) {
+#if TORCH_VERSION_MAJOR >= 2
+  if (!fusedAttentionAllowed()) return matmulAttention(q, k, v, scale, upcast);
+#endif
+#if (TORCH_VERSION_MAJOR > 2) || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+  // The fused kernels accumulate in float32 internally, which covers upcast.
+  return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/false,
+                                          /*scale=*/scale);
+#elif (TORCH_VERSION_MAJOR == 2)
+  // 2.0 has no scale argument and always uses head_dim^-0.5: fold the rest into q.
+  const double folded = scale * std::sqrt(double(q.size(-1)));
+  return at::scaled_dot_product_attention(folded == 1.0 ? q : q * folded, k, v);
+#else
+  return matmulAttention(q, k, v, scale, upcast);
 #endif
 }
 

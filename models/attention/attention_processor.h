@@ -34,6 +34,8 @@ class AttentionProcessor {
 // Uses at::scaled_dot_product_attention where LibTorch has it (2.x: flash /
 // memory-efficient kernels on CUDA) and an exact matmul fallback on 1.13
 // (never baddbmm with beta=0: LibTorch 1.13 CPU can return NaN there).
+// SDSTEREO_ATTENTION=matmul makes 2.x take the matmul path too (read once), so
+// a benchmark can measure what the fused kernel brings.
 torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                         double scale, bool upcast = false);
 
