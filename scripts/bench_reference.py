@@ -63,13 +63,25 @@ MODELS = {
         "scheduler": dict(SCHEDULER, prediction_type="v_prediction"),
     },
 }
+# stabilityai/stable-diffusion-xl-base-1.0 unet/config.json: only the UNet is timed (unet_step@S,
+# batch 2 with CFG, the added conditioning of pooled text embeddings and 6 size ids included).
+SDXL_UNET = {
+    "act_fn": "silu", "addition_embed_type": "text_time", "addition_time_embed_dim": 256,
+    "attention_head_dim": [5, 10, 20], "block_out_channels": [320, 640, 1280], "cross_attention_dim": 2048,
+    "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
+    "up_block_types": ["CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"], "downsample_padding": 1,
+    "flip_sin_to_cos": True, "freq_shift": 0, "in_channels": 4, "out_channels": 4, "layers_per_block": 2,
+    "mid_block_scale_factor": 1, "norm_eps": 1e-5, "norm_num_groups": 32,
+    "projection_class_embeddings_input_dim": 2816, "transformer_layers_per_block": [1, 2, 10],
+    "use_linear_projection": True, "upcast_attention": False, "sample_size": 128,
+}
 
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     p.add_argument("--threads", type=int, default=0, help="CPU threads (default: all cores, as sdstereo)")
-    p.add_argument("--models", default="sd15,sd21")
+    p.add_argument("--models", default="sd15,sd21", help="comma list of sd15, sd21, sdxl (sdxl: the UNet step only)")
     p.add_argument("--sizes", default="", help="comma list; default 512 on cuda, 256,512 on cpu")
     p.add_argument("--steps", type=int, default=0, help="txt2img steps; default 20 on cuda, 4 on cpu")
     p.add_argument("--repeats", type=int, default=0, help="timed runs per measurement (median)")
@@ -257,6 +269,25 @@ def run_model(name, cfg):
     return out
 
 
+def run_sdxl():
+    torch.manual_seed(0)
+    unet = UNet2DConditionModel(**SDXL_UNET).eval().to(DEVICE, DTYPE)
+    suffix = "" if DTYPE == getattr(torch, DEFAULT_DTYPE) else ":" + str(DTYPE).split(".")[-1]
+    context = torch.randn(2, 77, 2048, device=DEVICE, dtype=DTYPE)
+    added = {"text_embeds": torch.randn(2, 1280, device=DEVICE, dtype=DTYPE),
+             "time_ids": torch.tensor([[1024.0, 1024.0, 0.0, 0.0, 1024.0, 1024.0]] * 2, device=DEVICE, dtype=DTYPE)}
+    out = {}
+    with torch.inference_mode():
+        for size in ARGS.sizes:
+            x = torch.randn(2, 4, size // 8, size // 8, device=DEVICE, dtype=DTYPE)
+            out[f"unet_step@{size}{suffix}"] = r = measure(
+                lambda: unet(x, 901, encoder_hidden_states=context, added_cond_kwargs=added).sample, ARGS.repeats)
+            print(f"# sdxl {size} {DTYPE}: step {r['ms']:.0f} ms", file=sys.stderr, flush=True)
+    del unet
+    gc.collect()
+    return out
+
+
 def machine():
     cpu = platform.processor()
     try:
@@ -283,7 +314,7 @@ def main():
         report["results"][name] = {}
         for dtype in ARGS.dtypes:
             DTYPE = getattr(torch, dtype)
-            report["results"][name].update(run_model(name, MODELS[name]))
+            report["results"][name].update(run_sdxl() if name == "sdxl" else run_model(name, MODELS[name]))
     text = json.dumps(report, indent=1)
     print(text)
     if ARGS.out:

@@ -167,6 +167,15 @@ SdModels buildSdModels(const SdArchitecture& arch, const std::string& device, st
   return m;
 }
 
+void convertSdModels(SdModels& m, torch::Dtype dtype) {
+  m.dtype = dtype;
+  m.unet->to(dtype);
+  m.unet->useMemoryFormatFor(dtype, m.device);
+  m.vae->to(dtype);
+  m.vae->upcastDecoderFor(dtype);
+  m.text->to(torch::kFloat32);
+}
+
 torch::Tensor guidedStep(SdModels& m, schedulers::Scheduler& scheduler, const torch::Tensor& latents, int64_t t,
                          const torch::Tensor& context) {
   constexpr double kGuidance = 7.5;

@@ -44,6 +44,11 @@ struct SdModels {
 SdModels buildSdModels(const SdArchitecture& arch, const std::string& device,
                        std::optional<torch::Dtype> dtype = std::nullopt);
 
+// The models moved to `dtype` in place as the loader runs them: UNet and VAE
+// in `dtype` (the UNet channels-last where useMemoryFormatFor says, the VAE
+// decoder upcast by its rule), the text encoder left in float32.
+void convertSdModels(SdModels& models, torch::Dtype dtype);
+
 // One denoising step with classifier-free guidance 7.5, as the pipelines run
 // it: the UNet on [uncond, cond] in the models' dtype, guidance and the
 // scheduler step in float32. latents: [1, 4, h, w] float32; context: [2, 77, D].
