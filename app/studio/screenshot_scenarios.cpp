@@ -179,6 +179,33 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
       shootSoon(shot, 600);
     });
     w.openFiles(in.image, in.depth);
+  } else if (name == QLatin1String("inpainting") || name == QLatin1String("inpainted")) {
+    // The Stereo panel's "Inpainting model" fill over the sample (issue 18),
+    // with the tiny inpainting model: grabbed half way (progress and Cancel
+    // under the fill, the fast fill on screen) or once the model is done.
+    const bool done = name == QLatin1String("inpainted");
+    auto* once = new QObject(&w);
+    QObject::connect(&w.renderer(), &RenderController::rendered, once, [&w, once, in] {
+      once->deleteLater();  // the sample's first render: now choose the fill
+      auto* edit = w.findChild<QLineEdit*>(QStringLiteral("inpaintModelEdit"));
+      auto* fill = w.findChild<QComboBox*>(QStringLiteral("fillCombo"));
+      if (!edit || !fill) return QApplication::exit(1);
+      edit->setText(in.sd_model);
+      Q_EMIT edit->editingFinished();
+      fill->setCurrentIndex(fill->count() - 1);  // the inpainting model, last in the list
+    });
+    if (done) {
+      QObject::connect(&w.renderer(), &RenderController::rendered, &w, [shot](const RenderResult& r) {
+        static bool taken = false;
+        if (r.inpainted && !r.partial && !std::exchange(taken, true)) shootSoon(shot);
+      });
+    } else {
+      QObject::connect(&w.renderer(), &RenderController::inpaintProgress, &w, [shot](double overall) {
+        static bool taken = false;
+        if (overall >= 0.5 && !std::exchange(taken, true)) shootSoon(shot, 300);
+      });
+    }
+    w.openFiles(in.image, in.depth);
   } else if (name == QLatin1String("anaglyph")) {
     // The Anaglyph tab over the sample, for the user guide's preview section.
     w.previews()->setCurrentIndex(PreviewTabs::AnaglyphTab);
