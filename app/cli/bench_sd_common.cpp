@@ -155,12 +155,7 @@ SdModels buildSdModels(const SdArchitecture& arch, const std::string& device, st
   m.text->to(m.device, m.dtype);
   m.unet->to(m.device, m.dtype);
   m.vae->to(m.device, m.dtype);
-  if (device == "cuda") {
-    m.unet->setChannelsLast(true);
-    m.vae->setChannelsLast(true);
-  } else {
-    m.unet->useMemoryFormatFor(m.dtype, m.device);  // as the loader does
-  }
+  m.unet->useMemoryFormatFor(m.dtype, m.device);  // as the loader does, so the bench times what users run
   m.text->eval();
   m.unet->eval();
   m.vae->eval();
