@@ -14,6 +14,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <sstream>
 #include <torch/torch.h>
+#include <unistd.h>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_model_info.h"
