@@ -702,6 +702,10 @@
         <source>Elapsed %1, estimating the time left…</source>
         <translation>Vergangen %1, Restzeit wird geschätzt…</translation>
     </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::GenerationJob</name>

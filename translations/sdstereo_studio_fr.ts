@@ -702,6 +702,10 @@
         <source>Elapsed %1, estimating the time left…</source>
         <translation>Écoulé %1, estimation du temps restant…</translation>
     </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::GenerationJob</name>

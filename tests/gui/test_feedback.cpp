@@ -179,6 +179,7 @@ class TestFeedback : public sds::test::StudioTest {
     QVERIFY(!times.filter(QStringLiteral(" left")).filter(QStringLiteral("about")).isEmpty());
     QVERIFY(times.first().contains(QStringLiteral("Elapsed")));
     QVERIFY(feedback->timeText().startsWith(QStringLiteral("Took")));
+    QCOMPARE(feedback->stepText(), QStringLiteral("Finished"));  // not the last stage ("Decoding…")
     // A picture every 2 steps (20 / 10) over 20 + 17 steps, and they change.
     QCOMPARE(pictures.size(), 19);
     QCOMPARE(pictures.first().size(), QSize(8, 8));  // latent size of a 64 x 64 image

@@ -110,6 +110,7 @@ void GenerationDock::wire() {
   connect(controller_, &GenerationController::generated, this, [this](const SharedResult& result) {
     panel_->setStatus(result->reused_left ? tr("Done: the right view was made again; the new pair is in the history.")
                                           : tr("Done: the pair is in the history."));
+    feedback_->markFinished();  // a cancel or a failure keeps the stage it stopped at
     Q_EMIT generated(result);
   });
   connect(controller_, &GenerationController::failed, this, [this](const QString& message) {

@@ -115,6 +115,8 @@ void GenerationFeedback::finish() {
   time_->setText(tr("Took %1").arg(duration(seconds(elapsed_))));
 }
 
+void GenerationFeedback::markFinished() { step_->setText(tr("Finished")); }
+
 int GenerationFeedback::plottedSteps() const { return plotted_; }
 QString GenerationFeedback::stepText() const { return step_->text(); }
 QString GenerationFeedback::timeText() const { return time_->text(); }

@@ -26,6 +26,7 @@ class GenerationFeedback : public QWidget {
   void onStep(const sds::Progress& p);    // a progress record from the run
   void onPreview(const QImage& image);    // an intermediate picture
   void finish();                          // the run ended (done, failed or cancelled)
+  void markFinished();                    // the run made its pair: the stage line says so
 
   QImage preview() const { return preview_image_; }
   int plottedSteps() const;
