@@ -62,7 +62,12 @@ bool fusedAttentionAllowed() {
 torch::Tensor scaledDotProductAttention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                         double scale, bool upcast) {
 #if TORCH_VERSION_MAJOR >= 2
-  if (!fusedAttentionAllowed()) return matmulAttention(q, k, v, scale, upcast);
+  // bfloat16 on the CPU takes the matmul path: LibTorch 2.6's fused CPU kernel
+  // made an SD 1.5 step at 512 take 11.4 s against 6.9 s (2 threads, its CPU
+  // time equal to the wall time), while in float32 it is the faster one (22.6
+  // against 25.2 s) and the leaner (4.6 against 5.6 GB): BENCHMARKS.md, Precision.
+  const bool cpu_bf16 = q.is_cpu() && q.scalar_type() == torch::kBFloat16;
+  if (cpu_bf16 || !fusedAttentionAllowed()) return matmulAttention(q, k, v, scale, upcast);
 #endif
 #if (TORCH_VERSION_MAJOR > 2) || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
   // The fused kernels accumulate in float32 internally, which covers upcast.

@@ -32,7 +32,8 @@ class AttentionProcessor {
 
 // softmax(q k^T * scale) v over the last two dims; [.., Nq, d] x [.., Nk, d].
 // Uses at::scaled_dot_product_attention where LibTorch has it (2.x: flash /
-// memory-efficient kernels on CUDA) and an exact matmul fallback on 1.13
+// memory-efficient kernels on CUDA; on the CPU in float32, not in bfloat16,
+// where it measured slower) and an exact matmul fallback on 1.13
 // (never baddbmm with beta=0: LibTorch 1.13 CPU can return NaN there).
 // SDSTEREO_ATTENTION=matmul makes 2.x take the matmul path too (read once), so
 // a benchmark can measure what the fused kernel brings.
