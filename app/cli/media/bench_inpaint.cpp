@@ -5,7 +5,7 @@
 // values, in float32 and then (same weights, converted in place) bfloat16 on a
 // CPU with native bfloat16, float16 on CUDA. Reports the crops the planner chose and ran, the time per crop and
 // per UNet step, and the peak memory. SDSTEREO_BENCH_STEPS sets the steps
-// (default 25; --quick: 2).
+// (default 25; --quick: 2), SDSTEREO_BENCH_DTYPES the dtypes.
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
@@ -28,8 +28,17 @@ int benchSteps(const BenchOptions& o) {
   return o.quick ? 2 : 25;
 }
 
-// float32, then bfloat16 on a CPU that computes it natively (or float16 on CUDA).
+// float32, then bfloat16 on a CPU that computes it natively (or float16 on
+// CUDA); SDSTEREO_BENCH_DTYPES=bfloat16 (a comma list) times only those (a
+// float32 fill at 25 steps takes over half an hour on 2 cores).
 std::vector<torch::Dtype> dtypes(const BenchOptions& o) {
+  if (const char* v = std::getenv("SDSTEREO_BENCH_DTYPES"); v && *v) {
+    std::vector<torch::Dtype> chosen;
+    std::stringstream list(v);
+    for (std::string name; std::getline(list, name, ',');)
+      chosen.push_back(resolveDtype(parsePrecision(name), torch::Device(o.device)).dtype);
+    return chosen;
+  }
   if (o.device == "cuda") return {torch::kFloat16};
   if (cpuFeatures().native_bf16) return {torch::kFloat32, torch::kBFloat16};
   return {torch::kFloat32};

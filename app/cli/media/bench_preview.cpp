@@ -43,7 +43,7 @@ Timing median(const std::function<void()>& fn, int repeats) {
 BenchRow row(const std::string& what, const Timing& t, const std::string& note) {
   std::ostringstream o;
   o << note << "; CPU time " << std::fixed << std::setprecision(1) << t.cpu_ms << " ms";
-  return {"preview", what, t.wall_ms, 0, o.str()};
+  return {"preview", what, t.wall_ms, 0, o.str(), ""};
 }
 
 std::vector<BenchRow> runPreview(const BenchOptions& o) {
