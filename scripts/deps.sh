@@ -3,7 +3,8 @@
 # names of the release it runs on: Debian 12 "bookworm" (LibTorch 1.13, Qt 6.4,
 # OpenCV 4.6, GCC 12) or Debian 13 "trixie" (LibTorch 2.6, Qt 6.8, OpenCV 4.10,
 # GCC 14). Used by run.sh and test.sh; safe to run again. Needs root or sudo.
-#   scripts/deps.sh            what building, running and testing need
+#   scripts/deps.sh            what building and running need
+#   scripts/deps.sh test       and what test.sh needs on top (clang with libFuzzer, for the fuzz preset)
 #   scripts/deps.sh package    and what scripts/package-deb.sh needs on top
 set -euo pipefail
 
@@ -22,13 +23,19 @@ packages=(
 )
 # The names above exist in both releases (libgl-dev, not libgl1-mesa-dev: that is a
 # transitional package in both). A release-specific name goes in its branch here.
+# clang's libFuzzer and sanitizer runtimes: in libclang-rt-N-dev, N = the release's clang.
+fuzz_runtime=libclang-rt-dev
 case "$codename" in
-  bookworm | trixie) ;;
+  bookworm) fuzz_runtime=libclang-rt-14-dev ;;
+  trixie) fuzz_runtime=libclang-rt-19-dev ;;
   *)
     echo "warning: this is '$codename'; the project is tested on Debian 12 (bookworm) and 13 (trixie)," >&2
     echo "warning: trying the same package names." >&2
     ;;
 esac
+if [ "${1:-}" = test ]; then
+  packages+=(clang "$fuzz_runtime")
+fi
 if [ "${1:-}" = package ]; then
   # help2man writes the man page from `sdstereo --help`; CPack's dpkg-shlibdeps step needs file.
   packages+=(help2man file dpkg-dev)
