@@ -30,14 +30,7 @@ void loadSecondTextEncoder(const fs::path& folder, const SdLoadOptions& options,
 
 StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions& options) {
   const DiffusersProbe probe = probeDiffusersFolder(folder, options.version);
-  refuseUnsupported(probe.info, folder.string());
-  StableDiffusion sd;
-  sd.layout = SdLayout::Diffusers;
-  sd.source = folder.string();
-  sd.device = options.device;
-  sd.dtype = options.dtype;
-  sd.version = probe.info.version;
-  sd.task = probe.info.task;
+  StableDiffusion sd = startLoading(SdLayout::Diffusers, folder.string(), probe.info, options);
   const auto& text_config = probe.text_config;
   const auto& unet_config = probe.unet_config;
   if ((options.components & kUNet) && !unet_config) componentConfig(folder, "unet");  // throws: no config
@@ -58,10 +51,7 @@ StableDiffusion loadDiffusersFolder(const fs::path& folder, const SdLoadOptions&
     sd.text_encoder = buildTextEncoder(
         *text_config, openComponentWeights(componentFolder(folder, "text_encoder"), "model", options.variant), options);
   }
-  if (xl) {
-    loadSecondTextEncoder(folder, options, sd);
-    sd.force_zeros_for_empty_prompt = probe.info.force_zeros_for_empty_prompt;
-  }
+  if (xl) loadSecondTextEncoder(folder, options, sd);
   std::optional<vae::VaeConfig> vae_config;
   if (options.components & kVae) {
     const fs::path origin = folder / "vae" / "config.json";

@@ -79,8 +79,11 @@ struct SingleFileProbe {
 };
 SingleFileProbe probeSingleFile(const std::filesystem::path& file, std::optional<SdVersion> version);
 
-// Throws unsupportedReason() when it is not empty.
-void refuseUnsupported(const SdModelInfo& info, const std::string& source);
+// Where both loaders start: throws unsupportedReason() when it is not empty,
+// else a model with no networks yet that knows its layout, source, device,
+// dtype, version and task (and SDXL's empty-prompt rule).
+StableDiffusion startLoading(SdLayout layout, const std::string& source, const SdModelInfo& info,
+                             const SdLoadOptions& options);
 
 StableDiffusion loadDiffusersFolder(const std::filesystem::path& folder, const SdLoadOptions& options);
 StableDiffusion loadSingleFile(const std::filesystem::path& file, const SdLoadOptions& options);

@@ -158,9 +158,21 @@ SingleFileProbe probeSingleFile(const fs::path& file, std::optional<SdVersion> v
   return p;
 }
 
-void refuseUnsupported(const SdModelInfo& info, const std::string& source) {
+StableDiffusion startLoading(SdLayout layout, const std::string& source, const SdModelInfo& info,
+                             const SdLoadOptions& options) {
   const std::string reason = unsupportedReason(info, source);
   if (!reason.empty()) throw Error(reason);
+  StableDiffusion sd;
+  // What the model is,
+  sd.version = info.version;
+  sd.task = info.task;
+  if (sd.version == SdVersion::SDXL) sd.force_zeros_for_empty_prompt = info.force_zeros_for_empty_prompt;
+  // where it comes from and where it runs.
+  sd.layout = layout;
+  sd.source = source;
+  sd.device = options.device;
+  sd.dtype = options.dtype;
+  return sd;
 }
 
 }  // namespace detail

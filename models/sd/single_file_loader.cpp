@@ -115,23 +115,15 @@ std::shared_ptr<vae::AutoencoderKL> vaeFor(const fs::path& file, const std::shar
 
 StableDiffusion loadSingleFile(const fs::path& file, const SdLoadOptions& options) {
   const SingleFileProbe probe = probeSingleFile(file, options.version);
-  refuseUnsupported(probe.info, file.string());
+  StableDiffusion sd = startLoading(SdLayout::SingleFile, file.string(), probe.info, options);
   if (!options.config_dir.empty() && !fs::is_directory(options.config_dir))
     throw Error("The configuration folder " + options.config_dir + " does not exist.");
   const auto& st = probe.file;
   const auto& all = probe.all;
-  StableDiffusion sd;
-  sd.layout = SdLayout::SingleFile;
-  sd.source = file.string();
-  sd.device = options.device;
-  sd.dtype = options.dtype;
-  sd.task = probe.info.task;
   checkExpectedTask(sd.task, options, file.string());
-  sd.version = probe.info.version;
   sd.scheduler = schedulerFor(sd.version, options);
   const bool xl = sd.version == SdVersion::SDXL;
   if (xl) {  // sgm GeneralConditioner: CLIP ViT-L + OpenCLIP bigG
-    sd.force_zeros_for_empty_prompt = probe.info.force_zeros_for_empty_prompt;
     if (options.components & kTokenizer) {
       sd.tokenizer = tokenizerFor(file, options);
       sd.tokenizer_2 = tokenizerFor(file, options, "tokenizer_2");

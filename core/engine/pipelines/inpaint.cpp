@@ -40,25 +40,18 @@ InpaintResult inpaint(const sd::StableDiffusion& sd, const torch::Tensor& image0
 
   torch::Tensor x = noise.initial.to(sd.device, torch::kFloat32) * scheduler->initNoiseSigma();
   const double denoise_end = params.decode ? 0.9 : 1.0;
-  const StageReporter denoising(control.progress, "inpainting", params.steps, 0.0, denoise_end);
-  denoising.report(0);
-  const auto& timesteps = scheduler->timesteps();
-  for (size_t i = 0; i < timesteps.size(); ++i) {
-    control.cancel.throwIfCancelled();
-    const int64_t t = timesteps[i];
+  const NoisePredictor predict = [&](size_t, int64_t t, const torch::Tensor& latents) {
     // [1, 2C + 1, h, w]; guidedNoisePrediction doubles it into the CFG batch.
-    const auto unet_input = torch::cat({scheduler->scaleModelInput(x, t), condition}, 1);
-    const auto guided_output = guidedNoisePrediction(*sd.unet, unet_input, t, embeddings, params.guidance_scale);
-    x = scheduler->step(guided_output, t, x).prev_sample;
-    if (control.on_step) control.on_step(int(i), t, guided_output, x);
-    denoising.report(int(i) + 1);
-  }
+    const auto unet_input = torch::cat({scheduler->scaleModelInput(latents, t), condition}, 1);
+    return guidedNoisePrediction(*sd.unet, unet_input, t, embeddings, params.guidance_scale);
+  };
+  x = denoise(*scheduler, x, predict, control, "inpainting", denoise_end);
 
   InpaintResult result;
   result.latents = x.cpu();
   result.mask_latent = mask_latent.cpu();
   result.masked_image_latents = masked_latents.cpu();
-  result.timesteps = timesteps;
+  result.timesteps = scheduler->timesteps();
   if (params.decode) result.image01 = decodeStage(sd, x, control, denoise_end);
   return result;
 }

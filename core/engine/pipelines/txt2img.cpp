@@ -77,6 +77,22 @@ torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& 
   return (image.to(torch::kFloat32) / 2 + 0.5).clamp(0, 1).cpu();
 }
 
+torch::Tensor denoise(schedulers::Scheduler& scheduler, torch::Tensor x, const NoisePredictor& predict,
+                      const RunControl& control, const char* stage, double end) {
+  const auto& timesteps = scheduler.timesteps();
+  const StageReporter progress(control.progress, stage, int(timesteps.size()), 0.0, end);
+  progress.report(0);
+  for (size_t i = 0; i < timesteps.size(); ++i) {
+    control.cancel.throwIfCancelled();
+    const int64_t t = timesteps[i];
+    const auto guided_output = predict(i, t, x);
+    x = scheduler.step(guided_output, t, x).prev_sample;
+    if (control.on_step) control.on_step(int(i), t, guided_output, x);
+    progress.report(int(i) + 1);
+  }
+  return x;
+}
+
 Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params, const RunControl& control) {
   if (!sd.unet) throw Error("The model was loaded without its UNet, so it cannot generate images.");
   sd::requireTask(sd, sd::SdTask::TextToImage, "text-to-image generation");
@@ -100,24 +116,17 @@ Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params
   x = x.to(sd.device, torch::kFloat32) * scheduler->initNoiseSigma();
 
   const double denoise_end = params.decode ? 0.9 : 1.0;
-  const StageReporter denoising(control.progress, "denoising", params.steps, 0.0, denoise_end);
-  denoising.report(0);
-  const auto& timesteps = scheduler->timesteps();
-  for (size_t i = 0; i < timesteps.size(); ++i) {
-    control.cancel.throwIfCancelled();
-    const int64_t t = timesteps[i];
+  const NoisePredictor predict = [&](size_t i, int64_t t, const torch::Tensor& latents) {
     const auto step_embeddings =
         guided && step_uncond.defined() ? guidanceBatch(pairAtStep(pair, step_uncond, int64_t(i)), 1) : embeddings;
-    const auto guided_output =
-        guidedNoisePrediction(*sd.unet, scheduler->scaleModelInput(x, t), t, step_embeddings, params.guidance_scale);
-    x = scheduler->step(guided_output, t, x).prev_sample;
-    if (control.on_step) control.on_step(int(i), t, guided_output, x);
-    denoising.report(int(i) + 1);
-  }
+    return guidedNoisePrediction(*sd.unet, scheduler->scaleModelInput(latents, t), t, step_embeddings,
+                                 params.guidance_scale);
+  };
+  x = denoise(*scheduler, x, predict, control, "denoising", denoise_end);
 
   Txt2ImgResult result;
   result.latents = x.cpu();
-  result.timesteps = timesteps;
+  result.timesteps = scheduler->timesteps();
   if (params.decode) result.image01 = decodeStage(sd, x, control, denoise_end);
   return result;
 }

@@ -83,6 +83,17 @@ torch::Tensor seededNoise(uint64_t seed, int64_t channels, int64_t h, int64_t w)
 // latents: [B, 4, h, w] any float dtype/device -> [B, 3, 8h, 8w] float32 on CPU.
 torch::Tensor decodeLatents(const sd::StableDiffusion& sd, const torch::Tensor& latents);
 
+// The guided model output at sampling step i (timestep t) for the latents x
+// ([1, C, h, w] float32, not yet scaleModelInput()-ed); returns [1, C, h, w].
+using NoisePredictor = std::function<torch::Tensor(size_t i, int64_t t, const torch::Tensor& x)>;
+
+// The sampling loop of txt2img and inpainting: for every timestep of
+// `scheduler`, a cancel check, `predict`, the scheduler step, control.on_step
+// and progress `stage` over [0, end]. x: the initial latents, already times
+// initNoiseSigma(). Returns the final latents.
+torch::Tensor denoise(schedulers::Scheduler& scheduler, torch::Tensor x, const NoisePredictor& predict,
+                      const RunControl& control, const char* stage, double end);
+
 // decodeLatents as a pipeline's last stage: checks `control`'s cancel token,
 // then reports "decoding" over the progress range [start, 1].
 torch::Tensor decodeStage(const sd::StableDiffusion& sd, const torch::Tensor& latents, const RunControl& control,
