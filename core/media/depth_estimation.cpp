@@ -46,14 +46,7 @@ cv::Mat normalized8(const cv::Mat& depth) {
 
 }  // namespace
 
-DepthModelHandle loadDepthModel(const std::string& path, const DepthModelOptions& o) {
-  depth::DepthEstimatorOptions options;
-  options.input_size = o.input_size;
-  options.device = o.device;
-  options.precision = o.precision;
-  options.max_long_side_factor = o.max_long_side_factor;
-  options.focal_px = o.focal_px;
-  options.horizontal_fov_degrees = o.horizontal_fov_degrees;
+DepthModelHandle loadDepthModel(const std::string& path, const DepthModelOptions& options) {
   return std::make_shared<DepthModel>(depth::loadDepthEstimator(path, options));
 }
 

@@ -10,7 +10,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "core/engine/precision.h"
+#include "core/engine/depth/depth_estimator_options.h"
 
 namespace sds::depth {
 class DepthEstimator;
@@ -18,14 +18,9 @@ class DepthEstimator;
 
 namespace sds::media {
 
-struct DepthModelOptions {
-  int input_size = 0;                // V2: short side (518), DA3: long side (504) of the network input; 0 = default
-  std::string device = "cpu";        // "cpu", "cuda", "cuda:N"
-  Precision precision = kDefaultPrecision;  // compute_device.h: auto, float32, bfloat16, float16
-  double max_long_side_factor = 4.0; // V2: long side <= factor * input_size; 0 = exact reference rule
-  double focal_px = 0;               // metric models: the photo's focal length in pixels (0: from the field of view)
-  double horizontal_fov_degrees = 60.0;
-};
+// The engine's own options (input size, device, precision, size limit, focal
+// length or field of view for metric models).
+using DepthModelOptions = depth::DepthEstimatorOptions;
 
 // One photo's estimate, each map CV_32FC1 at the image size.
 struct DepthEstimate {

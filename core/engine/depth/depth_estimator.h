@@ -13,6 +13,7 @@
 #include <torch/types.h>
 
 #include "core/engine/compute_device.h"
+#include "core/engine/depth/depth_estimator_options.h"
 #include "core/engine/depth/depth_size_rule.h"
 #include "core/engine/precision.h"
 
@@ -32,22 +33,6 @@ const char* outputKindName(DepthOutputKind kind);  // "inverse depth" | "relativ
 enum class DepthInputStyle {
   FloatCubic,    // V2: short side -> input_size, one cubic resize of the float image
   Uint8TwoStep,  // DA3: long side -> input_size, two uint8 resizes (DepthNetSize::resized_*)
-};
-
-struct DepthEstimatorOptions {
-  // V2: short side of the network input (multiple of 14 recommended); DA3: the
-  // process resolution (long side). 0: the model's own default (518 V2, 504 DA3).
-  int input_size = 0;
-  std::string device = "cpu";    // "cpu", "cuda" or "cuda:N"
-  Precision precision = Precision::Float32;  // of weights and activations (compute_device.h)
-  // The network input's long side is kept <= factor * input_size (panoramas);
-  // 0 applies the reference size rule exactly, however long the side gets.
-  double max_long_side_factor = 4.0;
-  // Metric models: metres = focal_px x output / 300 with focal_px at the network
-  // resolution, from the photo's focal length in pixels (> 0) or else from this
-  // horizontal field of view.
-  double focal_px = 0;
-  double horizontal_fov_degrees = 60.0;
 };
 
 // One estimate: the map and, for models with a sky branch, where the sky is.
