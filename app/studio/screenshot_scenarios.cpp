@@ -175,8 +175,13 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
       once->deleteLater();
       auto* list = w.findChild<QComboBox*>(QStringLiteral("generateDepthModelCombo"));
       if (!list) return QApplication::exit(1);
-      list->showPopup();
-      shootSoon(shot, 600);
+      const auto open = [list, shot] {
+        list->showPopup();
+        shootSoon(shot, 600);
+      };
+      // The models are found on a pool thread (GenerationDock::listDepthModels).
+      if (w.generationDock()->depthModelsListed()) return open();
+      QObject::connect(w.generationDock(), &GenerationDock::depthModelsFound, list, open);
     });
     w.openFiles(in.image, in.depth);
   } else if (name == QLatin1String("inpainting") || name == QLatin1String("inpainted")) {

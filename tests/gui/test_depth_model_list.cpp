@@ -53,6 +53,11 @@ class TestDepthModelList : public sds::test::StudioTest {
 
   static QComboBox* combo(MainWindow& w) { return w.findChild<QComboBox*>(QStringLiteral("generateDepthModelCombo")); }
 
+  // Waits (at most 10 s) until the depth models found on a pool thread are listed.
+  static bool listed(MainWindow& w) {
+    return QTest::qWaitFor([&w] { return w.generationDock()->depthModelsListed(); }, 10000);
+  }
+
  private Q_SLOTS:
   void initTestCase() {
     const QString hub = hf_.filePath(QStringLiteral("hub"));
@@ -69,6 +74,7 @@ class TestDepthModelList : public sds::test::StudioTest {
 
   void listsTheModelsWithLicencesBestFirst() {
     auto w = makeWindow();
+    QVERIFY(listed(*w));
     QComboBox* list = combo(*w);
     QVERIFY(list);
     QStringList items;
@@ -93,6 +99,10 @@ class TestDepthModelList : public sds::test::StudioTest {
   void aRememberedChoiceWins() {
     settings_->setValue(QStringLiteral("generate/depthModel"), v2_);
     auto w = makeWindow();
+    // Before the list arrives the remembered path is shown as typed.
+    if (!w->generationDock()->depthModelsListed())
+      QCOMPARE(w->generationDock()->panel()->options().depth_model, v2_);
+    QVERIFY(listed(*w));
     QCOMPARE(combo(*w)->currentIndex(), 2);
     GenerationOptions o = w->generationDock()->panel()->options();
     QCOMPARE(o.depth_model, v2_);
@@ -108,6 +118,7 @@ class TestDepthModelList : public sds::test::StudioTest {
 
   void metricModelsShowTheFieldOfView() {
     auto w = makeWindow();
+    QVERIFY(listed(*w));
     GenerationPanel* panel = w->generationDock()->panel();
     auto* row = w->findChild<QWidget*>(QStringLiteral("generateDepthFovRow"));
     auto* fov = w->findChild<QDoubleSpinBox*>(QStringLiteral("generateDepthFovSpin"));

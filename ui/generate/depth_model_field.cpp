@@ -98,6 +98,7 @@ QString DepthModelField::label(const FoundDepthModel& m) {
 void DepthModelField::setModels(const std::vector<FoundDepthModel>& found) {
   const QString keep = path();
   found_ = found;
+  listed_ = true;
   combo_->clear();
   auto* items = qobject_cast<QStandardItemModel*>(combo_->model());
   for (const auto& m : found_) {
@@ -115,6 +116,9 @@ void DepthModelField::setModels(const std::vector<FoundDepthModel>& found) {
   }
   // The open list shows whole names and licences, even where the dock is narrow.
   combo_->view()->setMinimumWidth(combo_->view()->sizeHintForColumn(0) + 2 * combo_->view()->frameWidth() + 8);
+  const int best = media::defaultDepthModel(found_);
+  if (pending_default_ && best >= 0 && keep == combo_->itemData(best).toString()) chosen_ = false;
+  pending_default_ = false;
   if (chosen_) setPath(keep);
   else selectDefault();
 }
@@ -129,10 +133,14 @@ void DepthModelField::setPath(const QString& path, bool is_default) {
   const int best = media::defaultDepthModel(found_);
   if (path.isEmpty() || (is_default && best >= 0 && path == combo_->itemData(best).toString())) {
     chosen_ = false;
+    pending_default_ = false;
     selectDefault();
     return;
   }
   chosen_ = true;
+  // Before the list arrives (GenerationDock finds it on a pool thread) the
+  // path is shown as given; setModels decides whether it is the default.
+  pending_default_ = is_default && !listed_;
   const int i = combo_->findData(path);
   combo_->setCurrentIndex(i);
   if (i < 0) combo_->setEditText(path);
@@ -157,6 +165,7 @@ void DepthModelField::userChanged() {
   const int i = combo_->findData(now);
   if (i >= 0 && combo_->currentIndex() != i) combo_->setCurrentIndex(i);  // a typed path of a listed model
   chosen_ = true;
+  pending_default_ = false;
   typed_ = i < 0 && !now.isEmpty() ? media::describeDepthModelAt(now.toStdString()) : std::nullopt;
   updateMetric();
   Q_EMIT pathChanged(now);

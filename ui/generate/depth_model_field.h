@@ -33,7 +33,7 @@ class DepthModelField : public QWidget {
   // follows the models found). Anything else counts as the user's choice.
   void setPath(const QString& path, bool is_default = false);
   // True while the shown model is the default rather than the user's choice.
-  bool isDefault() const { return !chosen_; }
+  bool isDefault() const { return !chosen_ || pending_default_; }
   bool isMetric() const;
 
   double fieldOfView() const;
@@ -56,6 +56,8 @@ class DepthModelField : public QWidget {
 
   std::vector<media::FoundDepthModel> found_;
   bool chosen_ = false;
+  bool listed_ = false;           // setModels was called
+  bool pending_default_ = false;  // set as the default before the list was known
   QString general_tip_;
   QString shown_path_;  // path() when last set or changed: leaving the field unchanged is no choice
   std::optional<media::FoundDepthModel> typed_;  // what a typed path holds

@@ -17,10 +17,10 @@ QStringList depthModelFolders(const QSettings& settings) {
   return folders;
 }
 
-std::vector<media::FoundDepthModel> findStudioDepthModels(const QSettings& settings) {
-  std::vector<std::string> folders;
-  for (const QString& f : depthModelFolders(settings)) folders.push_back(f.toStdString());
-  return media::findDepthModels(folders, media::huggingFaceHubFolder());
+std::vector<media::FoundDepthModel> findStudioDepthModels(const QStringList& folders) {
+  std::vector<std::string> paths;
+  for (const QString& f : folders) paths.push_back(f.toStdString());
+  return media::findDepthModels(paths, media::huggingFaceHubFolder());
 }
 
 }  // namespace sds::ui

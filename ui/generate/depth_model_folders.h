@@ -13,6 +13,8 @@ namespace sds::ui {
 
 QString studioModelsFolder();
 QStringList depthModelFolders(const QSettings& settings);
-std::vector<media::FoundDepthModel> findStudioDepthModels(const QSettings& settings);
+// Every depth model in `folders` (depthModelFolders) and the Hugging Face
+// cache. Reads no QSettings, so it may run on a pool thread.
+std::vector<media::FoundDepthModel> findStudioDepthModels(const QStringList& folders);
 
 }  // namespace sds::ui

@@ -1,10 +1,14 @@
 #include "ui/generate/generation_dock.h"
 
 #include <QAction>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QThreadPool>
 #include <QVBoxLayout>
+#include <memory>
 
 #include "core/media/compute_devices.h"
 #include "ui/generate/generation_controller.h"
@@ -27,8 +31,8 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
       cancel_action_(new QAction(tr("Cancel Generation"), this)) {
   setObjectName(QStringLiteral("generateDock"));  // saveState() needs it
   panel_->setDevices(media::computeDevices());
-  panel_->setFoundDepthModels(findStudioDepthModels(settings_));
   panel_->setOptions(loadGenerationOptions(settings_));
+  listDepthModels();
   // The run's feedback sits under the panel's buttons and status line.
   auto* content = new QWidget;
   auto* column = new QVBoxLayout(content);
@@ -48,6 +52,31 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
   rerun_.setInterval(700);
   buildActions();
   wire();
+}
+
+// On a pool thread: a large Hugging Face cache or a slow disk must not hold up
+// the window. Until the list arrives the field shows the remembered choice (or
+// nothing, for the default).
+void GenerationDock::listDepthModels() {
+  using Found = std::vector<media::FoundDepthModel>;
+  auto promise = std::make_shared<QPromise<Found>>();
+  auto* watcher = new QFutureWatcher<Found>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    if (watcher->future().resultCount() > 0) panel_->setFoundDepthModels(watcher->result());
+    depth_models_listed_ = true;
+    Q_EMIT depthModelsFound();
+  });
+  watcher->setFuture(promise->future());
+  promise->start();
+  QThreadPool::globalInstance()->start([promise, folders = depthModelFolders(settings_)] {
+    try {
+      promise->addResult(findStudioDepthModels(folders));
+    } catch (...) {
+      // The search reads only what it can (depth_model_discovery.h); nothing to list otherwise.
+    }
+    promise->finish();
+  });
 }
 
 void GenerationDock::buildActions() {

@@ -51,16 +51,22 @@ class GenerationDock : public QDockWidget {
   // What the Generate button does: remembers the choices and starts a run.
   void generate();
 
+  // True once the depth models found on this computer are in the panel's list
+  // (they are looked for on a pool thread when the dock is made).
+  bool depthModelsListed() const { return depth_models_listed_; }
+
  Q_SIGNALS:
   void started();  // a run begins: earlier generation messages are stale
   void generated(const sds::ui::SharedResult& result);
   void failed(const QString& message);
   void cancelled(const QString& message);  // the user stopped a run: a note, not an error
   void jobStarted(sds::ui::Job* job);
+  void depthModelsFound();  // the list is filled (depthModelsListed())
 
  private:
   void wire();
   void buildActions();
+  void listDepthModels();
   QString cancelledMessage() const;
   void onStereoChanged();
   bool buildFromPanel(media::GenerationRequest& request, QString& problem) const;
@@ -74,6 +80,7 @@ class GenerationDock : public QDockWidget {
   QAction* cancel_action_;
   std::string last_stage_;  // of the running prompt run: was the left view finished?
   bool prompt_run_ = false;
+  bool depth_models_listed_ = false;
   std::function<GenerationInputs()> inputs_;
   QTimer rerun_;  // debounces stereo edits into one right-view run
 };
