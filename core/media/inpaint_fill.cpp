@@ -35,6 +35,27 @@ pipelines::InpaintFillOptions engineOptions(const InpaintSettings& s) {
 
 }  // namespace
 
+InpaintSettings inpaintSettingsFor(const RenderParams& params) {
+  InpaintSettings s;
+  s.model_path = params.inpaint_model;
+  s.device = params.device;
+  s.precision = params.inpaint_precision;
+  return s;
+}
+
+std::vector<std::pair<std::string, std::string>> inpaintRecord(const InpaintSettings& s,
+                                                               const std::string& model_name) {
+  return {{"inpaint_model", model_name},
+          {"inpaint_prompt", s.prompt},
+          {"inpaint_negative", s.negative_prompt},
+          {"inpaint_steps", std::to_string(s.steps)},
+          {"inpaint_guidance", std::to_string(s.guidance_scale)},
+          {"inpaint_seed", std::to_string(s.seed)},
+          {"inpaint_dilate_px", std::to_string(s.dilate_px)},
+          {"inpaint_size_px", std::to_string(s.window_px)},
+          {"inpaint_colour_match", s.match_colour ? "true" : "false"}};
+}
+
 HoleInpainter::HoleInpainter() = default;
 HoleInpainter::~HoleInpainter() = default;
 

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -34,6 +36,16 @@ struct InpaintSettings : pipelines::InpaintControls {
   int window_px = 512;          // the model's working size: crops are at most this square
   bool match_colour = true;     // fit each crop's colours to its known pixels
 };
+
+// The studio's settings for a render: RenderParams' model, device and
+// precision, every other field at its default.
+InpaintSettings inpaintSettingsFor(const RenderParams& params);
+
+// The sidecar record of a fill (inpaint_model, _prompt, _negative, _steps,
+// _guidance, _seed, _dilate_px, _size_px, _colour_match); the model as
+// `model_name` (the CLI records the path it was given, the studio the file name).
+std::vector<std::pair<std::string, std::string>> inpaintRecord(const InpaintSettings& settings,
+                                                               const std::string& model_name);
 
 struct InpaintReport {
   int crops = 0;      // windows planned over all filled views

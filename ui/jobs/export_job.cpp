@@ -31,17 +31,12 @@ void ExportJob::execute(const sds::CancelToken& cancel) {
     std::vector<std::pair<std::string, std::string>> fill_record;
     if (render.fill == media::FillMode::Inpaint) {
       // The model fills the holes at full resolution, in crops (inpaint_fill.h).
-      media::InpaintSettings settings;
-      settings.model_path = render.inpaint_model;
-      settings.device = render.device;
-      settings.precision = render.inpaint_precision;
+      const media::InpaintSettings settings = media::inpaintSettingsFor(render);
       media::HoleInpainter inpainter;
       pair = media::renderStereoInpainted(doc.image, doc.depth().values, render, inpainter, settings,
                                           withinRange(progressFn(), 0.05, 0.8), cancel);
-      fill_record = {{"inpaint_model", QFileInfo(QString::fromStdString(render.inpaint_model)).fileName().toStdString()},
-                     {"inpaint_steps", std::to_string(settings.steps)},
-                     {"inpaint_seed", std::to_string(settings.seed)},
-                     {"inpaint_dilate_px", std::to_string(settings.dilate_px)}};
+      fill_record = media::inpaintRecord(
+          settings, QFileInfo(QString::fromStdString(render.inpaint_model)).fileName().toStdString());
     } else {
       pair = media::renderStereo(doc.image, doc.depth().values, render);
     }

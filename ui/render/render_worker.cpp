@@ -29,6 +29,14 @@ int viewsAcross(media::StereoFormat f) {
   return f == media::StereoFormat::SbsParallel || f == media::StereoFormat::SbsCross ? 2 : 1;
 }
 
+// A slider move must stay fast: the preview renders without the costly
+// texture fill (media::RenderParams::texture_fill); the export uses it.
+media::RenderParams previewParams(const media::RenderParams& params) {
+  media::RenderParams preview = params;
+  preview.texture_fill = false;
+  return preview;
+}
+
 }  // namespace
 
 RenderWorker::RenderWorker(RenderFn render) : render_(std::move(render)) {
@@ -76,11 +84,8 @@ void RenderWorker::renderFast(const RenderRequest& request, const sds::CancelTok
   cached_sources_.reset();  // a failed or cancelled render leaves no stale cache
   media::StereoPair pair;
   if (src.right.empty()) {
-    // A slider move must stay fast: the preview renders without the costly
-    // texture fill (media::RenderParams::texture_fill), and the inpainting
-    // fill starts from the background fill; the export uses both.
-    media::RenderParams preview = request.params;
-    preview.texture_fill = false;
+    // The inpainting fill starts from the background fill (inpaintCached).
+    media::RenderParams preview = previewParams(request.params);
     if (preview.fill == media::FillMode::Inpaint) preview.fill = media::FillMode::Background;
     pair = render_(src.image, src.depthFor(request.params.depth_kind), preview);
   } else {
@@ -101,17 +106,13 @@ void RenderWorker::renderFast(const RenderRequest& request, const sds::CancelTok
 void RenderWorker::inpaintCached(const RenderRequest& request, const sds::CancelToken& cancel) {
   const RenderSources& src = *request.sources;
   Q_EMIT inpaintStarted(request.id);
-  media::InpaintSettings settings;
-  settings.model_path = request.params.inpaint_model;
-  settings.device = request.params.device;
-  settings.precision = request.params.inpaint_precision;
+  const media::InpaintSettings settings = media::inpaintSettingsFor(request.params);
   if (!inpainter_) inpainter_ = std::make_unique<media::HoleInpainter>();
-  media::RenderParams preview = request.params;
-  preview.texture_fill = false;
   const quint64 id = request.id;
   const auto progress = [this, id](const sds::Progress& p) { Q_EMIT inpaintProgress(id, p.overall); };
-  media::StereoPair pair = media::renderStereoInpainted(src.image, src.depthFor(request.params.depth_kind), preview,
-                                                        *inpainter_, settings, progress, cancel);
+  media::StereoPair pair =
+      media::renderStereoInpainted(src.image, src.depthFor(request.params.depth_kind), previewParams(request.params),
+                                   *inpainter_, settings, progress, cancel);
   cancel.throwIfCancelled();
   cached_pair_ = pair;
   cached_inpainted_ = true;
