@@ -7,8 +7,8 @@
 
 namespace sds::cli {
 
-Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& valued,
-           const std::set<std::string>& flags) {
+Args::Args(const std::vector<std::string>& argv, const OptionList& options) {
+  const std::set<std::string> valued = options.valued(), flags = options.flags();
   for (size_t i = 0; i < argv.size(); ++i) {
     const std::string& a = argv[i];
     if (a.rfind("--", 0) != 0 || a == "--") {

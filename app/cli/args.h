@@ -1,4 +1,5 @@
-// Minimal `--key value` / `--flag` parser for the subcommands. Unknown options
+// Minimal `--key value` / `--flag` parser for the subcommands, driven by each
+// command's declared options (options.h). Unknown options
 // and missing values are errors with one clear line (sds::Error).
 #pragma once
 #include <map>
@@ -7,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/options.h"
+
 namespace sds::cli {
 
 // Bound of --width / --height before they become an int (the pipelines cap lower).
@@ -14,8 +17,9 @@ constexpr long kMaxOptionSide = 1 << 16;
 
 class Args {
  public:
-  // `valued` options take a value, `flags` do not. Throws sds::Error.
-  Args(const std::vector<std::string>& argv, const std::set<std::string>& valued, const std::set<std::string>& flags);
+  // `argv` read against the options the command declares (options.h): the
+  // declared flags take no value, the others one. Throws sds::Error.
+  Args(const std::vector<std::string>& argv, const OptionList& options);
 
   bool has(const std::string& key) const { return values_.count(key) != 0; }
   bool flag(const std::string& key) const { return flags_.count(key) != 0; }

@@ -48,8 +48,20 @@ void printRow(const BenchRow& r, const std::string& device) {
             << std::flush;
 }
 
+const OptionList& options() {
+  static const OptionList list = {
+      {"only", "A,B", "run only the sections named (comma-separated)"},
+      {"device", "DEV", "cpu (default) or cuda"},
+      {"quick", "", "fewer repetitions"},
+      {"reference", "FILE.json",
+       "the timings of scripts/bench_reference.py: sections that have a reference\n"
+       "measurement print it beside ours"},
+  };
+  return list;
+}
+
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, {"only", "device", "reference"}, {"quick"});
+  const Args a(argv, options());
   BenchOptions options;
   options.device = a.get("device", "cpu");
   if (options.device != "cpu" && options.device != "cuda") throw Error("--device must be cpu or cuda.");
@@ -92,9 +104,8 @@ const CommandRegistration reg{
     {"bench", "time the engine's stages and print a Markdown table",
      "Usage: sdstereo bench [--only a,b] [--device cpu|cuda] [--quick] [--reference FILE.json]\n\n"
      "Runs every registered benchmark section (or those named by --only) and prints one\n"
-     "Markdown table row per measurement: median wall time of several runs. --quick runs\n"
-     "fewer repetitions. --reference names the JSON of scripts/bench_reference.py; sections that\n"
-     "have a reference measurement print it beside ours.",
+     "Markdown table row per measurement: median wall time of several runs.\n\n" +
+         options().help(26),
      &run}};
 
 }  // namespace

@@ -1,19 +1,25 @@
 #include "app/cli/dtype_option.h"
 
+#include <iostream>
+
 namespace sds::cli {
 
 Precision dtypeOption(const Args& a) {
   return a.has("dtype") ? parsePrecision(a.get("dtype", "")) : kDefaultPrecision;
 }
 
-std::string dtypeOptionHelp(int column) {
-  const std::string indent(size_t(column), ' ');
-  std::string first = "  --dtype D";
-  first.resize(size_t(column), ' ');
-  return first + "precision of the networks: auto (default: bfloat16 on a CPU that computes it\n" + indent +
-         "natively, float16 on CUDA, else float32), float32, bfloat16, or float16 (CUDA);\n" + indent +
-         "the text encoder and the scheduler compute in float32, and under bfloat16 the\n" + indent +
-         "VAE decoder and the depth model too (docs/precision.md)\n";
+ComputeDtype reportDtype(Precision precision, const c10::Device& device) {
+  const ComputeDtype dtype = resolveDtype(precision, device);
+  std::cerr << "dtype: " << dtypeName(dtype.dtype) << " (" << dtype.why << ")\n";
+  return dtype;
+}
+
+OptionList dtypeOptions() {
+  return {{"dtype", "D",
+           "precision of the networks: auto (default: bfloat16 on a CPU that computes it\n"
+           "natively, float16 on CUDA, else float32), float32, bfloat16, or float16 (CUDA);\n"
+           "the text encoder and the scheduler compute in float32, and under bfloat16 the\n"
+           "VAE decoder and the depth model too (docs/precision.md)"}};
 }
 
 }  // namespace sds::cli

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "app/cli/args.h"
+#include "app/cli/options.h"
+#include "core/engine/compute_device.h"
 #include "core/engine/precision.h"
 
 namespace sds::cli {
@@ -11,8 +13,11 @@ namespace sds::cli {
 // --dtype auto|float32|bfloat16|float16 (default kDefaultPrecision). Throws sds::Error.
 Precision dtypeOption(const Args& a);
 
-// The help lines of --dtype for the commands' usage texts, descriptions
-// starting at `column` (as the command's other options).
-std::string dtypeOptionHelp(int column = 24);
+// The dtype `precision` resolves to on `device`, with the one line every
+// command prints on stderr: "dtype: bfloat16 (auto: ...)".
+ComputeDtype reportDtype(Precision precision, const c10::Device& device);
+
+// The declaration of --dtype, for the commands' option lists.
+OptionList dtypeOptions();
 
 }  // namespace sds::cli

@@ -1,6 +1,7 @@
 #include "app/cli/generation_options.h"
 
 #include <iostream>
+#include <random>
 #include <sstream>
 
 #include "app/cli/dtype_option.h"
@@ -12,13 +13,35 @@ namespace sds::cli {
 sd::SdLoadOptions sdLoadOptions(const Args& a) {
   sd::SdLoadOptions options;
   options.device = parseDevice(a.get("device", "cpu"));
-  const ComputeDtype dtype = resolveDtype(dtypeOption(a), options.device);
-  options.dtype = dtype.dtype;
-  std::cerr << "dtype: " << dtypeName(dtype.dtype) << " (" << dtype.why << ")\n";
+  options.dtype = reportDtype(dtypeOption(a), options.device).dtype;
   options.config_dir = a.get("config-dir", "");
   options.expected_task = sd::SdTask::TextToImage;  // --model; an inpainting model is refused before loading
   return options;
 }
+
+OptionList modelOptions() {
+  return {{"model", "PATH", "a diffusers folder or a single-file .safetensors"},
+          {"config-dir", "DIR", "for single files: a diffusers-layout folder with the configs and tokenizer"}};
+}
+
+OptionList depthModelOptions(const std::string& what) {
+  return {{"depth-model", "PATH", "Depth Anything V2 or 3 (folder or .safetensors) run on " + what},
+          {"depth-input-size", "N", "depth network input: V2 short side (default 518), DA3 long side (default 504)"}};
+}
+
+std::optional<uint64_t> seedOption(const Args& a) {
+  if (!a.has("seed")) return std::nullopt;
+  const std::string text = a.get("seed", "");
+  try {
+    size_t used = 0;
+    const unsigned long long v = std::stoull(text, &used);
+    if (used == text.size() && !text.empty() && text.front() != '-') return uint64_t(v);
+  } catch (const std::exception&) {
+  }
+  throw Error("Option --seed needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
+}
+
+uint64_t randomSeed() { return (uint64_t(std::random_device{}()) << 32) | std::random_device{}(); }
 
 std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::SdLoadOptions& sd_options) {
   depth::DepthEstimatorOptions d;
@@ -28,20 +51,26 @@ std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::S
   return depth::loadDepthEstimator(a.required("depth-model"), d);
 }
 
-std::string stereoOptionsHelp() {
+OptionList stereoOptions() {
   namespace c = pipelines::controls;
-  std::ostringstream o;
-  o << "  --scale PCT           disparity scale in percent of the width (default " << c::kScalePercent.value << ")\n"
-    << "  --exponent E          disparity exponent (default 1)\n"
-    << "  --shift-step N        DDIM step of the stereo shift (default: --shift-fraction x steps)\n"
-    << "  --shift-fraction F    the shift step as a fraction of the steps (default " << c::kShiftFraction.value << ")\n"
-    << "  --attention-start N   first step of the coupled attention (default: the shift step)\n"
-    << "  --mask-interval N     re-apply the shift on the mask every N steps (default " << c::kMaskInterval.value
-    << "; 0 = never)\n"
-    << "  --direction D         uni (one-way, default) or bi (two-way) self-attention\n"
-    << "  --deblur              fill disoccluded holes with fresh noise\n"
-    << "  --shift-both          move both views half the disparity each way\n";
-  return o.str();
+  const auto number = [](double v) {
+    std::ostringstream o;
+    o << v;
+    return o.str();
+  };
+  return {
+      {"scale", "PCT", "disparity scale in percent of the width (default " + number(c::kScalePercent.value) + ")"},
+      {"exponent", "E", "disparity exponent (default 1)"},
+      {"shift-step", "N", "DDIM step of the stereo shift (default: --shift-fraction x steps)"},
+      {"shift-fraction", "F", "the shift step as a fraction of the steps (default " +
+                                  number(c::kShiftFraction.value) + ")"},
+      {"attention-start", "N", "first step of the coupled attention (default: the shift step)"},
+      {"mask-interval", "N",
+       "re-apply the shift on the mask every N steps (default " + number(c::kMaskInterval.value) + "; 0 = never)"},
+      {"direction", "D", "uni (one-way, default) or bi (two-way) self-attention"},
+      {"deblur", "", "fill disoccluded holes with fresh noise"},
+      {"shift-both", "", "move both views half the disparity each way"},
+  };
 }
 
 void applyStereoOptions(const Args& a, pipelines::Txt2StereoParams& p) {

@@ -2,9 +2,13 @@
 // reads the same way: where the models run, the depth model, and the
 // StereoDiffusion controls. One place, so the commands cannot drift apart.
 #pragma once
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/cli/args.h"
+#include "app/cli/options.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "models/sd/stable_diffusion.h"
 
@@ -19,6 +23,19 @@ namespace sds::cli {
 // inpainting one is refused). Throws sds::Error.
 sd::SdLoadOptions sdLoadOptions(const Args& a);
 
+// --seed: a whole number from 0 to 2^64 - 1, or nullopt when not given.
+// Throws sds::Error.
+std::optional<uint64_t> seedOption(const Args& a);
+// A seed from the system's random device (the default when none is given).
+uint64_t randomSeed();
+
+// The declarations of --model and --config-dir (read by sdLoadOptions and the command).
+OptionList modelOptions();
+
+// The declarations of --depth-model (the estimate is made on `what`, e.g. "the
+// photo") and --depth-input-size, read by loadDepthModel.
+OptionList depthModelOptions(const std::string& what);
+
 // Depth Anything V2 or 3 from --depth-model on the model's device and dtype, with
 // --depth-input-size. Throws sds::Error.
 std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::SdLoadOptions& sd_options);
@@ -28,8 +45,8 @@ std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::S
 // --shift-both and --no-kv-cache over `p` (options not given keep its values).
 void applyStereoOptions(const Args& a, pipelines::Txt2StereoParams& p);
 
-// The help lines of those stereo options, with the defaults of
-// pipelines/stereo_controls.h (shared by txt2stereo and img2stereo).
-std::string stereoOptionsHelp();
+// The declarations of those stereo options (but --no-kv-cache, which each
+// command explains itself), with the defaults of pipelines/stereo_controls.h.
+OptionList stereoOptions();
 
 }  // namespace sds::cli

@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
-    std::cout << it->usage << "\n";
+    // Usage texts that end in their option list already end their last line.
+    std::cout << it->usage << (!it->usage.empty() && it->usage.back() == '\n' ? "" : "\n");
     return 0;
   }
   try {

@@ -17,17 +17,25 @@
 namespace sds::cli {
 namespace {
 
-const char* kUsage =
+const OptionList& options() {
+  static const OptionList list = {
+      {"disparity", "MAP",
+       "the source (left) view's disparity in pixels (8/16-bit PNG or float TIFF, 0 = unknown,\n"
+       "at the images' size): also prints psnr_edge_band, the colour PSNR over the edge band,\n"
+       "where halos and hole fills live. The band is the set of pixels that a plain forward\n"
+       "warp of the source view leaves empty (every pixel with d > 0 lands on column\n"
+       "x - trunc(d), nearest wins; d <= 0 writes nothing), dilated by 3 px (a 7x7 square),\n"
+       "and edge_band_fraction, its share of the image."},
+      {"disparity-scale", "S", "multiply the map's values by S first (0.5 for a half-size pair with full-size values)"},
+  };
+  return list;
+}
+
+const std::string kUsage =
     "Usage: sdstereo compare CANDIDATE REFERENCE [--disparity MAP [--disparity-scale S]]\n\n"
     "Prints PSNR (dB) and SSIM (Gaussian 11-tap and 7x7 uniform, scikit-image conventions) of CANDIDATE against\n"
-    "REFERENCE, in colour and in grey. Both must be images of the same size; they are read as 8-bit colour.\n\n"
-    "  --disparity MAP      the source (left) view's disparity in pixels (8/16-bit PNG or float TIFF, 0 = unknown,\n"
-    "                       at the images' size): also prints psnr_edge_band, the colour PSNR over the edge band,\n"
-    "                       where halos and hole fills live. The band is the set of pixels that a plain forward\n"
-    "                       warp of the source view leaves empty (every pixel with d > 0 lands on column\n"
-    "                       x - trunc(d), nearest wins; d <= 0 writes nothing), dilated by 3 px (a 7x7 square),\n"
-    "                       and edge_band_fraction, its share of the image.\n"
-    "  --disparity-scale S  multiply the map's values by S first (0.5 for a half-size pair with full-size values)";
+    "REFERENCE, in colour and in grey. Both must be images of the same size; they are read as 8-bit colour.\n\n" +
+    options().help(23);
 
 cv::Mat readColour(const std::string& path) {
   cv::Mat m = cv::imread(path, cv::IMREAD_COLOR);
@@ -36,7 +44,7 @@ cv::Mat readColour(const std::string& path) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, {"disparity", "disparity-scale"}, {});
+  const Args a(argv, options());
   if (a.positional().size() != 2) throw Error("compare needs two images: CANDIDATE REFERENCE (see --help).");
   if (a.has("disparity-scale") && !a.has("disparity")) throw Error("--disparity-scale needs --disparity.");
   const cv::Mat candidate = readColour(a.positional()[0]), reference = readColour(a.positional()[1]);

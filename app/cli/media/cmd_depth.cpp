@@ -12,26 +12,38 @@
 namespace sds::cli {
 namespace {
 
+const OptionList& options() {
+  static const OptionList list = OptionList{
+      {"model", "PATH",
+       "Depth Anything V2: folder with config.json + model.safetensors (transformers layout),\n"
+       "or a .safetensors file in the official layout (depth_anything_v2_vit*.pth converted);\n"
+       "Depth Anything 3 (DA3Mono-Large, DA3Metric-Large): its folder or model.safetensors"},
+      {"image", "IMG", "the photo (8/16-bit, grey, colour or with alpha; EXIF orientation is applied)"},
+      {"out", "DEPTH.png", "16-bit PNG of the normalised inverse depth"},
+      {"input-size", "N", "network input: V2 short side (default 518), DA3 long side (default 504); 14..4096"},
+      {"raw-out", "FILE.tif",
+       "also write the model's own output as a float TIFF (V2 inverse depth, DA3 relative depth,\n"
+       "DA3 metric: metres)"},
+      {"sky-out", "FILE", "also write the sky mask (8-bit, 255 = sky; models with a sky branch)"},
+  }
+      .add(focalOptions())
+      .add(OptionList{
+          {"preview", "FILE", "also write a colour-mapped preview (8-bit)"},
+          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+      })
+      .add(dtypeOptions())
+      .add(Option{"no-size-limit", "",
+                  "V2: apply the reference size rule even to panoramas (default: the long side of the\n"
+                  "network input is kept within 4 x input size)"});
+  return list;
+}
+
 const std::string kUsage =
     "Usage: sdstereo depth --model PATH --image IMG --out DEPTH.png [options]\n\n"
     "Estimates relative inverse depth (near = bright) with Depth Anything V2 or 3 and writes it as a 16-bit PNG,\n"
     "normalised to 0..65535 over the map's own range, at the photo's size. Depth Anything 3 outputs depth, which\n"
-    "is inverted here, with the sky put at the far plane.\n\n"
-    "  --model PATH        Depth Anything V2: folder with config.json + model.safetensors (transformers layout),\n"
-    "                      or a .safetensors file in the official layout (depth_anything_v2_vit*.pth converted);\n"
-    "                      Depth Anything 3 (DA3Mono-Large, DA3Metric-Large): its folder or model.safetensors\n"
-    "  --image IMG         the photo (8/16-bit, grey, colour or with alpha; EXIF orientation is applied)\n"
-    "  --out DEPTH.png     16-bit PNG of the normalised inverse depth\n"
-    "  --input-size N      network input: V2 short side (default 518), DA3 long side (default 504); 14..4096\n"
-    "  --raw-out FILE.tif  also write the model's own output as a float TIFF (V2 inverse depth, DA3 relative depth,\n"
-    "                      DA3 metric: metres)\n"
-    "  --sky-out FILE      also write the sky mask (8-bit, 255 = sky; models with a sky branch)\n"
-    + focalOptionsHelp(22) +
-    "  --preview FILE      also write a colour-mapped preview (8-bit)\n"
-    "  --device DEV        cpu (default), cuda or cuda:N\n"
-    + dtypeOptionHelp(22) +
-    "  --no-size-limit     V2: apply the reference size rule even to panoramas (default: the long side of the\n"
-    "                      network input is kept within 4 x input size)";
+    "is inverted here, with the sky put at the far plane.\n\n" +
+    options().help(22);
 
 media::DepthModelOptions readOptions(const Args& a) {
   media::DepthModelOptions options;
@@ -51,9 +63,7 @@ void write(const std::string& path, const cv::Mat& image, const media::TextChunk
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, {"model", "image", "out", "input-size", "preview", "device", "dtype", "raw-out", "sky-out", "fov",
-                       "focal-px"},
-               {"no-size-limit"});
+  const Args a(argv, options());
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   media::DepthModelOptions options = readOptions(a);
   const std::string out = a.required("out");

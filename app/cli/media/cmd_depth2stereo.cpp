@@ -21,48 +21,71 @@ namespace {
 
 namespace controls = render::controls;
 
-// "  --NAME ARG   help (default V, MIN..MAX)" from the engine's one definition of the control.
-std::string option(const render::Control& c, const std::string& arg) {
+// An option from the engine's one definition of the control: its name, and its
+// help with "(default V, MIN..MAX)"; `more` adds lines under it.
+Option option(const render::Control& c, const std::string& arg, const std::string& more = "") {
   std::ostringstream o;
-  o << "  --" << c.name << " " << arg;
-  o << std::string(std::max<size_t>(1, 22 - (4 + std::string(c.name).size() + arg.size())), ' ');
-  o << c.help << " (default " << c.value << ", " << c.min << ".." << c.max << ")\n";
-  return o.str();
+  o << c.help << " (default " << c.value << ", " << c.min << ".." << c.max << ")";
+  if (!more.empty()) o << "\n" << more;
+  return {c.name, arg, o.str()};
+}
+
+const OptionList& options() {
+  static const OptionList list =
+      OptionList{
+          {"image", "IMG", "the photo (8/16-bit PNG, JPEG, TIFF, ...; EXIF orientation is applied)"},
+          {"depth", "MAP", "depth-like map (8/16-bit PNG, float TIFF); resized to the photo when sizes differ"},
+          {"depth-kind", "KIND",
+           "inverse-depth (near = bright), depth (near = dark; <= 0 unknown), or\n"
+           "disparity-px (the left view's disparity in pixels, 0 = unknown; --scale unused)"},
+          {"depth-scale", "S",
+           "multiply the map's values by S first (e.g. 0.5 for a half-size image with a\n"
+           "full-size disparity map's values, 1/256 for KITTI disparity PNGs)"},
+          option(controls::kScalePercent, "PCT"),
+          option(controls::kExponent, "E"),
+      }
+          .note("  Convergence (the screen plane). Relative maps (inverse-depth, depth) by default put the disparity at "
+                "the\n"
+                "  --converge-at percentile on the screen: the scene behind it, the nearest few percent in front. A\n"
+                "  disparity-px map is used as given unless --converge-at or --convergence is given.")
+          .add(OptionList{
+              option(controls::kConvergePercentile, "P"),
+              option(controls::kConvergence, "C", "(fixed; for disparity-px the offset is C x the largest disparity)"),
+              option(controls::kMaxDisparityPercent, "PCT"),
+          })
+          .note("  Depth edges (against halos: outline pixels of near objects move with them, the fill sees only the "
+                "far side):")
+          .add(OptionList{
+              option(controls::kEdgeBandPx, "PX"),
+              option(controls::kEdgeSmoothingPx, "PX"),
+              {"both", "", "synthesise both views, half the disparity each way (default: right from left)"},
+              {"fill", "MODE",
+               "background (default), telea (OpenCV inpainting) or inpaint (a Stable Diffusion\n"
+               "inpainting model, --inpaint-model) for disoccluded holes"},
+              option(controls::kTextureFill, "0|1", "(--fill background only; the studio's preview renders without it)"),
+          })
+          .add(inpaintOptions(InpaintSpelling::AlsoShort))
+          .add(colourMatchOption())
+          .add(dtypeOptions())
+          .add(OptionList{
+              {"format", "FMT",
+               "right, left, sbs, sbs-cross, hsbs, ou, hou, anaglyph-true, anaglyph-gray,\n"
+               "anaglyph-color, anaglyph-half-color, anaglyph-dubois, separate, mpo"},
+              {"out", "FILE", "output (.png, .jpg, ...; .mpo for mpo; separate adds -left / -right)"},
+              {"depth-out", "FILE", "also write the applied disparity as a 16-bit PNG"},
+              {"json", "", "also write FILE.json with the parameters (PNGs carry them in a tEXt chunk)"},
+              {"quality", "Q", "JPEG quality 1..100 (default 95)"},
+              {"device", "DEV", "cpu (default) or cuda"},
+              {"reference", "RIGHT", "print PSNR / SSIM of the rendered right view against a real right view"},
+          });
+  return list;
 }
 
 std::string usage() {
-  return std::string(
-    "Usage: sdstereo depth2stereo --image IMG --depth MAP --depth-kind KIND --format FMT --out FILE [options]\n\n"
-    "Renders a stereo pair from one photo and its depth map by forward warping, and writes it.\n\n"
-    "  --image IMG          the photo (8/16-bit PNG, JPEG, TIFF, ...; EXIF orientation is applied)\n"
-    "  --depth MAP          depth-like map (8/16-bit PNG, float TIFF); resized to the photo when sizes differ\n"
-    "  --depth-kind KIND    inverse-depth (near = bright), depth (near = dark; <= 0 unknown), or\n"
-    "                       disparity-px (the left view's disparity in pixels, 0 = unknown; --scale unused)\n"
-    "  --depth-scale S      multiply the map's values by S first (e.g. 0.5 for a half-size image with a\n"
-    "                       full-size disparity map's values, 1/256 for KITTI disparity PNGs)\n"
-    ) + option(controls::kScalePercent, "PCT") + option(controls::kExponent, "E") +
-    "  Convergence (the screen plane). Relative maps (inverse-depth, depth) by default put the disparity at the\n"
-    "  --converge-at percentile on the screen: the scene behind it, the nearest few percent in front. A\n"
-    "  disparity-px map is used as given unless --converge-at or --convergence is given.\n" +
-    option(controls::kConvergePercentile, "P") + option(controls::kConvergence, "C") +
-    "                       (fixed; for disparity-px the offset is C x the largest disparity)\n" +
-    option(controls::kMaxDisparityPercent, "PCT") +
-    "  Depth edges (against halos: outline pixels of near objects move with them, the fill sees only the far side):\n" +
-    option(controls::kEdgeBandPx, "PX") + option(controls::kEdgeSmoothingPx, "PX") + std::string(
-    "  --both               synthesise both views, half the disparity each way (default: right from left)\n"
-    "  --fill MODE          background (default), telea (OpenCV inpainting) or inpaint (a Stable Diffusion\n"
-    "                       inpainting model, --inpaint-model) for disoccluded holes\n") +
-    option(controls::kTextureFill, "0|1") + std::string(
-    "                       (--fill background only; the studio's preview renders without it)\n"
-    ) + inpaintOptionsHelp(InpaintSpelling::AlsoShort) + dtypeOptionHelp(23) + std::string(
-    "  --format FMT         right, left, sbs, sbs-cross, hsbs, ou, hou, anaglyph-true, anaglyph-gray,\n"
-    "                       anaglyph-color, anaglyph-half-color, anaglyph-dubois, separate, mpo\n"
-    "  --out FILE           output (.png, .jpg, ...; .mpo for mpo; separate adds -left / -right)\n"
-    "  --depth-out FILE     also write the applied disparity as a 16-bit PNG\n"
-    "  --json               also write FILE.json with the parameters (PNGs carry them in a tEXt chunk)\n"
-    "  --quality Q          JPEG quality 1..100 (default 95)\n"
-    "  --device DEV         cpu (default) or cuda\n"
-    "  --reference RIGHT    print PSNR / SSIM of the rendered right view against a real right view");
+  return "Usage: sdstereo depth2stereo --image IMG --depth MAP --depth-kind KIND --format FMT --out FILE "
+         "[options]\n\n"
+         "Renders a stereo pair from one photo and its depth map by forward warping, and writes it.\n\n" +
+         options().help(23);
 }
 
 media::RenderParams readParams(const Args& a) {
@@ -117,21 +140,14 @@ void printComparison(const cv::Mat& right, const std::string& reference_path) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  std::set<std::string> valued = {"image", "depth", "depth-kind", "depth-scale", "scale", "exponent", "convergence",
-                                   "converge-at", "max-disparity", "edge-band", "edge-smoothing", "fill", "texture-fill",
-                                   "format", "out", "depth-out", "quality", "device", "dtype", "reference"};
-  valued.merge(inpaintOptionNames(InpaintSpelling::AlsoShort));
-  const Args a(argv, valued, {"both", "json", "no-colour-match"});
+  const Args a(argv, options());
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   const media::RenderParams params = readParams(a);
   const bool inpainting = params.fill == media::FillMode::Inpaint;
   if (!inpainting && a.flag("no-colour-match")) throw Error("--no-colour-match needs --fill inpaint.");
   if (!inpainting && a.has("dtype")) throw Error("--dtype needs --fill inpaint (the warp itself has no network).");
   const media::InpaintSettings inpaint = readInpaintOptions(a, inpainting, InpaintSpelling::AlsoShort, params.device);
-  if (inpainting) {
-    const ComputeDtype dtype = resolveDtype(inpaint.precision, parseDevice(inpaint.device));
-    std::cerr << "dtype: " << dtypeName(dtype.dtype) << " (" << dtype.why << ")\n";
-  }
+  if (inpainting) reportDtype(inpaint.precision, parseDevice(inpaint.device));
   media::ExportRequest request;
   request.format = a.required("format");
   request.path = a.required("out");
@@ -157,7 +173,7 @@ int run(const std::vector<std::string>& argv) {
       inpainting ? renderWithInpainting(image, depth, params, inpaint) : media::renderStereo(image, depth, params);
   std::vector<std::pair<std::string, std::string>> record = {{"image", image_path}, {"depth", depth_path}};
   if (inpainting)
-    for (auto& field : inpaintRecord(inpaint)) record.push_back(std::move(field));
+    for (auto& field : media::inpaintRecord(inpaint, inpaint.model_path)) record.push_back(std::move(field));
   request.params_json = media::paramsToJson(params, record);
   for (const auto& path : media::exportStereo(pair.left, pair.right, request)) std::cout << "wrote " << path << "\n";
   if (a.has("depth-out")) {

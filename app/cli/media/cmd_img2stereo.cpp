@@ -31,46 +31,50 @@
 namespace sds::cli {
 namespace {
 
+const OptionList& options() {
+  static const OptionList list = OptionList(modelOptions())
+      .add(Option{"image", "FILE", "the photo (PNG, JPEG, TIFF, ...)"})
+      .add(depthModelOptions("the photo"))
+      .add(OptionList{
+          {"depth", "FILE", "your depth map instead (8/16-bit PNG, float TIFF; any size)"},
+          {"depth-kind", "KIND", "inverse-depth (near = bright, default), depth (near = dark) or disparity-px"},
+          {"inversion", "MODE",
+           "nulltext (default: faithful, ~24 UNet evaluations per step) or fast (DDIM\n"
+           "inversion only, 1 per step; less faithful at high guidance)"},
+          {"params", "FILE", "start from a params.json written by an earlier run (options below override it)"},
+          {"prompt", "TEXT", "what the photo shows (default: empty, as the reference)"},
+          {"steps", "N", "DDIM steps (default 50)"},
+          {"guidance", "S", "classifier-free guidance scale of the null-text mode (default 7.5)"},
+          {"inner-steps", "N", "null-text optimisation steps per DDIM step (default 10)"},
+          {"working-size", "N", "long side of the size Stable Diffusion works at (default 512; aspect kept)"},
+      })
+      .add(stereoOptions())
+      .add(OptionList{
+          {"no-kv-cache", "", "always denoise both views in one batch"},
+          {"seam", "PX", "width of the blend between photo and diffusion fill (default: 0.3 % of the width)"},
+          {"no-colour-match", "", "keep the diffusion output's (or the inpainting model's) colours in the holes"},
+          {"fill", "MODE",
+           "what fills the disocclusions: diffusion (default: the StereoDiffusion right view,\n"
+           "upscaled) or inpaint (an inpainting model, --inpaint-model, at full resolution)"},
+      })
+      .add(inpaintOptions(InpaintSpelling::Prefixed))
+      .add(OptionList{
+          {"diffusion-only", "", "write only the working-size diffusion pair (the paper's output)"},
+          {"anaglyph", "FMT", "anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ..."},
+          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+      })
+      .add(dtypeOptions())
+      .add(Option{"out", "DIR", "output folder (created)"});
+  return list;
+}
+
 const std::string kUsage =
     "Usage: sdstereo img2stereo --model PATH --image FILE (--depth-model PATH | --depth FILE [--depth-kind KIND])\n"
     "                           --out DIR [options]\n\n"
     "Turns your photo into a stereo pair: inverts it into Stable Diffusion's latent, denoises the right view by\n"
     "StereoDiffusion and composes it at the photo's resolution (the photo's own pixels wherever the right eye\n"
-    "sees them, the diffusion output only in the disocclusions). The left view is the photo.\n\n"
-    "  --model PATH          a diffusers folder or a single-file .safetensors\n"
-    "  --config-dir DIR      for single files: a diffusers-layout folder with the configs and tokenizer\n"
-    "  --image FILE          the photo (PNG, JPEG, TIFF, ...)\n"
-    "  --depth-model PATH    Depth Anything V2 or 3 (folder or .safetensors) run on the photo\n"
-    "  --depth-input-size N  depth network input: V2 short side (default 518), DA3 long side (default 504)\n"
-    "  --depth FILE          your depth map instead (8/16-bit PNG, float TIFF; any size)\n"
-    "  --depth-kind KIND     inverse-depth (near = bright, default), depth (near = dark) or disparity-px\n"
-    "  --inversion MODE      nulltext (default: faithful, ~24 UNet evaluations per step) or fast (DDIM\n"
-    "                        inversion only, 1 per step; less faithful at high guidance)\n"
-    "  --params FILE         start from a params.json written by an earlier run (options below override it)\n"
-    "  --prompt TEXT         what the photo shows (default: empty, as the reference)\n"
-    "  --steps N             DDIM steps (default 50)\n"
-    "  --guidance S          classifier-free guidance scale of the null-text mode (default 7.5)\n"
-    "  --inner-steps N       null-text optimisation steps per DDIM step (default 10)\n"
-    "  --working-size N      long side of the size Stable Diffusion works at (default 512; aspect kept)\n"
-    + stereoOptionsHelp() +
-    "  --no-kv-cache         always denoise both views in one batch\n"
-    "  --seam PX             width of the blend between photo and diffusion fill (default: 0.3 % of the width)\n"
-    "  --no-colour-match     keep the diffusion output's (or the inpainting model's) colours in the holes\n"
-    "  --fill MODE           what fills the disocclusions: diffusion (default: the StereoDiffusion right view,\n"
-    "                        upscaled) or inpaint (an inpainting model, --inpaint-model, at full resolution)\n"
-    + inpaintOptionsHelp(InpaintSpelling::Prefixed) +
-    "  --diffusion-only      write only the working-size diffusion pair (the paper's output)\n"
-    "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
-    "  --device DEV          cpu (default), cuda or cuda:N\n"
-    + dtypeOptionHelp() +
-    "  --out DIR             output folder (created)";
-
-const std::set<std::string> kOwnValued = {"model", "config-dir", "image", "depth-model", "depth-input-size", "depth",
-                                       "depth-kind", "inversion", "params", "prompt", "steps", "guidance", "inner-steps",
-                                       "working-size", "scale", "exponent", "shift-step", "shift-fraction",
-                                       "attention-start", "mask-interval", "direction", "seam", "anaglyph",
-                                       "device", "dtype", "out", "fill"};
-const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "no-colour-match", "diffusion-only"};
+    "sees them, the diffusion output only in the disocclusions). The left view is the photo.\n\n" +
+    options().help();
 
 inversion::InversionMode parseInversionMode(const std::string& s) {
   if (s == "nulltext" || s == "null-text") return inversion::InversionMode::NullText;
@@ -113,7 +117,7 @@ pipelines::Img2StereoParams readParams(const Args& a) {
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, withInpaintOptions(kOwnValued, InpaintSpelling::Prefixed), kFlags);
+  const Args a(argv, options());
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("depth"))
     throw Error("Give exactly one of --depth-model (estimate the photo's depth) and --depth FILE.");
@@ -167,7 +171,7 @@ int run(const std::vector<std::string>& argv) {
   if (inpainting) {
     printInpaintReport(report, inpaint);
     extra["fill"] = "inpaint";
-    for (auto& [key, value] : inpaintRecord(inpaint)) extra[key] = value;
+    for (auto& [key, value] : media::inpaintRecord(inpaint, inpaint.model_path)) extra[key] = value;
   }
   std::cout << "done in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
             << " s; inversion: " << r.inversion.cost.unet_forwards << " UNet forwards, "

@@ -21,36 +21,30 @@
 namespace sds::cli {
 namespace {
 
+const OptionList& options() {
+  static const OptionList list = OptionList(modelOptions())
+      .add(OptionList{
+          {"prompt", "TEXT", "what to draw"},
+          {"negative", "TEXT", "what to avoid (default: none; SDXL then uses zero uncond embeddings as diffusers)"},
+          {"steps", "N", "denoising steps (default 50)"},
+          {"guidance", "S", "classifier-free guidance scale (default 7.5; <= 1 disables guidance)"},
+          {"seed", "N", "noise seed (default: random, printed)"},
+          {"width", "W", "image width in pixels, a multiple of 8 (default: the family's native size,\n"
+                         "1024 for SDXL, 512 for SD 1.x / 2.x)"},
+          {"height", "H", "image height in pixels, a multiple of 8 (default: as --width)"},
+          {"scheduler", "NAME", "ddim (default), dpmpp-2m or dpmpp-2m-karras"},
+          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+      })
+      .add(dtypeOptions())
+      .add(Option{"out", "FILE", "output image (.png keeps the parameters in a text chunk)"});
+  return list;
+}
+
 const std::string kUsage =
     "Usage: sdstereo txt2img --model PATH --prompt TEXT --out FILE.png [options]\n\n"
     "Generates one image with classifier-free guidance. The same seed gives the same picture on every device\n"
-    "(the initial noise is drawn on the CPU).\n\n"
-    "  --model PATH         a diffusers folder (model_index.json, unet/, vae/, ...) or a single-file .safetensors\n"
-    "  --config-dir DIR     for single files: a diffusers-layout folder with the matching configs and tokenizer\n"
-    "  --prompt TEXT        what to draw\n"
-    "  --negative TEXT      what to avoid (default: none; SDXL then uses zero uncond embeddings as diffusers)\n"
-    "  --steps N            denoising steps (default 50)\n"
-    "  --guidance S         classifier-free guidance scale (default 7.5; <= 1 disables guidance)\n"
-    "  --seed N             noise seed (default: random, printed)\n"
-    "  --width W            image width in pixels, a multiple of 8 (default: the family's native size,\n"
-    "                       1024 for SDXL, 512 for SD 1.x / 2.x)\n"
-    "  --height H           image height in pixels, a multiple of 8 (default: as --width)\n"
-    "  --scheduler NAME     ddim (default), dpmpp-2m or dpmpp-2m-karras\n"
-    "  --device DEV         cpu (default), cuda or cuda:N\n"
-    + dtypeOptionHelp(23) +
-    "  --out FILE           output image (.png keeps the parameters in a text chunk)";
-
-uint64_t seedFrom(const Args& a) {
-  if (!a.has("seed")) return (uint64_t(std::random_device{}()) << 32) | std::random_device{}();
-  const std::string text = a.get("seed", "");
-  try {
-    size_t used = 0;
-    const unsigned long long v = std::stoull(text, &used);
-    if (used == text.size() && text.front() != '-') return v;
-  } catch (const std::exception&) {
-  }
-  throw Error("Option --seed needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
-}
+    "(the initial noise is drawn on the CPU).\n\n" +
+    options().help();
 
 std::string parametersText(const pipelines::Txt2ImgParams& p, const std::string& model) {
   std::ostringstream o;
@@ -61,10 +55,7 @@ std::string parametersText(const pipelines::Txt2ImgParams& p, const std::string&
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv,
-               {"model", "config-dir", "prompt", "negative", "steps", "guidance", "seed", "width", "height",
-                "scheduler", "device", "dtype", "out"},
-               {});
+  const Args a(argv, options());
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   pipelines::Txt2ImgParams p;
   p.prompt = a.required("prompt");
@@ -72,7 +63,7 @@ int run(const std::vector<std::string>& argv) {
   p.sdxl.no_negative_prompt = !a.has("negative");
   p.steps = a.integerIn("steps", p.steps, 1, 10000);
   p.guidance_scale = a.number("guidance", p.guidance_scale);
-  p.seed = seedFrom(a);
+  p.seed = seedOption(a).value_or(randomSeed());
   p.scheduler = schedulers::parseSchedulerKind(a.get("scheduler", "ddim"));
   const std::string out = a.required("out");
   if (!pipelines::controls::kSteps.contains(p.steps)) throw Error("--steps must be between 1 and 1000.");

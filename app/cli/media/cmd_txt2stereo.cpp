@@ -34,61 +34,60 @@
 namespace sds::cli {
 namespace {
 
+const OptionList& options() {
+  static const OptionList list = OptionList(modelOptions())
+      .add(depthModelOptions("the left image"))
+      .add(OptionList{
+          {"disparity", "FILE", "your disparity / inverse-depth map (near = bright; 8/16-bit PNG, float TIFF)"},
+          {"params", "FILE", "start from a params.json written by an earlier run (options below override it)"},
+          {"prompt", "TEXT", "what to draw"},
+          {"negative", "TEXT", "what to avoid (default: empty)"},
+          {"steps", "N", "DDIM steps (default 50)"},
+          {"guidance", "S", "classifier-free guidance scale (default 7.5)"},
+          {"seed", "N", "noise seed (default: random, printed and stored)"},
+          {"width", "W", "image width in pixels, a multiple of 8 (default: the family's native size,\n"
+                         "1024 for SDXL, 512 for SD 1.x / 2.x)"},
+          {"height", "H", "image height in pixels, a multiple of 8 (default: as the width)"},
+      })
+      .add(stereoOptions())
+      .add(OptionList{
+          {"compose", "",
+           "the right view made of the left view's own pixels wherever the right eye sees them\n"
+           "(edge-aware warp by the disparity), the StereoDiffusion right view only where the left\n"
+           "could not see (as img2stereo composes a photo); the plain pair goes to DIR/diffusion/,\n"
+           "right_filled_mask.png shows where the diffusion view is used (not with --shift-both)"},
+          {"fill", "MODE",
+           "what fills the composition's holes: diffusion (default, with --compose) or inpaint\n"
+           "(an inpainting model, --inpaint-model; composes as --compose does)"},
+      })
+      .add(inpaintOptions(InpaintSpelling::Prefixed))
+      .add(colourMatchOption())
+      .add(OptionList{
+          {"no-kv-cache", "", "always denoise both views in one batch (no left-view K/V cache)"},
+          {"kv-budget-mb", "N", "memory budget of the K/V cache (default: half the free memory, at most 8192)"},
+          {"anaglyph", "FMT", "anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ..."},
+          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+      })
+      .add(dtypeOptions())
+      .add(OptionList{
+          {"compare-mono", "N",
+           "also time N mono txt2img runs of the same size and steps against N pairs and print\n"
+           "the cost ratio (medians; pass 1 included, depth too when estimated)"},
+          {"out", "DIR", "output folder (created)"},
+      });
+  return list;
+}
+
 const std::string kUsage =
     "Usage: sdstereo txt2stereo --model PATH (--depth-model PATH | --disparity FILE) --prompt TEXT --out DIR "
     "[options]\n\n"
     "Generates the left view with Stable Diffusion, estimates its depth (or takes yours) and denoises the right\n"
-    "view by StereoDiffusion (latent stereo pixel shift, shift masking, coupled self-attention).\n\n"
-    "  --model PATH          a diffusers folder or a single-file .safetensors\n"
-    "  --config-dir DIR      for single files: a diffusers-layout folder with the configs and tokenizer\n"
-    "  --depth-model PATH    Depth Anything V2 or 3 (folder or .safetensors) run on the left image\n"
-    "  --depth-input-size N  depth network input: V2 short side (default 518), DA3 long side (default 504)\n"
-    "  --disparity FILE      your disparity / inverse-depth map (near = bright; 8/16-bit PNG, float TIFF)\n"
-    "  --params FILE         start from a params.json written by an earlier run (options below override it)\n"
-    "  --prompt TEXT         what to draw\n"
-    "  --negative TEXT       what to avoid (default: empty)\n"
-    "  --steps N             DDIM steps (default 50)\n"
-    "  --guidance S          classifier-free guidance scale (default 7.5)\n"
-    "  --seed N              noise seed (default: random, printed and stored)\n"
-    "  --width W, --height H image size in pixels, multiples of 8 (default: the family's native size,\n"
-    "                        1024 for SDXL, 512 for SD 1.x / 2.x)\n"
-    + stereoOptionsHelp() +
-    "  --compose             the right view made of the left view's own pixels wherever the right eye sees them\n"
-    "                        (edge-aware warp by the disparity), the StereoDiffusion right view only where the left\n"
-    "                        could not see (as img2stereo composes a photo); the plain pair goes to DIR/diffusion/,\n"
-    "                        right_filled_mask.png shows where the diffusion view is used (not with --shift-both)\n"
-    "  --fill MODE           what fills the composition's holes: diffusion (default, with --compose) or inpaint\n"
-    "                        (an inpainting model, --inpaint-model; composes as --compose does)\n"
-    + inpaintOptionsHelp(InpaintSpelling::Prefixed) +
-    "  --no-kv-cache         always denoise both views in one batch (no left-view K/V cache)\n"
-    "  --kv-budget-mb N      memory budget of the K/V cache (default: half the free memory, at most 8192)\n"
-    "  --anaglyph FMT        anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ...\n"
-    "  --device DEV          cpu (default), cuda or cuda:N\n"
-    + dtypeOptionHelp() +
-    "  --compare-mono N      also time N mono txt2img runs of the same size and steps against N pairs and print\n"
-    "                        the cost ratio (medians; pass 1 included, depth too when estimated)\n"
-    "  --out DIR             output folder (created)";
-
-const std::set<std::string> kOwnValued = {"model", "config-dir", "depth-model", "depth-input-size", "disparity",
-                                       "params", "prompt", "negative", "steps", "guidance", "seed", "width",
-                                       "height", "scale", "exponent", "shift-step", "shift-fraction",
-                                       "attention-start", "mask-interval", "direction", "kv-budget-mb",
-                                       "anaglyph", "device", "dtype", "out", "compare-mono", "fill"};
-const std::set<std::string> kFlags = {"deblur", "shift-both", "no-kv-cache", "compose", "no-colour-match"};
+    "view by StereoDiffusion (latent stereo pixel shift, shift masking, coupled self-attention).\n\n" +
+    options().help();
 
 // --fill: diffusion (the plain pair, or with --compose the diffusion right
 // view in the holes) or inpaint (composes, the model fills the holes).
 bool readInpaintChoice(const Args& a) { return readFillIsInpaint(a, "diffusion", /*colour_match_also_own=*/false); }
-
-uint64_t parseSeed(const std::string& text) {
-  try {
-    size_t used = 0;
-    const unsigned long long v = std::stoull(text, &used);
-    if (used == text.size() && !text.empty() && text.front() != '-') return v;
-  } catch (const std::exception&) {
-  }
-  throw Error("Option --seed needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
-}
 
 pipelines::Txt2StereoParams readParams(const Args& a) {
   pipelines::Txt2StereoParams p;
@@ -97,13 +96,13 @@ pipelines::Txt2StereoParams readParams(const Args& a) {
     if (!j.is_object()) throw Error("The parameter file " + a.get("params", "") + " is not a JSON object.");
     p = pipelines::txt2stereoParamsFromJson(j);
   } else {
-    p.seed = (uint64_t(std::random_device{}()) << 32) | std::random_device{}();
+    p.seed = randomSeed();
   }
   p.prompt = a.has("params") && !a.has("prompt") ? p.prompt : a.required("prompt");
   p.negative_prompt = a.get("negative", p.negative_prompt);
   p.steps = a.integerIn("steps", p.steps, 1, 10000);
   p.guidance_scale = a.number("guidance", p.guidance_scale);
-  if (a.has("seed")) p.seed = parseSeed(a.get("seed", ""));
+  p.seed = seedOption(a).value_or(p.seed);
   p.width = a.integerIn("width", p.width, 1, kMaxOptionSide);
   p.height = a.integerIn("height", p.height, 1, kMaxOptionSide);
   applyStereoOptions(a, p);
@@ -203,7 +202,7 @@ void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2Stereo
 }
 
 int run(const std::vector<std::string>& argv) {
-  const Args a(argv, withInpaintOptions(kOwnValued, InpaintSpelling::Prefixed), kFlags);
+  const Args a(argv, options());
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("disparity"))
     throw Error("Give exactly one of --depth-model (estimate the depth of the left view) and --disparity FILE.");
@@ -259,7 +258,7 @@ int run(const std::vector<std::string>& argv) {
   }
   if (inpainting) {
     extra["compose"] = "left pixels where visible, inpainting model in the holes";
-    for (auto& [key, value] : inpaintRecord(inpaint)) extra[key] = value;
+    for (auto& [key, value] : media::inpaintRecord(inpaint, inpaint.model_path)) extra[key] = value;
   } else {
     extra["compose"] = "left pixels where visible, diffusion right view in the holes";
   }

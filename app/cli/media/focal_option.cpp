@@ -26,13 +26,9 @@ FocalChoice chooseFocal(const Args& a, const std::string& image_path, int width,
   return c;
 }
 
-std::string focalOptionsHelp(int column) {
-  const auto option = [column](std::string name) {
-    name.resize(size_t(column), ' ');
-    return name;
-  };
-  return option("  --focal-px F") + "metric depth models: the photo's focal length in pixels (default: its EXIF)\n" +
-         option("  --fov DEG") + "metric depth models without --focal-px or EXIF: horizontal field of view (default 60)\n";
+OptionList focalOptions() {
+  return {{"focal-px", "F", "metric depth models: the photo's focal length in pixels (default: its EXIF)"},
+          {"fov", "DEG", "metric depth models without --focal-px or EXIF: horizontal field of view (default 60)"}};
 }
 
 }  // namespace sds::cli

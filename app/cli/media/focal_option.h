@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/cli/args.h"
+#include "app/cli/options.h"
 
 namespace sds::cli {
 
@@ -17,7 +18,7 @@ struct FocalChoice {
 // Throws sds::Error for a --fov outside (0, 180) or a --focal-px that is not positive.
 FocalChoice chooseFocal(const Args& a, const std::string& image_path, int width, int height);
 
-// The help lines of --fov and --focal-px.
-std::string focalOptionsHelp(int column);
+// The declarations of --focal-px and --fov.
+OptionList focalOptions();
 
 }  // namespace sds::cli

@@ -10,56 +10,52 @@
 namespace sds::cli {
 namespace {
 
-struct InpaintOption {
-  const char* name;        // --inpaint-...
-  const char* short_name;  // depth2stereo's older spelling, or nullptr
-  const char* arg;
-  const char* help;
-};
-
-// The one declaration of the options.
-const InpaintOption kOptions[] = {
-    {"inpaint-model", nullptr, "M",
-     "--fill inpaint: an inpainting checkpoint (diffusers folder or single-file .safetensors)"},
-    {"inpaint-config-dir", nullptr, "DIR", "for a single file: a diffusers-layout folder with its configs and tokenizer"},
-    {"inpaint-prompt", "prompt", "TEXT", "--fill inpaint: what the holes show (default: empty)"},
-    {"inpaint-negative", "negative", "TEXT", "--fill inpaint: what to avoid (default: empty)"},
-    {"inpaint-steps", nullptr, "N", "--fill inpaint: denoising steps (default 25)"},
-    {"inpaint-guidance", "guidance", "S", "--fill inpaint: classifier-free guidance scale (default 7.5)"},
-    {"inpaint-seed", "seed", "N", "--fill inpaint: noise seed (default 0; crop k uses N + k)"},
-    {"inpaint-dilate", nullptr, "PX",
-     "--fill inpaint: holes grown by PX pixels are repainted, over a PX-wide seam (default 6)"},
-    {"inpaint-size", nullptr, "PX",
-     "--fill inpaint: crop side, the model's working size (default 512); large pictures are inpainted in crops "
-     "around the holes, never shrunk"},
-};
-
-// The name the user gave (the prefixed one wins), or the prefixed name when neither.
-std::string given(const Args& a, const InpaintOption& o, InpaintSpelling spelling) {
-  if (a.has(o.name) || !o.short_name || spelling != InpaintSpelling::AlsoShort) return o.name;
-  return a.has(o.short_name) ? o.short_name : o.name;
+// The one declaration of the options; `alias` is depth2stereo's older spelling.
+// A function's static: the commands' usage texts are made during static
+// initialisation, in other files.
+const std::vector<Option>& declared() {
+  static const std::vector<Option> options = {
+      {"inpaint-model", "M", "--fill inpaint: an inpainting checkpoint (diffusers folder or single-file .safetensors)"},
+      {"inpaint-config-dir", "DIR", "for a single file: a diffusers-layout folder with its configs and tokenizer"},
+      {"inpaint-prompt", "TEXT", "--fill inpaint: what the holes show (default: empty)", "prompt"},
+      {"inpaint-negative", "TEXT", "--fill inpaint: what to avoid (default: empty)", "negative"},
+      {"inpaint-steps", "N", "--fill inpaint: denoising steps (default 25)"},
+      {"inpaint-guidance", "S", "--fill inpaint: classifier-free guidance scale (default 7.5)", "guidance"},
+      {"inpaint-seed", "N", "--fill inpaint: noise seed (default 0; crop k uses N + k)", "seed"},
+      {"inpaint-dilate", "PX",
+       "--fill inpaint: holes grown by PX pixels are repainted, over a PX-wide seam (default 6)"},
+      {"inpaint-size", "PX",
+       "--fill inpaint: crop side, the model's working size (default 512); large pictures are\n"
+       "inpainted in crops around the holes, never shrunk"},
+  };
+  return options;
 }
 
-const InpaintOption& option(const char* name) {
-  for (const auto& o : kOptions)
-    if (std::string(o.name) == name) return o;
+// The name the user gave (the prefixed one wins), or the prefixed name when neither.
+std::string given(const Args& a, const Option& o, InpaintSpelling spelling) {
+  if (a.has(o.name) || o.alias.empty() || spelling != InpaintSpelling::AlsoShort) return o.name;
+  return a.has(o.alias) ? o.alias : o.name;
+}
+
+const Option& option(const char* name) {
+  for (const Option& o : declared())
+    if (o.name == name) return o;
   throw Error(std::string("No inpainting option ") + name + ".");  // a programming slip, named plainly
 }
 
 }  // namespace
 
-std::set<std::string> inpaintOptionNames(InpaintSpelling spelling) {
-  std::set<std::string> names;
-  for (const auto& o : kOptions) {
-    names.insert(o.name);
-    if (o.short_name && spelling == InpaintSpelling::AlsoShort) names.insert(o.short_name);
+OptionList inpaintOptions(InpaintSpelling spelling) {
+  OptionList list;
+  for (Option o : declared()) {
+    if (spelling != InpaintSpelling::AlsoShort) o.alias.clear();
+    list.add(o);
   }
-  return names;
+  return list;
 }
 
-std::set<std::string> withInpaintOptions(std::set<std::string> own, InpaintSpelling spelling) {
-  own.merge(inpaintOptionNames(spelling));
-  return own;
+Option colourMatchOption() {
+  return {"no-colour-match", "", "--fill inpaint: keep the model's colours (default: fitted to each crop's own pixels)"};
 }
 
 bool readFillIsInpaint(const Args& a, const std::string& model_fill, bool colour_match_also_own) {
@@ -71,24 +67,11 @@ bool readFillIsInpaint(const Args& a, const std::string& model_fill, bool colour
   return fill == "inpaint";
 }
 
-std::string inpaintOptionsHelp(InpaintSpelling spelling) {
-  std::ostringstream out;
-  for (const auto& o : kOptions) {
-    std::string head = std::string("  --") + o.name + " " + o.arg;
-    if (o.short_name && spelling == InpaintSpelling::AlsoShort) head += " (or --" + std::string(o.short_name) + ")";
-    out << head << (head.size() < 23 ? std::string(23 - head.size(), ' ') : std::string("\n") + std::string(23, ' '))
-        << o.help << "\n";
-  }
-  out << "  --no-colour-match      --fill inpaint: keep the model's colours (default: fitted to each crop's own "
-         "pixels)\n";
-  return out.str();
-}
-
 media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, InpaintSpelling spelling,
                                           const std::string& device) {
   media::InpaintSettings s;
   if (!inpainting) {
-    for (const auto& o : kOptions) {
+    for (const Option& o : declared()) {
       const std::string name = given(a, o, spelling);
       if (a.has(name)) throw Error("--" + name + " needs --fill inpaint.");
     }
@@ -112,18 +95,6 @@ media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, Inpain
   s.window_px = int(a.integer("inpaint-size", s.window_px));
   s.match_colour = !a.flag("no-colour-match");
   return s;
-}
-
-std::vector<std::pair<std::string, std::string>> inpaintRecord(const media::InpaintSettings& s) {
-  return {{"inpaint_model", s.model_path},
-          {"inpaint_prompt", s.prompt},
-          {"inpaint_negative", s.negative_prompt},
-          {"inpaint_steps", std::to_string(s.steps)},
-          {"inpaint_guidance", std::to_string(s.guidance_scale)},
-          {"inpaint_seed", std::to_string(s.seed)},
-          {"inpaint_dilate_px", std::to_string(s.dilate_px)},
-          {"inpaint_size_px", std::to_string(s.window_px)},
-          {"inpaint_colour_match", s.match_colour ? "true" : "false"}};
 }
 
 ProgressFn inpaintProgressPrinter() {

@@ -11,19 +11,20 @@
 #include <vector>
 
 #include "app/cli/args.h"
+#include "app/cli/options.h"
 #include "core/media/inpaint_fill.h"
 
 namespace sds::cli {
 
 enum class InpaintSpelling { Prefixed, AlsoShort };
 
-// The valued option names (add them to the command's own); the one flag is
-// --no-colour-match, which each command declares itself (img2stereo's also
-// covers its diffusion fill).
-std::set<std::string> inpaintOptionNames(InpaintSpelling spelling);
+// The declarations (--inpaint-model, --inpaint-prompt, ...; with AlsoShort
+// also --prompt, --negative, --guidance, --seed). --no-colour-match is
+// declared by each command: img2stereo's also covers its diffusion fill.
+OptionList inpaintOptions(InpaintSpelling spelling);
 
-// `own` (a command's valued options) with the inpainting ones added.
-std::set<std::string> withInpaintOptions(std::set<std::string> own, InpaintSpelling spelling);
+// --no-colour-match of the commands whose only colour match is the inpainting fill's.
+Option colourMatchOption();
 
 // A generating command's --fill: `model_fill` (its own, e.g. "diffusion", the
 // default) or "inpaint"; true for inpaint. --no-colour-match needs inpaint
@@ -31,16 +32,10 @@ std::set<std::string> withInpaintOptions(std::set<std::string> own, InpaintSpell
 // too). Throws sds::Error naming both words.
 bool readFillIsInpaint(const Args& a, const std::string& model_fill, bool colour_match_also_own);
 
-// Help lines, after the command's --fill line.
-std::string inpaintOptionsHelp(InpaintSpelling spelling);
-
 // The settings when `inpainting` (--inpaint-model required, the model runs on
 // `device`); otherwise any of the options given is an error. Throws sds::Error.
 media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, InpaintSpelling spelling,
                                           const std::string& device);
-
-// The settings as parameter-record fields ("inpaint_model", ...).
-std::vector<std::pair<std::string, std::string>> inpaintRecord(const media::InpaintSettings& s);
 
 // Prints "inpainting k/n" on stderr while the model runs.
 ProgressFn inpaintProgressPrinter();
