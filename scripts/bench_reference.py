@@ -64,17 +64,10 @@ MODELS = {
     },
 }
 # stabilityai/stable-diffusion-xl-base-1.0 unet/config.json: only the UNet is timed (unet_step@S,
-# batch 2 with CFG, the added conditioning of pooled text embeddings and 6 size ids included).
-SDXL_UNET = {
-    "act_fn": "silu", "addition_embed_type": "text_time", "addition_time_embed_dim": 256,
-    "attention_head_dim": [5, 10, 20], "block_out_channels": [320, 640, 1280], "cross_attention_dim": 2048,
-    "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
-    "up_block_types": ["CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"], "downsample_padding": 1,
-    "flip_sin_to_cos": True, "freq_shift": 0, "in_channels": 4, "out_channels": 4, "layers_per_block": 2,
-    "mid_block_scale_factor": 1, "norm_eps": 1e-5, "norm_num_groups": 32,
-    "projection_class_embeddings_input_dim": 2816, "transformer_layers_per_block": [1, 2, 10],
-    "use_linear_projection": True, "upcast_attention": False, "sample_size": 128,
-}
+# batch 2 with CFG, the added conditioning of pooled text embeddings and 6 size ids included). The same file is
+# compiled into `sdstereo bench --only sdxl`, so both sides time one configuration.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_configs", "sdxl_base_unet.json")) as f:
+    SDXL_UNET = {k: v for k, v in json.load(f).items() if not k.startswith("_")}
 
 
 def parse_args():

@@ -21,14 +21,11 @@
 namespace sds::cli {
 namespace {
 
-const char* kSdxlUNet = R"({"act_fn": "silu", "addition_embed_type": "text_time", "addition_time_embed_dim": 256,
-  "attention_head_dim": [5, 10, 20], "block_out_channels": [320, 640, 1280], "cross_attention_dim": 2048,
-  "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"],
-  "up_block_types": ["CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"], "downsample_padding": 1,
-  "flip_sin_to_cos": true, "freq_shift": 0, "in_channels": 4, "out_channels": 4, "layers_per_block": 2,
-  "mid_block_scale_factor": 1, "norm_eps": 1e-05, "norm_num_groups": 32,
-  "projection_class_embeddings_input_dim": 2816, "transformer_layers_per_block": [1, 2, 10],
-  "use_linear_projection": true, "upcast_attention": false})";
+// scripts/bench_configs/sdxl_base_unet.json, which bench_reference.py reads too
+// (compiled in by app/CMakeLists.txt, so the binary needs no file of the tree).
+const char* kSdxlUNet =
+#include "sdxl_base_unet_config.inc"
+    ;
 
 std::vector<int> sizes(const BenchOptions& options) {
   std::vector<int> out = {options.device == "cuda" ? 1024 : 512};
