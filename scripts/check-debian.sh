@@ -42,6 +42,7 @@ done
 command -v debootstrap >/dev/null || { echo "error: debootstrap is missing (apt-get install debootstrap)" >&2; exit 2; }
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+commit="$(git -C "$repo" rev-parse --short HEAD)"  # the one cloned (later commits do not change the report)
 cache="${SDSTEREO_DEBIAN_CACHE:-${HOME:-/root}/.cache/sdstereo-debian}"
 work="${SDSTEREO_DEBIAN_WORK:-$cache/work-$release}"
 mirror="${SDSTEREO_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -62,7 +63,7 @@ record() {  # name status seconds note
 }
 summary() {
   echo
-  echo "Debian $release ($codename), $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$repo" rev-parse --short HEAD)"
+  echo "Debian $release ($codename), $(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit"
   local i
   for i in "${!steps[@]}"; do
     printf '  %-28s %-6s %6ss  %s\n' "${steps[$i]}" "${results[$i]}" "${times[$i]}" "${notes[$i]}"
@@ -83,13 +84,15 @@ deb_only_note=""
 step() {
   local name="$1"; shift
   local t0=$SECONDS rc=0
-  echo "-- $name ($(date -u +%H:%M:%S)), log: $logs/$name.log"
-  "$@" >"$logs/$name.log" 2>&1 || rc=$?
+  # A step's name may hold a path ("apt install ./x.deb"): its log's name may not.
+  local log="$logs/${name//\//_}.log"
+  echo "-- $name ($(date -u +%H:%M:%S)), log: $log"
+  "$@" >"$log" 2>&1 || rc=$?
   if [ $rc -eq 0 ]; then
     record "$name" PASS $((SECONDS - t0)) "${step_note:-}"
   else
     record "$name" FAIL $((SECONDS - t0)) "exit $rc; last lines:"
-    tail -n 25 "$logs/$name.log" | sed 's/^/   | /'
+    tail -n 25 "$log" | sed 's/^/   | /'
     failed=1
   fi
   step_note=""
@@ -159,7 +162,7 @@ if [ -z "$deb" ]; then
 
   step_note=""
   if step "test.sh" in_chroot "$build" 'cd /root/sdstereo && ./test.sh'; then
-    summary_line=$(grep -E 'tests passed' "$logs/test.sh.log" | tail -n 1 || true)
+    summary_line=$(grep -E 'tests passed' "$logs/test.sh.log" | paste -sd ';' - || true)
     notes[${#notes[@]}-1]="$summary_line"
   fi
   if step "run.sh (no display)" in_chroot "$build" 'cd /root/sdstereo && unset DISPLAY WAYLAND_DISPLAY && ./run.sh && test -s out/demo/sample_sbs.png && test -s out/demo/sample.mpo'; then
