@@ -14,6 +14,8 @@ ComputeDtype reportDtype(Precision precision, const c10::Device& device) {
   return dtype;
 }
 
+Option deviceOption() { return {"device", "DEV", "cpu (default), cuda or cuda:N"}; }
+
 OptionList dtypeOptions() {
   return {{"dtype", "D",
            "precision of the networks: auto (default: bfloat16 on a CPU that computes it\n"

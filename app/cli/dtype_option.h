@@ -1,5 +1,6 @@
 // --dtype, read the same way by every command that runs a network (txt2img,
-// txt2stereo, img2stereo, depth, depth2stereo's inpainting, bench, verify-fixtures).
+// txt2stereo, img2stereo, depth, depth2stereo's inpainting, bench, verify-fixtures),
+// and the --device of the commands that load networks there.
 #pragma once
 #include <string>
 
@@ -19,5 +20,9 @@ ComputeDtype reportDtype(Precision precision, const c10::Device& device);
 
 // The declaration of --dtype, for the commands' option lists.
 OptionList dtypeOptions();
+
+// The declaration of --device (cpu, cuda or cuda:N) of the commands that load
+// networks there (parseDevice reads it).
+Option deviceOption();
 
 }  // namespace sds::cli

@@ -29,7 +29,7 @@ const OptionList& options() {
       .add(focalOptions())
       .add(OptionList{
           {"preview", "FILE", "also write a colour-mapped preview (8-bit)"},
-          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+          deviceOption(),
       })
       .add(dtypeOptions())
       .add(Option{"no-size-limit", "",

@@ -60,8 +60,8 @@ const OptionList& options() {
       .add(inpaintOptions(InpaintSpelling::Prefixed))
       .add(OptionList{
           {"diffusion-only", "", "write only the working-size diffusion pair (the paper's output)"},
-          {"anaglyph", "FMT", "anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ..."},
-          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+          anaglyphOption(),
+          deviceOption(),
       })
       .add(dtypeOptions())
       .add(Option{"out", "DIR", "output folder (created)"});

@@ -33,7 +33,7 @@ const OptionList& options() {
                          "1024 for SDXL, 512 for SD 1.x / 2.x)"},
           {"height", "H", "image height in pixels, a multiple of 8 (default: as --width)"},
           {"scheduler", "NAME", "ddim (default), dpmpp-2m or dpmpp-2m-karras"},
-          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+          deviceOption(),
       })
       .add(dtypeOptions())
       .add(Option{"out", "FILE", "output image (.png keeps the parameters in a text chunk)"});

@@ -65,8 +65,8 @@ const OptionList& options() {
       .add(OptionList{
           {"no-kv-cache", "", "always denoise both views in one batch (no left-view K/V cache)"},
           {"kv-budget-mb", "N", "memory budget of the K/V cache (default: half the free memory, at most 8192)"},
-          {"anaglyph", "FMT", "anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ..."},
-          {"device", "DEV", "cpu (default), cuda or cuda:N"},
+          anaglyphOption(),
+          deviceOption(),
       })
       .add(dtypeOptions())
       .add(OptionList{

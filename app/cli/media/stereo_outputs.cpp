@@ -10,6 +10,10 @@
 
 namespace sds::cli {
 
+Option anaglyphOption() {
+  return {"anaglyph", "FMT", "anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ..."};
+}
+
 void checkAnaglyphFormat(const std::string& name) {
   if (media::parseStereoFormat(name) < media::StereoFormat::AnaglyphTrue)
     throw Error("--anaglyph needs one of the anaglyph formats, got '" + name + "'.");

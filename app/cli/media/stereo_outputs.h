@@ -9,6 +9,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "app/cli/options.h"
+
 namespace sds::cli {
 
 struct StereoOutputs {
@@ -33,6 +35,9 @@ const std::vector<std::string>& stereoOutputNames();
 
 // Prints "wrote <dir>/<name>" for each name.
 void printWritten(const std::filesystem::path& dir, const std::vector<std::string>& names);
+
+// The declaration of --anaglyph FMT (the format of the set's anaglyph.png).
+Option anaglyphOption();
 
 // Throws sds::Error unless `name` is an anaglyph format.
 void checkAnaglyphFormat(const std::string& name);
