@@ -63,7 +63,8 @@ int run(const std::vector<std::string>& argv) {
   p.sdxl.no_negative_prompt = !a.has("negative");
   p.steps = a.integerIn("steps", p.steps, 1, 10000);
   p.guidance_scale = a.number("guidance", p.guidance_scale);
-  p.seed = seedOption(a).value_or(randomSeed());
+  const std::optional<uint64_t> seed = seedOption(a);
+  p.seed = seed ? *seed : randomSeed();  // the random device is read only when no seed is given
   p.scheduler = schedulers::parseSchedulerKind(a.get("scheduler", "ddim"));
   const std::string out = a.required("out");
   if (!pipelines::controls::kSteps.contains(p.steps)) throw Error("--steps must be between 1 and 1000.");
