@@ -8,7 +8,6 @@
 
 #include <c10/util/Exception.h>
 #include <nlohmann/json.hpp>
-#include <opencv2/core.hpp>
 
 #include "app/cli/command.h"
 #include "core/engine/runtime.h"
@@ -20,6 +19,11 @@ namespace sds::cli {
 std::vector<Command>& commandRegistry() {
   static std::vector<Command> commands;
   return commands;
+}
+
+std::vector<ErrorDescriber>& errorDescribers() {
+  static std::vector<ErrorDescriber> describers;
+  return describers;
 }
 
 namespace {
@@ -88,14 +92,17 @@ int main(int argc, char** argv) {
     std::cerr << "sdstereo " << it->name << ": error: LibTorch refused an operation: "
               << firstLine(e.what_without_backtrace()) << "\n";
     return 1;
-  } catch (const cv::Exception& e) {
-    std::cerr << "sdstereo " << it->name << ": error: OpenCV could not process an image: " << firstLine(e.err) << "\n";
-    return 1;
   } catch (const nlohmann::json::exception& e) {
     std::cerr << "sdstereo " << it->name << ": error: a JSON value has the wrong type or form: " << firstLine(e.what())
               << "\n";
     return 1;
   } catch (const std::exception& e) {
+    for (const auto& describe : errorDescribers()) {
+      if (const auto text = describe(e)) {
+        std::cerr << "sdstereo " << it->name << ": error: " << firstLine(*text) << "\n";
+        return 1;
+      }
+    }
     std::cerr << "sdstereo " << it->name << ": internal error: " << firstLine(e.what()) << "\n";
     return 1;
   }
