@@ -40,7 +40,8 @@ std::string runtimeDescription() {
     }
   o << "LibTorch " << TORCH_VERSION << ", CPU: " << (cpu.empty() ? "unknown" : cpu) << " ("
     << std::thread::hardware_concurrency() << " cores, " << at::get_num_threads() << " threads)";
-  if (torch::cuda::is_available()) o << ", CUDA devices: " << torch::cuda::device_count();
+  // int(): the count is a DeviceIndex, an int8_t on LibTorch 2.x, which streams as a character.
+  if (torch::cuda::is_available()) o << ", CUDA devices: " << int(torch::cuda::device_count());
   return o.str();
 }
 
