@@ -7,6 +7,7 @@
 
 #include "core/verify/kinds.h"
 #include "core/verify/run_precision.h"
+#include "core/verify/sd_models.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
@@ -20,14 +21,14 @@ namespace {
 // Regular files only, size-limited (a FIFO would block verify-fixtures).
 std::string readText(const std::filesystem::path& path) { return readRegularFile(path.string(), kMaxJsonFileBytes, ""); }
 
-std::shared_ptr<unet::UNet2DConditionModel> loadUNet(const SdSetContext& set, const std::string& layout) {
-  const std::string key = "unet@" + layout;
+std::shared_ptr<unet::UNet2DConditionModel> loadUNet(const SdSetContext& set, sd::SdLayout layout) {
+  const std::string key = std::string("unet@") + sd::layoutName(layout);
   if (auto it = set.cache.find(key); it != set.cache.end())
     return std::static_pointer_cast<unet::UNet2DConditionModel>(it->second);
   const auto config_path = set.diffusersFolder() / "unet" / "config.json";
   const auto config = unet::parseUNetConfig(readText(config_path), config_path.string());
   io::WeightSource weights;
-  if (layout == "diffusers") {
+  if (layout == sd::SdLayout::Diffusers) {
     weights = io::WeightSource::fromFile(
         io::SafetensorsFile::open((set.diffusersFolder() / "unet" / "diffusion_pytorch_model.safetensors").string()));
   } else {
@@ -64,28 +65,22 @@ std::string firstDiverging(const nlohmann::json& kase, const io::SafetensorsFile
 }  // namespace
 
 void runUNetCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report) {
-  const std::string name = kase.value("name", std::string("unet"));
   const auto file = openCaseFile(set.dir, kase);
-  for (const std::string layout : {"diffusers", "single-file"}) {
-    const std::string run = name + "@" + layout;
-    try {
-      const auto model = loadUNet(set, layout);
-      torch::NoGradGuard no_grad;
-      unet::UNetTrace trace;
-      // SDXL sets add the pooled text embedding and the size ids (text_time).
-      unet::AddedConditions added;
-      if (file->contains("text_embeds")) added = {file->tensor("text_embeds"), file->tensor("time_ids")};
-      const auto out = model->forward(file->tensor("sample"), file->tensor("timestep"),
-                                      file->tensor("encoder_hidden_states"), added, &trace);
-      const auto c = compareTensors(out, file->tensor("out"), sdTolerance(kase, "out"));
-      if (c.ok)
-        checkSdOutputs(report, run, kase, *file, {{"out", out}});
-      else
-        report.fail(run, "out: " + c.detail + firstDiverging(kase, *file, trace, model->config()));
-    } catch (const std::exception& e) {
-      report.fail(run, std::string("error: ") + e.what());
-    }
-  }
+  forEachSdLayout(set, kase, report, [&](sd::SdLayout layout, const std::string& run) {
+    const auto model = loadUNet(set, layout);
+    torch::NoGradGuard no_grad;
+    unet::UNetTrace trace;
+    // SDXL sets add the pooled text embedding and the size ids (text_time).
+    unet::AddedConditions added;
+    if (file->contains("text_embeds")) added = {file->tensor("text_embeds"), file->tensor("time_ids")};
+    const auto out = model->forward(file->tensor("sample"), file->tensor("timestep"),
+                                    file->tensor("encoder_hidden_states"), added, &trace);
+    const auto c = compareTensors(out, file->tensor("out"), sdTolerance(kase, "out"));
+    if (c.ok)
+      checkSdOutputs(report, run, kase, *file, {{"out", out}});
+    else
+      report.fail(run, "out: " + c.detail + firstDiverging(kase, *file, trace, model->config()));
+  });
 }
 
 }  // namespace sds::verify

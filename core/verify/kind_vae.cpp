@@ -6,6 +6,7 @@
 
 #include "core/verify/kinds.h"
 #include "core/verify/run_precision.h"
+#include "core/verify/sd_models.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
 #include "models/io/safetensors.h"
@@ -19,14 +20,14 @@ namespace {
 // Regular files only, size-limited (a FIFO would block verify-fixtures).
 std::string readText(const std::filesystem::path& path) { return readRegularFile(path.string(), kMaxJsonFileBytes, ""); }
 
-std::shared_ptr<vae::AutoencoderKL> loadVae(const SdSetContext& set, const std::string& layout) {
-  const std::string key = "vae@" + layout;
+std::shared_ptr<vae::AutoencoderKL> loadVae(const SdSetContext& set, sd::SdLayout layout) {
+  const std::string key = std::string("vae@") + sd::layoutName(layout);
   if (auto it = set.cache.find(key); it != set.cache.end())
     return std::static_pointer_cast<vae::AutoencoderKL>(it->second);
   const auto config_path = set.diffusersFolder() / "vae" / "config.json";
   const auto config = vae::parseVaeConfig(readText(config_path), config_path.string());
   io::WeightSource weights;
-  if (layout == "diffusers") {
+  if (layout == sd::SdLayout::Diffusers) {
     weights = vae::vaeWeightsWithCurrentNames(io::WeightSource::fromFile(
         io::SafetensorsFile::open((set.diffusersFolder() / "vae" / "diffusion_pytorch_model.safetensors").string())));
   } else {
@@ -55,18 +56,12 @@ std::map<std::string, torch::Tensor> encodeCase(vae::AutoencoderKL& model, const
 }
 
 void runVaeCase(const SdSetContext& set, const nlohmann::json& kase, Reporter& report, Compute compute) {
-  const std::string name = kase.value("name", std::string("vae"));
   const auto file = openCaseFile(set.dir, kase);
-  for (const std::string layout : {"diffusers", "single-file"}) {
-    const std::string run = name + "@" + layout;
-    try {
-      const auto model = loadVae(set, layout);
-      torch::NoGradGuard no_grad;
-      checkSdOutputs(report, run, kase, *file, compute(*model, *file));
-    } catch (const std::exception& e) {
-      report.fail(run, std::string("error: ") + e.what());
-    }
-  }
+  forEachSdLayout(set, kase, report, [&](sd::SdLayout layout, const std::string& run) {
+    const auto model = loadVae(set, layout);
+    torch::NoGradGuard no_grad;
+    checkSdOutputs(report, run, kase, *file, compute(*model, *file));
+  });
 }
 
 }  // namespace
