@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include <ATen/Context.h>
+
 #include "core/engine/compute_device.h"
 
 namespace sds::verify {
@@ -27,7 +29,15 @@ double precisionSafety() {
   return k;
 }
 
-void setRunPrecision(Precision precision) { g_precision = precision; }
+void setRunPrecision(Precision precision) {
+  g_precision = precision;
+  // A float32 run on CUDA computes in float32: LibTorch lets cuDNN convolutions use
+  // TF32 (a 10-bit mantissa, about bfloat16's error) unless told otherwise, which
+  // would hold "float32" to the wrong tolerance. Lower precisions are unaffected.
+  const bool exact = resolveDtype(precision, runDevice()).dtype == torch::kFloat32;
+  at::globalContext().setAllowTF32CuDNN(!exact);
+  at::globalContext().setAllowTF32CuBLAS(false);
+}
 Precision runPrecision() { return g_precision; }
 
 torch::Dtype runDtype() { return resolveDtype(g_precision, runDevice()).dtype; }
