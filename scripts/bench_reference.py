@@ -99,12 +99,20 @@ def parse_args():
 ARGS = parse_args()
 
 import torch  # noqa: E402  (after argument parsing so --help is fast)
+import diffusers.utils.import_utils as diffusers_imports  # noqa: E402
+# The UNet and VAE need no transformers; diffusers v0.25.1 would import it for its
+# LoRA helpers (and peft) when installed, and a transformers built for a newer huggingface_hub
+# than the one .ref/ puts first fails there (GPU machines).
+diffusers_imports._transformers_available = diffusers_imports._peft_available = False
+import diffusers.utils  # noqa: E402
+diffusers.utils.USE_PEFT_BACKEND = diffusers.utils.constants.USE_PEFT_BACKEND = False  # (peft imports transformers)
 from diffusers import AutoencoderKL, DDIMScheduler, UNet2DConditionModel  # noqa: E402
 
 try:  # real transformers when installed (GPU machines); else the .ref/ text path of it
     from transformers import CLIPTextConfig, CLIPTextModel  # noqa: E402
     TEXT_SOURCE = "transformers"
-except ImportError:
+except Exception:  # noqa: BLE001  not only ImportError: a transformers built for another huggingface_hub than
+    # the one .ref/ puts first (diffusers v0.25.1 needs hub 0.20) fails in its own ways at import
     try:
         from transformers_clip import CLIPTextConfig, CLIPTextModel  # noqa: E402
         TEXT_SOURCE = "transformers modeling_clip text path (local framework stand-in)"

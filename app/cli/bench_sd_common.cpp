@@ -240,6 +240,9 @@ SdPlan sdPlan(const BenchOptions& options) {
     p.repeats = 1;
   }
   if (const char* v = env("SDSTEREO_BENCH_MODELS")) p.models = splitList(v);
+  // SDXL is timed by its own section (UNet step only); one reference JSON and one
+  // SDSTEREO_BENCH_MODELS serve both sections.
+  p.models.erase(std::remove(p.models.begin(), p.models.end(), "sdxl"), p.models.end());
   if (const char* v = env("SDSTEREO_BENCH_SIZES")) {
     p.sizes.clear();
     for (const auto& s : splitList(v)) p.sizes.push_back(std::atoi(s.c_str()));
