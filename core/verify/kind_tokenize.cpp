@@ -3,6 +3,7 @@
 // `num_content_tokens` [P], exact. Runs once per case (no weight layouts).
 #include "core/verify/kinds.h"
 #include "core/verify/sd_models.h"
+#include "models/clip/token_batch.h"
 #include "models/clip/tokenizer.h"
 #include "core/base/error.h"
 
@@ -23,7 +24,7 @@ void runTokenizeCase(const SdSetContext& set, const nlohmann::json& kase, Report
 
   std::vector<std::string> prompts;
   for (const auto& p : inputs["prompts"]) prompts.push_back(p.get<std::string>());
-  const torch::Tensor ids = tokenizer->encodeBatch(prompts);
+  const torch::Tensor ids = clip::encodeBatch(*tokenizer, prompts);
   torch::Tensor counts = torch::empty({int64_t(prompts.size())}, torch::kInt64);
   for (size_t i = 0; i < prompts.size(); ++i) counts[int64_t(i)] = tokenizer->encode(prompts[i]).num_content_tokens;
 

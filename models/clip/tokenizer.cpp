@@ -259,14 +259,4 @@ Encoding Tokenizer::encode(const std::string& prompt) const {
   return e;
 }
 
-torch::Tensor Tokenizer::encodeBatch(const std::vector<std::string>& prompts) const {
-  auto out = torch::empty({int64_t(prompts.size()), max_length_}, torch::kInt64);
-  auto acc = out.accessor<int64_t, 2>();
-  for (size_t b = 0; b < prompts.size(); ++b) {
-    const Encoding e = encode(prompts[b]);
-    for (int k = 0; k < max_length_; ++k) acc[long(b)][k] = e.ids[size_t(k)];
-  }
-  return out;
-}
-
 }  // namespace sds::clip

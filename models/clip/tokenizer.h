@@ -17,8 +17,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <torch/types.h>
-
 namespace sds::clip {
 
 struct Encoding {
@@ -33,8 +31,6 @@ class Tokenizer {
   static std::shared_ptr<Tokenizer> fromFolder(const std::string& dir);
 
   Encoding encode(const std::string& prompt) const;
-  // [B, max_length] int64 on the CPU.
-  torch::Tensor encodeBatch(const std::vector<std::string>& prompts) const;
   // The untruncated content ids (no BOS/EOS) of a prompt.
   std::vector<int64_t> contentIds(const std::string& prompt) const;
   // The pre-tokenizer pieces of already cleaned text (for tests).

@@ -1,6 +1,7 @@
 #include "models/sd/sdxl_prompts.h"
 
 #include "core/base/error.h"
+#include "models/clip/token_batch.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::sd {
@@ -10,8 +11,8 @@ SdxlPromptEmbeddings encodeSdxlPrompts(const StableDiffusion& sd, const std::vec
     throw Error("Encoding SDXL prompts needs both tokenizers and both text encoders, which were not all loaded.");
   torch::NoGradGuard no_grad;
   clip::TextEncoderTrace trace1, trace2;
-  sd.text_encoder->forward(sd.tokenizer->encodeBatch(prompts), &trace1);  // only hidden_states[-2] is used
-  const torch::Tensor ids2 = sd.tokenizer_2->encodeBatch(prompts);       // [B, 77], pad 0
+  sd.text_encoder->forward(clip::encodeBatch(*sd.tokenizer, prompts), &trace1);  // only hidden_states[-2] is used
+  const torch::Tensor ids2 = clip::encodeBatch(*sd.tokenizer_2, prompts);       // [B, 77], pad 0
   const torch::Tensor last2 = sd.text_encoder_2->forward(ids2, &trace2);  // [B, 77, D2]
   const auto opts = torch::TensorOptions().device(sd.device).dtype(sd.dtype);
   SdxlPromptEmbeddings out;

@@ -1,6 +1,7 @@
 #include "models/sd/stable_diffusion.h"
 
 #include "core/base/error.h"
+#include "models/clip/token_batch.h"
 #include "models/sd/sd_loading.h"
 #include "models/sd/sdxl_prompts.h"
 
@@ -57,7 +58,7 @@ torch::Tensor encodePrompts(const StableDiffusion& sd, const std::vector<std::st
   if (!sd.tokenizer || !sd.text_encoder)
     throw Error("Encoding prompts needs the tokenizer and the text encoder, which were not loaded.");
   torch::NoGradGuard no_grad;
-  const torch::Tensor ids = sd.tokenizer->encodeBatch(prompts);  // [B, 77]
+  const torch::Tensor ids = clip::encodeBatch(*sd.tokenizer, prompts);  // [B, 77]
   return sd.text_encoder->forward(ids).to(sd.device, sd.dtype);  // [B, 77, D]
 }
 
