@@ -29,16 +29,16 @@ OptionList depthModelOptions(const std::string& what) {
           {"depth-input-size", "N", "depth network input: V2 short side (default 518), DA3 long side (default 504)"}};
 }
 
-std::optional<uint64_t> seedOption(const Args& a) {
-  if (!a.has("seed")) return std::nullopt;
-  const std::string text = a.get("seed", "");
+std::optional<uint64_t> seedOption(const Args& a, const std::string& name) {
+  if (!a.has(name)) return std::nullopt;
+  const std::string text = a.get(name, "");
   try {
     size_t used = 0;
     const unsigned long long v = std::stoull(text, &used);
     if (used == text.size() && !text.empty() && text.front() != '-') return uint64_t(v);
   } catch (const std::exception&) {
   }
-  throw Error("Option --seed needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
+  throw Error("Option --" + name + " needs a whole number from 0 to 18446744073709551615, got '" + text + "'.");
 }
 
 uint64_t randomSeed() { return (uint64_t(std::random_device{}()) << 32) | std::random_device{}(); }

@@ -23,9 +23,10 @@ namespace sds::cli {
 // inpainting one is refused). Throws sds::Error.
 sd::SdLoadOptions sdLoadOptions(const Args& a);
 
-// --seed: a whole number from 0 to 2^64 - 1, or nullopt when not given.
-// Throws sds::Error.
-std::optional<uint64_t> seedOption(const Args& a);
+// --seed (or another seed option, e.g. --inpaint-seed): a whole number from 0
+// to 2^64 - 1, or nullopt when not given. Every seed the CLI reads goes
+// through here, so all have one range and one message. Throws sds::Error.
+std::optional<uint64_t> seedOption(const Args& a, const std::string& name = "seed");
 // A seed from the system's random device (the default when none is given).
 uint64_t randomSeed();
 

@@ -1,6 +1,7 @@
 #include "app/cli/media/inpaint_options.h"
 
 #include "app/cli/dtype_option.h"
+#include "app/cli/generation_options.h"
 
 #include <iostream>
 #include <sstream>
@@ -86,10 +87,7 @@ media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, Inpain
   s.negative_prompt = a.get(name("inpaint-negative"), "");
   s.steps = int(a.integer("inpaint-steps", s.steps));
   s.guidance_scale = a.number(name("inpaint-guidance"), s.guidance_scale);
-  const std::string seed = name("inpaint-seed");
-  const long long seed_value = a.integer(seed, 0);
-  if (seed_value < 0) throw Error("--" + seed + " must be a whole number of at least 0.");
-  s.seed = uint64_t(seed_value);
+  s.seed = seedOption(a, name("inpaint-seed")).value_or(0);
   s.dilate_px = int(a.integer("inpaint-dilate", s.dilate_px));
   if (s.dilate_px < 0) throw Error("--inpaint-dilate must be at least 0.");
   s.window_px = int(a.integer("inpaint-size", s.window_px));
