@@ -3,6 +3,11 @@
 // is reported as SKIP, visible as unfinished work.
 #include "core/verify/kinds.h"
 
+#include "core/verify/depth_image_checks.h"
+#ifdef SDSTEREO_HAVE_MEDIA
+#include "core/verify/media/depth_image_cases.h"
+#endif
+
 namespace sds::verify {
 
 const std::map<std::string, SdCaseKind>& sdCaseKinds() {
@@ -29,13 +34,22 @@ const std::map<std::string, SdCaseKind>& sdCaseKinds() {
 const std::map<std::string, SetHandler>& setHandlers() {
   static const std::map<std::string, SetHandler> table = {
       {"stereo-ops", &runStereoOpsSet},
-#ifdef SDSTEREO_HAVE_MEDIA
-      {"image-metrics", &runImageMetricsSet},
       {"depth-anything-v2", &runDepthAnythingSet},
       {"depth-anything-3", &runDepthAnything3Set},
+#ifdef SDSTEREO_HAVE_MEDIA
+      {"image-metrics", &runImageMetricsSet},
 #endif
   };
   return table;
+}
+
+const DepthImageChecks& depthImageChecks() {
+#ifdef SDSTEREO_HAVE_MEDIA
+  static const DepthImageChecks checks{&checkDepthV2ImageCase, &checkDepthV3ImageCase};
+#else
+  static const DepthImageChecks checks{};
+#endif
+  return checks;
 }
 
 }  // namespace sds::verify

@@ -22,7 +22,7 @@ void runInpaintStereoCase(const SdSetContext& set, const nlohmann::json& kase, R
 // Whole-set kinds (top-level "kind").
 void runStereoOpsSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);
 void runImageMetricsSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
-void runDepthAnythingSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
-void runDepthAnything3Set(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);  // media/
+void runDepthAnythingSet(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);
+void runDepthAnything3Set(const std::filesystem::path& dir, const nlohmann::json& root, Reporter& report);
 
 }  // namespace sds::verify

@@ -4,16 +4,15 @@
 // through the network ([B, S] folded into the batch, the sky fill over all of
 // it) with every dbg.* stage; the layer probe and the position embeddings.
 // Sizes, names and tolerances are read from the set.
-#include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
 #include <sstream>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_size_rule.h"
-#include "core/media/internal/depth_preprocess_da3.h"
 #include "core/verify/kinds.h"
-#include "core/verify/media/depth_checks.h"
+#include "core/verify/depth_checks.h"
+#include "core/verify/depth_image_checks.h"
 #include "core/verify/run_precision.h"
 #include "core/verify/set_files.h"
 #include "core/base/error.h"
@@ -48,40 +47,14 @@ void compareSkyMask(RunCheck& run, const torch::Tensor& sky, const io::Safetenso
   if (n > 0) run.failure("sky_mask: " + std::to_string(n) + " pixels differ");
 }
 
-// The PNG through the reference preprocessing and the estimator (output at the network size).
-void checkImageCase(const fs::path& dir, const json& kase, const io::SafetensorsFile& file,
-                    const std::shared_ptr<depth::DepthAnythingV2>& model, RunCheck& run) {
-  const fs::path image_path = setFile(dir, kase.at("image").get<std::string>());
-  const cv::Mat image = cv::imread(image_path.string(), cv::IMREAD_COLOR);
-  if (image.empty()) throw Error("cannot read " + image_path.string());
-  depth::DepthEstimatorOptions options;
-  options.device = runDevice().str();
-  options.precision = runPrecision();
-  options.input_size = kase.at("process_res").get<int>();
-  const auto estimator = depth::makeDepthEstimator(model, options);
-  const auto size = estimator->networkSize(image.rows, image.cols);
-  if (kase.contains("net_input_hw") && hw(kase["net_input_hw"]) != std::vector<int64_t>{size.height, size.width})
-    run.failure("network input " + std::to_string(size.height) + "x" + std::to_string(size.width) + " instead of " +
-                kase["net_input_hw"].dump());
-  cv::Mat resized;
-  auto prepared = media::prepareDa3InputAt(image, size, &resized);
-  if (file.contains("resized_u8")) {
-    const auto u8 = torch::from_blob(resized.data, {resized.rows, resized.cols, 3}, torch::kUInt8);
-    run.compare("resized_u8", u8, file.tensor("resized_u8"), "input");  // integers: compared exactly
-  }
-  const auto input = torch::from_blob(prepared.chw.data(), {1, 3, prepared.height, prepared.width}, torch::kFloat32);
-  if (file.contains("input")) run.compare("input", input, file.tensor("input"));
-  const auto maps = estimator->estimatePreprocessedMaps(input, prepared.height, prepared.width);
-  if (file.contains("depth")) run.compare("depth", maps.map, file.tensor("depth"));
-}
-
 void checkNetworkCase(const fs::path& dir, const json& kase, const std::shared_ptr<depth::DepthAnythingV2>& model,
                       const DepthTolerances& tol, const std::string& run_name, Reporter& report) {
   RunCheck run(tol, run_name);
   const auto file = openCaseFile(dir, kase);
   if (!file->contains("input")) throw Error("case file has no 'input' tensor");
   const bool image_case = kase.contains("image");
-  if (image_case) checkImageCase(dir, kase, *file, model, run);
+  if (image_case && depthImageChecks().v3) depthImageChecks().v3(dir, kase, *file, model, run);
+  if (image_case && !depthImageChecks().v3) report.skip(run_name + " (image)", kNoImageChecks);
 
   const auto input = file->tensor("input");  // [B, S, 3, H, W]
   if (input.dim() != 5 || input.size(2) != 3) throw Error("'input' is not [B, S, 3, H, W]");

@@ -1,4 +1,4 @@
-#include "core/verify/media/depth_checks.h"
+#include "core/verify/depth_checks.h"
 #include "core/verify/run_precision.h"
 #include "core/verify/set_files.h"
 

@@ -3,16 +3,15 @@
 // case (reference preprocessing of the PNG, forward of the stored input, every
 // dbg.* stage, end-to-end depth), the position-embedding interpolations and the
 // single-layer probes. Everything (sizes, names, tolerances) is read from the set.
-#include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
 #include <sstream>
 
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_size_rule.h"
-#include "core/media/depth_preprocess.h"
 #include "core/verify/kinds.h"
-#include "core/verify/media/depth_checks.h"
+#include "core/verify/depth_checks.h"
+#include "core/verify/depth_image_checks.h"
 #include "core/verify/run_precision.h"
 #include "core/verify/set_files.h"
 #include "core/base/error.h"
@@ -35,28 +34,13 @@ std::string sizeRuleMismatch(const json& e) {
   return wrong.str();
 }
 
-// The PNG through the reference preprocessing, then the network, then back to the image size.
-void checkImageCase(const fs::path& dir, const json& kase, const io::SafetensorsFile& file, depth::DepthEstimator& est,
-                    RunCheck& run) {
-  const fs::path image_path = setFile(dir, kase.at("image").get<std::string>());
-  const cv::Mat image = cv::imread(image_path.string(), cv::IMREAD_COLOR);
-  if (image.empty()) throw Error("cannot read " + image_path.string());
-  const int input_size = kase.value("input_size", 518);
-  auto prepared = media::prepareDepthInput(image, input_size, 0);
-  if (kase.contains("net_input_hw") && hw(kase["net_input_hw"]) != std::vector<int64_t>{prepared.height, prepared.width})
-    run.failure("network input " + std::to_string(prepared.height) + "x" + std::to_string(prepared.width) + " instead of " +
-                kase["net_input_hw"].dump());
-  const auto input = torch::from_blob(prepared.chw.data(), {1, 3, prepared.height, prepared.width}, torch::kFloat32);
-  if (file.contains("input")) run.compare("input", input, file.tensor("input"));
-  if (file.contains("depth")) run.compare("depth", est.estimatePreprocessed(input, image.rows, image.cols)[0], file.tensor("depth"));
-}
-
 void checkCase(const fs::path& dir, const json& kase, depth::DepthAnythingV2& model, depth::DepthEstimator& est,
                const DepthTolerances& tol, const std::string& run_name, Reporter& report) {
   RunCheck run(tol, run_name);
   const auto file = openCaseFile(dir, kase);
   const bool image_case = kase.contains("image");
-  if (image_case) checkImageCase(dir, kase, *file, est, run);
+  if (image_case && depthImageChecks().v2) depthImageChecks().v2(dir, kase, *file, est, run);
+  if (image_case && !depthImageChecks().v2) report.skip(run_name + " (image)", kNoImageChecks);
 
   depth::DepthTrace trace;
   torch::Tensor raw;
