@@ -32,6 +32,8 @@ class DepthModelField : public QWidget {
   // Empty, or the default's own path with `is_default`: the default (which
   // follows the models found). Anything else counts as the user's choice.
   void setPath(const QString& path, bool is_default = false);
+  // True once setModels was called (the search for models has finished, found or not).
+  bool listed() const { return listed_; }
   // True while the shown model is the default rather than the user's choice.
   bool isDefault() const { return !chosen_ || pending_default_; }
   bool isMetric() const;

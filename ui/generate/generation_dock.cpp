@@ -57,14 +57,16 @@ GenerationDock::GenerationDock(QSettings& settings, QWidget* parent)
 // On a pool thread: a large Hugging Face cache or a slow disk must not hold up
 // the window. Until the list arrives the field shows the remembered choice (or
 // nothing, for the default).
+bool GenerationDock::depthModelsListed() const { return panel_->depthModelsListed(); }
+
 void GenerationDock::listDepthModels() {
   using Found = std::vector<media::FoundDepthModel>;
   auto promise = std::make_shared<QPromise<Found>>();
   auto* watcher = new QFutureWatcher<Found>(this);
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
     watcher->deleteLater();
-    if (watcher->future().resultCount() > 0) panel_->setFoundDepthModels(watcher->result());
-    depth_models_listed_ = true;
+    // A failed search lists nothing; the field still learns that the list is complete.
+    panel_->setFoundDepthModels(watcher->future().resultCount() > 0 ? watcher->result() : Found{});
     Q_EMIT depthModelsFound();
   });
   watcher->setFuture(promise->future());

@@ -53,7 +53,7 @@ class GenerationDock : public QDockWidget {
 
   // True once the depth models found on this computer are in the panel's list
   // (they are looked for on a pool thread when the dock is made).
-  bool depthModelsListed() const { return depth_models_listed_; }
+  bool depthModelsListed() const;
 
  Q_SIGNALS:
   void started();  // a run begins: earlier generation messages are stale
@@ -80,7 +80,6 @@ class GenerationDock : public QDockWidget {
   QAction* cancel_action_;
   std::string last_stage_;  // of the running prompt run: was the left view finished?
   bool prompt_run_ = false;
-  bool depth_models_listed_ = false;
   std::function<GenerationInputs()> inputs_;
   QTimer rerun_;  // debounces stereo edits into one right-view run
 };

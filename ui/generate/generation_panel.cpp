@@ -376,6 +376,8 @@ void GenerationPanel::setFoundDepthModels(const std::vector<media::FoundDepthMod
   depth_model_->setModels(found);
 }
 
+bool GenerationPanel::depthModelsListed() const { return depth_model_->listed(); }
+
 void GenerationPanel::setPhotoFocal(const media::PhotoFocal& focal) { depth_model_->setPhotoFocal(focal); }
 
 // Fields that do not apply to the chosen mode are greyed out, not hidden, so

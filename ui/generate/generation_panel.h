@@ -42,6 +42,8 @@ class GenerationPanel : public QWidget {
 
   // The depth models found on this computer (the list's default is the best of them).
   void setFoundDepthModels(const std::vector<media::FoundDepthModel>& found);
+  // True once setFoundDepthModels was called.
+  bool depthModelsListed() const;
   // The open photo's focal length, for metric depth models.
   void setPhotoFocal(const media::PhotoFocal& focal);
 
