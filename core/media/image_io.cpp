@@ -93,7 +93,8 @@ cv::Mat readFile(const std::string& path, int flags, const char* what) {
   // before the decoder allocates for it.
   const std::string bytes = readRegularFile(path, kMaxImageFileBytes, what);
   if (const auto dims = declaredImageSize(bytes)) {
-    if (dims->width > 0 && dims->height > 0 && dims->width * dims->height > kMaxImagePixels)
+    // Divided, not multiplied: two 32-bit sides (a PNG's) overflow an int64 product (found by fuzz_image_decoding).
+    if (dims->width > 0 && dims->height > 0 && dims->width > kMaxImagePixels / dims->height)
       throw Error("Cannot open " + std::string(what) + " " + path + ": its " + dims->format + " header declares " +
                   std::to_string(dims->width) + " x " + std::to_string(dims->height) + " pixels, more than the " +
                   std::to_string(kMaxImagePixels / 1000000) + " megapixels this program decodes.");

@@ -373,6 +373,17 @@ class TestHostileInputs : public QObject {
     SDS_VERIFY_THROWS(media::loadDepthMap(p.string()), "megapixels");
   }
 
+  // Found by fuzz_image_decoding: two 32-bit sides made the pixel count overflow
+  // (undefined; in practice a negative count that passed the limit).
+  void testRefusesPngWhoseSidesOverflowAPixelCount() {
+    std::string png("\x89PNG\r\n\x1a\n", 8);
+    png += std::string("\0\0\0\x0dIHDR", 8) + std::string("\xff\xff\xff\xff\xff\xff\xff\xff\x08\0\0\0\0", 13);
+    png += std::string(4, '\0');
+    const fs::path p = dir("overflow") / "overflow.png";
+    writeText(p, png);
+    SDS_VERIFY_THROWS(media::loadImage(p.string()), "4294967295 x 4294967295 pixels");
+  }
+
   void testRejectsTruncatedJpeg() {
     std::vector<uchar> jpeg;
     cv::Mat noise(64, 64, CV_8UC3);
