@@ -78,8 +78,10 @@ if [ -n "$VERIFY" ]; then
   for dir in $VERIFY; do
     for dtype in float32 float16; do
       log=$BUILD/verify-$(basename "$dir")-$dtype.log
-      (SDSTEREO_DEVICE=cuda OMP_NUM_THREADS=2 timeout 300 "$SDSTEREO" verify-fixtures --dtype "$dtype" "$dir" > "$log" 2>&1
-       echo "exit status $?" >> "$log") &
+      # `|| rc=$?`: under set -e a failing run would end the subshell before its status is written.
+      (rc=0; SDSTEREO_DEVICE=cuda OMP_NUM_THREADS=2 timeout 300 "$SDSTEREO" verify-fixtures --dtype "$dtype" "$dir" \
+         > "$log" 2>&1 || rc=$?
+       echo "exit status $rc" >> "$log") &
       pids+=($!)
     done
   done
