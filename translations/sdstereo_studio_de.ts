@@ -1031,6 +1031,14 @@
         <source>Size: %1 × %2 px as you set it (Native uses %3 px).</source>
         <translation>Größe: %1 × %2 px, wie von Ihnen eingestellt (Nativ verwendet %3 px).</translation>
     </message>
+    <message>
+        <source>Keep the left view&apos;s pixels where the right eye sees them</source>
+        <translation>Pixel der linken Ansicht behalten, wo das rechte Auge sie sieht</translation>
+    </message>
+    <message>
+        <source>Prompt pairs: the right view is the left view&apos;s own pixels, moved by the depth with clean edges, wherever the right eye sees them; Stable Diffusion&apos;s right view fills only what the left view could not see. Both views then match exactly. Photo pairs are always made this way.</source>
+        <translation>Paare aus einem Prompt: Die rechte Ansicht besteht aus den Pixeln der linken Ansicht, nach der Tiefe verschoben und mit sauberen Kanten, überall dort, wo das rechte Auge sie sieht; die rechte Ansicht von Stable Diffusion füllt nur, was die linke Ansicht nicht sehen konnte. Beide Ansichten stimmen dann genau überein. Paare aus Fotos entstehen immer so.</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::HelpActions</name>
@@ -1347,6 +1355,10 @@ Abbrechen: diese Tiefenkarte nicht verwenden.</translation>
             <numerusform> · Seed %1 · %n Schritt</numerusform>
             <numerusform> · Seed %1 · %n Schritte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> · composed</source>
+        <translation> · zusammengesetzt</translation>
     </message>
 </context>
 <context>

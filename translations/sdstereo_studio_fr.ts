@@ -1031,6 +1031,14 @@
         <source>Size: %1 × %2 px as you set it (Native uses %3 px).</source>
         <translation>Taille&#xa0;: %1 × %2 px, comme vous l’avez saisie (Native utilise %3 px).</translation>
     </message>
+    <message>
+        <source>Keep the left view&apos;s pixels where the right eye sees them</source>
+        <translation>Garder les pixels de la vue gauche là où l’œil droit les voit</translation>
+    </message>
+    <message>
+        <source>Prompt pairs: the right view is the left view&apos;s own pixels, moved by the depth with clean edges, wherever the right eye sees them; Stable Diffusion&apos;s right view fills only what the left view could not see. Both views then match exactly. Photo pairs are always made this way.</source>
+        <translation>Paires issues d’un prompt : la vue droite reprend les pixels de la vue gauche, déplacés selon la profondeur avec des bords nets, partout où l’œil droit les voit ; la vue droite de Stable Diffusion ne remplit que ce que la vue gauche ne pouvait pas voir. Les deux vues concordent alors exactement. Les paires issues d’une photo sont toujours faites ainsi.</translation>
+    </message>
 </context>
 <context>
     <name>sds::ui::HelpActions</name>
@@ -1347,6 +1355,10 @@ Annuler&#xa0;: ne pas utiliser cette carte de profondeur.</translation>
             <numerusform> · graine %1 · %n étape</numerusform>
             <numerusform> · graine %1 · %n étapes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> · composed</source>
+        <translation> · composée</translation>
     </message>
 </context>
 <context>

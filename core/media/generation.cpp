@@ -9,6 +9,7 @@
 #include <torch/types.h>
 
 #include "core/engine/depth/depth_estimator.h"
+#include "core/engine/pipelines/compose_views.h"
 #include "core/engine/pipelines/img2stereo.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
@@ -73,6 +74,13 @@ void describeDepth(const GenerationRequest& r, const GeneratorModels& m, std::ma
   }
 }
 
+// [H, W] bool -> CV_8UC1, 255 where set.
+cv::Mat maskOf(const torch::Tensor& holes) {
+  cv::Mat mask;
+  tensorToMap(holes.to(torch::kFloat32) * 255).convertTo(mask, CV_8U);
+  return mask;
+}
+
 cv::Mat atSize(const cv::Mat& map, cv::Size size) {
   if (map.size() == size) return map;
   cv::Mat out;
@@ -119,6 +127,9 @@ void Generator::validate(const GenerationRequest& r) const {
     if (r.width <= 0 || r.height <= 0 || r.width % 8 || r.height % 8)
       throw Error("The image size must be positive multiples of 8, got " + std::to_string(r.width) + "x" +
                   std::to_string(r.height) + ".");
+    if (r.compose_right && r.stereo.shift_both)
+      throw Error("Composing the right view from the left keeps the left view as it is: it needs a one-way pair "
+                  "(not both views shifted).");
   } else if (r.photo.empty()) {
     throw Error("Photo to stereo needs a photo; open one first.");
   }
@@ -191,10 +202,22 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
   out.left = tensor01ToImage8(r.image01[0]);
   out.right = tensor01ToImage8(r.image01[1]);
   out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
-  // shift_px: [1, h, w] latent columns the right view moved (negative: to the left).
-  const double px_per_column = double(out.left.cols) / double(r.shift_px.size(2)) * (p.shift_both ? 2.0 : 1.0);
-  cv::resize(tensorToMap(r.shift_px[0].to(torch::kFloat32) * -px_per_column), out.disparity_px, out.left.size(), 0, 0,
-             cv::INTER_NEAREST);
+  if (request.compose_right) {
+    const auto left01 = r.image01.narrow(0, 0, 1);
+    const auto composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, p);
+    out.right_diffusion = out.right;
+    out.right = tensor01ToImage8(composed.image[0]);
+    out.right_filled = maskOf(composed.holes);
+    // The warp's own disparity, in pixels (a negative scale swaps the eyes).
+    const auto px = pipelines::compositionDisparityPx(r.disparity, p, left01.size(2), left01.size(3));
+    out.disparity_px = tensorToMap(p.scale_factor < 0 ? -px : px);
+    extra["compose"] = pipelines::kComposedRightRecord;
+  } else {
+    // shift_px: [1, h, w] latent columns the right view moved (negative: to the left).
+    const double px_per_column = double(out.left.cols) / double(r.shift_px.size(2)) * (p.shift_both ? 2.0 : 1.0);
+    cv::resize(tensorToMap(r.shift_px[0].to(torch::kFloat32) * -px_per_column), out.disparity_px, out.left.size(), 0,
+               0, cv::INTER_NEAREST);
+  }
   out.params_json = pipelines::txt2stereoParamsToJson(p, extra).dump(2);
   out.reused_left = r.reused_pass1;
   return out;
@@ -226,6 +249,7 @@ GenerationResult Generator::fromPhoto(const GenerationRequest& request, const Pr
   out.right = tensor01ToImage8(r.right01);
   out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
   out.disparity_px = atSize(tensorToMap(r.disparity_px), out.left.size());
+  if (r.right_holes.defined()) out.right_filled = maskOf(r.right_holes);
   out.params_json = img2stereoParamsJson(p, r, extra).dump(2);
   return out;
 }

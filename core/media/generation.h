@@ -52,6 +52,12 @@ struct GenerationRequest : pipelines::PromptControls {
   DepthKind depth_kind = DepthKind::InverseDepth;
   // Stereo: the engine's controls as they are (the paper's defaults).
   pipelines::StereoControls stereo;
+  // Prompt mode: the right view made of the left view's own pixels wherever the
+  // right eye sees them (edge-aware warp by the pair's disparity), the
+  // StereoDiffusion right view only where the left could not see
+  // (pipelines/compose_views.h), as photo mode always composes. Needs a one-way
+  // pair (stereo.shift_both false).
+  bool compose_right = false;
   // Photo mode.
   sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
   int working_size = pipelines::controls::kWorkingSize.value;  // long side Stable Diffusion works at (aspect kept)
@@ -62,6 +68,9 @@ struct GenerationResult {
   cv::Mat disparity;        // CV_32FC1 at the left's size, near = large (relative)
   cv::Mat disparity_px;     // CV_32FC1 at the left's size: the left-to-right disparity in pixels the right view
                             // was made with (prompt mode: the latent shift, 8 px steps)
+  cv::Mat right_diffusion;  // prompt mode with compose_right: the StereoDiffusion right view itself (CV_8UC3)
+  cv::Mat right_filled;     // photo mode, and prompt mode with compose_right: CV_8UC1, 255 where the right
+                            // view is the diffusion output (the left view could not see there), else 0
   std::string params_json;  // how it was made (stored with exports)
   bool reused_left = false; // prompt mode: the left view came from the previous run
 };

@@ -128,6 +128,43 @@ class TestGenerator : public QObject {
     QVERIFY(!g.generate(r).reused_left);
   }
 
+  // compose_right: the left view's own pixels wherever the right eye sees
+  // them, the StereoDiffusion right view only in the disocclusions.
+  void composedPromptPairKeepsTheLeftPixels() {
+    Generator g;
+    g.setModels(tinyModels());
+    GenerationRequest r = promptRequest();
+    r.stereo.scale_factor = 16;  // the ramp's nearest column moves 10.24 px
+    const auto plain = g.generate(r);
+    QVERIFY(plain.right_diffusion.empty());
+    QVERIFY(plain.right_filled.empty());
+    QVERIFY(plain.params_json.find("\"compose\"") == std::string::npos);
+
+    r.compose_right = true;
+    const auto out = g.generate(r);
+    QVERIFY(out.reused_left);  // a right-view option: pass 1 is kept
+    QCOMPARE(cv::norm(out.left, plain.left, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(out.right_diffusion, plain.right, cv::NORM_INF), 0.0);  // the plain right view, kept
+    QCOMPARE(out.right_filled.type(), CV_8UC1);
+    QCOMPARE(out.right_filled.size(), cv::Size(64, 64));
+    // The near right side moves left by up to 10 px: the last columns were never seen by the left view.
+    QCOMPARE(int(out.right_filled.at<uint8_t>(32, 63)), 255);
+    QCOMPARE(int(out.right_filled.at<uint8_t>(32, 0)), 0);
+    // Column 0 lies at the far end (zero disparity): the left view's own pixels, not the diffusion view's.
+    const cv::Mat left0 = out.left.col(0), right0 = out.right.col(0);
+    QVERIFY(cv::norm(right0, left0, cv::NORM_INF) <= 1.0);
+    QVERIFY(cv::norm(out.right_diffusion.col(0), left0, cv::NORM_INF) > 1.0);
+    // The disparity the warp used, in pixels: 0 at the far end, 16 % of 64 px at the near end.
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(out.disparity_px, &lo, &hi);
+    QVERIFY(std::abs(lo) < 1e-4);
+    QVERIFY(std::abs(hi - 0.16 * 64) < 0.05);
+    QVERIFY(out.params_json.find("\"compose\": \"left pixels where visible") != std::string::npos);
+
+    r.stereo.shift_both = true;  // the composition keeps the left view: one-way pairs only
+    QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("one-way pair")));
+  }
+
   void modelsLoadOnceUntilTheyChange() {
     Generator g;
     g.setModels(tinyModels());

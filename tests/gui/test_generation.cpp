@@ -5,6 +5,7 @@
 // untouched source, Cancel adds nothing, and bad inputs are reported through
 // the error presenter. Issue 11's defects 2, 3 and 4 have their tests here.
 #include <QAction>
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -145,6 +146,36 @@ class TestGeneration : public sds::test::StudioTest {
     QVERIFY(w->findChild<QAction*>(QStringLiteral("actionExport"))->isEnabled());
     // The choices are remembered for the next start.
     QCOMPARE(loadGenerationOptions(*settings_).prompt, std::string("a red cube on a table"));
+  }
+
+  // Issue 13: prompt pairs offer the composition (the left view's own pixels
+  // where the right eye sees them); a photo is always composed, so the box is
+  // off in photo mode. Ticking it on a shown pair re-runs its right view only.
+  void composedPromptPairFromThePanel() {
+    auto w = makeWindow();
+    auto* compose = w->findChild<QCheckBox*>(QStringLiteral("generateComposeCheck"));
+    QVERIFY(compose);
+    w->generationDock()->panel()->setOptions(tinyPhotoOptions());
+    QVERIFY(!compose->isEnabled());
+    QSignalSpy added(&w->history(), &ResultHistory::inserted);
+    clickGenerate(*w, tinyPromptOptions());
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 1 && !w->generationDock()->controller().isBusy(), kTimeoutMs);
+    QVERIFY(compose->isEnabled() && !compose->isChecked());
+    const SharedResult plain = w->history().shown();
+    QVERIFY(!plain->params_json.contains(QStringLiteral("\"compose\"")));
+
+    compose->setChecked(true);  // a right-view option: the shown pair's right view is made again
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() >= 2 && !w->generationDock()->controller().isBusy(), kTimeoutMs);
+    QVERIFY2(errors_.isEmpty(), qPrintable(errors_.join(QLatin1Char('\n'))));
+    const SharedResult composed = w->history().shown();
+    QVERIFY(composed != plain && composed->reused_left);
+    QVERIFY(composed->summary.contains(QStringLiteral("composed")));
+    QVERIFY(composed->params_json.contains(QStringLiteral("\"compose\": \"left pixels where visible")));
+    QCOMPARE(cv::norm(composed->left, plain->left, cv::NORM_INF), 0.0);
+    QVERIFY(cv::norm(composed->right, plain->right, cv::NORM_INF) > 0.0);
+    // Remembered with the other choices.
+    saveGenerationOptions(*settings_, w->generationDock()->panel()->options());
+    QVERIFY(loadGenerationOptions(*settings_).compose_right);
   }
 
   void photoWithItsDepthBecomesAFullResolutionPair() {

@@ -24,6 +24,7 @@ QString buildRequest(const GenerationOptions& o, const SharedDocument& doc, medi
   r.mode = o.mode;
   static_cast<pipelines::PromptControls&>(r) = o;
   r.stereo = o.stereo;
+  r.compose_right = o.compose_right && o.mode == media::GenerationMode::Prompt;  // a photo is always composed
   r.inversion = o.inversion;
   r.working_size = o.working_size;
   if (o.mode == media::GenerationMode::Photo) {

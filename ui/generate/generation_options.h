@@ -21,6 +21,7 @@ struct GenerationOptions : pipelines::PromptControls {
   Precision precision = kDefaultPrecision;  // of the UNet, VAE and depth model
   media::GenerationMode mode = media::GenerationMode::Prompt;
   pipelines::StereoControls stereo;  // the engine's stereo controls, as core takes them
+  bool compose_right = false;        // prompt mode: media::GenerationRequest::compose_right
   sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
   int working_size = pipelines::controls::kWorkingSize.value;  // photo mode
   bool use_open_depth = false;    // the open depth map instead of the depth model

@@ -77,6 +77,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
       mask_interval_(spinBox("generateMaskIntervalSpin", controls::kMaskInterval.min, controls::kMaskInterval.max)),
       direction_(new QComboBox),
       deblur_(new QCheckBox(tr("Fill disocclusions with fresh noise"))),
+      compose_(new QCheckBox(tr("Keep the left view's pixels where the right eye sees them"))),
       generate_(new QPushButton(tr("Generate"))),
       cancel_(new QPushButton(tr("Cancel"))),
       status_(new QLabel) {
@@ -119,6 +120,7 @@ void GenerationPanel::wireChanges() {
   connect(mask_interval_, &QSpinBox::valueChanged, this, &GenerationPanel::stereoChanged);
   connect(direction_, &QComboBox::currentIndexChanged, this, &GenerationPanel::stereoChanged);
   connect(deblur_, &QCheckBox::toggled, this, &GenerationPanel::stereoChanged);
+  connect(compose_, &QCheckBox::toggled, this, &GenerationPanel::stereoChanged);
   // A message about the old model or device is stale once they change.
   connect(device_, &QComboBox::currentIndexChanged, status_, &QLabel::clear);
   connect(precision_, &QComboBox::currentIndexChanged, status_, &QLabel::clear);
@@ -290,6 +292,11 @@ QWidget* GenerationPanel::buildStereo() {
                          "Diffusion paints new detail there instead of smearing the edge; off keeps the shifted "
                          "latents (softer, sometimes streaky gaps)."));
   deblur_->setObjectName(QStringLiteral("generateDeblurCheck"));
+  compose_->setToolTip(tr("Prompt pairs: the right view is the left view's own pixels, moved by the depth with "
+                          "clean edges, wherever the right eye sees them; Stable Diffusion's right view fills only "
+                          "what the left view could not see. Both views then match exactly. Photo pairs are always "
+                          "made this way."));
+  compose_->setObjectName(QStringLiteral("generateComposeCheck"));
   auto* box = new QGroupBox(tr("Right view (AI)"));
   box->setObjectName(QStringLiteral("generateStereoGroup"));
   box->setToolTip(tr("How Stable Diffusion makes the right view. With a prompt pair shown, changing only these "
@@ -301,6 +308,7 @@ QWidget* GenerationPanel::buildStereo() {
   form->addRow(tr("Mask interval"), mask_interval_);
   form->addRow(tr("Attention"), direction_);
   form->addRow(QString(), deblur_);
+  form->addRow(QString(), compose_);
   return box;
 }
 
@@ -329,6 +337,7 @@ GenerationOptions GenerationPanel::options() const {
   o.stereo.mask_interval = mask_interval_->value();
   o.stereo.direction = comboValue<AttentionDirection>(direction_);
   o.stereo.deblur = deblur_->isChecked();
+  o.compose_right = compose_->isChecked();
   return o;
 }
 
@@ -362,6 +371,7 @@ void GenerationPanel::setOptions(const GenerationOptions& o) {
   mask_interval_->setValue(o.stereo.mask_interval);
   selectComboValue(direction_, o.stereo.direction);
   deblur_->setChecked(o.stereo.deblur);
+  compose_->setChecked(o.compose_right);
   updateEnabled();
 }
 
@@ -390,6 +400,7 @@ void GenerationPanel::updateEnabled() {
   native_size_->setEnabled(prompt && nativeSize() > 0);
   inversion_->setEnabled(!prompt);
   working_size_->setEnabled(!prompt);
+  compose_->setEnabled(prompt);
 }
 
 }  // namespace sds::ui

@@ -101,6 +101,7 @@ class GenerationPanel : public QWidget {
   QSpinBox* mask_interval_;
   QComboBox* direction_;
   QCheckBox* deblur_;
+  QCheckBox* compose_;  // prompt mode: the right view from the left's own pixels where visible
   QPushButton* generate_;
   QPushButton* cancel_;
   QLabel* status_;

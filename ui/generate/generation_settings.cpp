@@ -53,6 +53,7 @@ GenerationOptions loadGenerationOptions(const QSettings& s) {
   o.stereo.direction = s.value(key("direction")).toString() == QLatin1String("two-way") ? stereo::AttentionDirection::Bi
                                                                                   : stereo::AttentionDirection::Uni;
   o.stereo.deblur = s.value(key("deblur"), o.stereo.deblur).toBool();
+  o.compose_right = s.value(key("composeRight"), o.compose_right).toBool();
   o.inversion = s.value(key("inversion")).toString() == QLatin1String("fast") ? inversion::InversionMode::Fast
                                                                                : inversion::InversionMode::NullText;
   o.working_size = s.value(key("workingSize"), o.working_size).toInt();
@@ -81,6 +82,7 @@ void saveGenerationOptions(QSettings& s, const GenerationOptions& o) {
   s.setValue(key("maskInterval"), o.stereo.mask_interval);
   s.setValue(key("direction"), directionName(o.stereo.direction));
   s.setValue(key("deblur"), o.stereo.deblur);
+  s.setValue(key("composeRight"), o.compose_right);
   s.setValue(key("inversion"), inversionName(o.inversion));
   s.setValue(key("workingSize"), o.working_size);
   s.setValue(key("useOpenDepth"), o.use_open_depth);

@@ -29,6 +29,7 @@ QString resultSummary(const media::GenerationRequest& r) {
   s += r.stereo.shift_step < 0 ? QCoreApplication::translate("sds::ui::PairResult", " · step auto")
                         : QCoreApplication::translate("sds::ui::PairResult", " · step %1").arg(r.stereo.shift_step);
   s += QCoreApplication::translate("sds::ui::PairResult", " · seed %1 · %n step(s)", nullptr, r.steps).arg(r.seed);
+  if (prompt && r.compose_right) s += QCoreApplication::translate("sds::ui::PairResult", " · composed");
   if (prompt && !r.prompt.empty()) s += QStringLiteral(" · “%1”").arg(QString::fromStdString(r.prompt).left(40));
   return s;
 }

@@ -260,7 +260,7 @@ int run(const std::vector<std::string>& argv) {
     extra["compose"] = "left pixels where visible, inpainting model in the holes";
     for (auto& [key, value] : media::inpaintRecord(inpaint, inpaint.model_path)) extra[key] = value;
   } else {
-    extra["compose"] = "left pixels where visible, diffusion right view in the holes";
+    extra["compose"] = pipelines::kComposedRightRecord;
   }
   const std::string json = pipelines::txt2stereoParamsToJson(params, extra).dump(2);
   writeComposed(out, result, params, json, anaglyph, inpainting ? &inpaint : nullptr, inpainter);

@@ -10,6 +10,10 @@
 
 namespace sds::pipelines {
 
+// The "compose" entry of a composed pair's params.json (the CLI's --compose,
+// the studio's option): where the right view's pixels come from.
+inline constexpr const char* kComposedRightRecord = "left pixels where visible, diffusion right view in the holes";
+
 // map: [h, w] the pair's disparity map (near = large, any size), resized
 // bicubically to H x W; returns [H, W] float32 pixels: the disparity whose
 // latent steps the StereoDiffusion pass applied (scale_factor percent of the
