@@ -3,7 +3,7 @@
 #   scripts/screenshots.sh OUTDIR [BUILD_DIR]
 # writes OUTDIR/{1-first-start,2-estimated-depth,3-generated-pair,4-mismatch,5-export-overwrite,
 # 6-menu-tooltip,7-generating,8-about,9-user-guide,10-anaglyph,11-zoomed,12-wiggle,13-undo-menu,
-# 14-sdxl-detected,15-depth-models,16-inpainting,17-inpainted}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
+# 14-sdxl-detected,15-depth-models,16-inpainting,17-inpainted,18-composed-pair}.png. The studio speaks the language of LANG (e.g. LANG=de_DE.UTF-8 scripts/screenshots.sh DIR).
 # Each one runs sdstereo-studio --scenario NAME --screenshot FILE (app/studio/screenshot_scenarios.h):
 # the studio reaches the state itself, grabs the X screen (dialogs included) and quits.
 # Needs: Xvfb (apt-get install -y xvfb), a built studio (default: build/testing/app/sdstereo-studio).
@@ -75,4 +75,7 @@ shoot inpainting 16-inpainting.png --image "$sample/image.png" --depth "$sample/
   --sd-model "$data/sd-tiny-inpaint/model"
 shoot inpainted 17-inpainted.png --image "$sample/image.png" --depth "$sample/depth.png" \
   --sd-model "$data/sd-tiny-inpaint/model"
+# A prompt pair made again with "Keep the left view's pixels where the right eye sees them" ticked (issue 13).
+shoot composed-pair 18-composed-pair.png --image "$sample/image.png" --depth "$sample/depth.png" \
+  --sd-model "$data/sd-tiny-v1/model" --depth-model "$data/depth-anything-v2-tiny"
 ls -l "$out"

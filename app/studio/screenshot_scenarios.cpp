@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
@@ -76,14 +77,20 @@ bool startScenario(MainWindow& w, const QString& name, const ScenarioInputs& in,
     w.openFiles(in.image, QString());
     QObject::connect(&w.documents(), &DocumentController::photoOpened, &w,
                      [&w] { w.depthEstimator().estimateAction()->trigger(); });
-  } else if (name == QLatin1String("generated-pair")) {
+  } else if (name == QLatin1String("generated-pair") || name == QLatin1String("composed-pair")) {
     useTinyModels(w, in);
     w.generationDock()->show();
     w.generationDock()->setRerunDelay(200);
-    QObject::connect(&w.history(), &ResultHistory::inserted, &w, [&w, shot] {
-      if (w.history().count() == 1)  // change the AI disparity only: the right view is made again
+    const bool compose = name == QLatin1String("composed-pair");
+    QObject::connect(&w.history(), &ResultHistory::inserted, &w, [&w, shot, compose] {
+      if (w.history().count() == 1)  // change a right-view option only: the right view is made again
         // Once the new pair is the shown one (the history shows it after announcing it).
-        QTimer::singleShot(0, &w, [&w] { w.findChild<SliderField*>(QStringLiteral("generateScaleField"))->setValue(12); });
+        QTimer::singleShot(0, &w, [&w, compose] {
+          if (compose)  // the left view's own pixels where the right eye sees them (issue 13)
+            w.findChild<QCheckBox*>(QStringLiteral("generateComposeCheck"))->setChecked(true);
+          else
+            w.findChild<SliderField*>(QStringLiteral("generateScaleField"))->setValue(12);
+        });
       else
         shootAfterRender(w, shot);
     });

@@ -1,7 +1,7 @@
 // A small test hook for scripts/screenshots.sh: `--scenario NAME --screenshot
 // FILE` brings the studio into one documented state, then grabs the whole
 // screen (on X11 that is the real server's picture, dialogs included) and quits.
-// Scenarios: first-start, estimated-depth, generated-pair, mismatch,
+// Scenarios: first-start, estimated-depth, generated-pair, composed-pair, mismatch,
 // export-overwrite, menu-tooltip, generating, sdxl-detected, anaglyph, zoomed, wiggle, undo-menu, about, user-guide (see
 // scripts/screenshots.sh for the inputs each one takes).
 #pragma once
