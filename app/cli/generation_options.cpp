@@ -73,7 +73,7 @@ OptionList stereoOptions() {
   };
 }
 
-void applyStereoOptions(const Args& a, pipelines::Txt2StereoParams& p) {
+void applyStereoOptions(const Args& a, pipelines::StereoPassParams& p) {
   p.scale_factor = a.number("scale", p.scale_factor);
   p.exponent = a.number("exponent", p.exponent);
   if (a.has("shift-fraction")) {

@@ -44,7 +44,7 @@ std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::S
 // --scale, --exponent, --shift-fraction (which replaces a stored shift step),
 // --shift-step, --attention-start, --mask-interval, --direction, --deblur,
 // --shift-both and --no-kv-cache over `p` (options not given keep its values).
-void applyStereoOptions(const Args& a, pipelines::Txt2StereoParams& p);
+void applyStereoOptions(const Args& a, pipelines::StereoPassParams& p);
 
 // The declarations of those stereo options (but --no-kv-cache, which each
 // command explains itself), with the defaults of pipelines/stereo_controls.h.

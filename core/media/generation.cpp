@@ -51,12 +51,6 @@ void reportStage(const ProgressFn& progress, const std::string& stage) {
   if (progress) progress(Progress{stage, 0, 1, 0.0});
 }
 
-// The stereo fields both modes share.
-void applyStereo(const GenerationRequest& r, pipelines::Txt2StereoParams& p) {
-  static_cast<pipelines::StereoControls&>(p) = r.stereo;
-  p.seed = r.seed;
-}
-
 // The user's map, near = large, as the engine takes it.
 std::optional<torch::Tensor> userDisparity(const GenerationRequest& r) {
   if (r.depth.empty()) return std::nullopt;
@@ -191,7 +185,7 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
   }
   pipelines::Txt2StereoParams p;
   static_cast<pipelines::PromptControls&>(p) = request;
-  applyStereo(request, p);
+  static_cast<pipelines::StereoControls&>(p) = request.stereo;
   p.disparity = userDisparity(request);
   std::map<std::string, std::string> extra = {{"model", models_.sd_path}};
   describeDepth(request, models_, extra);
@@ -233,7 +227,8 @@ GenerationResult Generator::fromPhoto(const GenerationRequest& request, const Pr
   p.inversion.mode = request.inversion;
   // The null-text inner steps keep the engine's default; the stereo pass takes
   // its steps from the inversion.
-  applyStereo(request, p.stereo);
+  static_cast<pipelines::StereoControls&>(p.stereo) = request.stereo;
+  p.seed = request.seed;  // the deblur noise
   p.working_long_side = request.working_size;
   p.full_resolution = true;
   p.validate();

@@ -19,10 +19,7 @@ torch::Tensor nearIsLarge(const torch::Tensor& map, DepthKind kind) {
 
 nlohmann::json img2stereoParamsJson(const pipelines::Img2StereoParams& p, const pipelines::Img2StereoResult& r,
                                     const std::map<std::string, std::string>& extra) {
-  pipelines::Txt2StereoParams s = p.stereo;
-  s.prompt = p.inversion.prompt;
-  s.steps = p.inversion.steps;
-  s.guidance_scale = p.inversion.guidance_scale;
+  pipelines::Txt2StereoParams s = pipelines::stereoPassOf(p);
   s.width = r.work_width;
   s.height = r.work_height;
   nlohmann::json j;
@@ -71,12 +68,13 @@ pipelines::Img2StereoParams img2stereoParamsFromJson(const nlohmann::json& j) {
     if (j.contains("stereo")) {
       auto stereo = j["stereo"];
       stereo["steps"] = p.inversion.steps;  // the stereo fields are checked against the inversion's steps
-      p.stereo = pipelines::txt2stereoParamsFromJson(stereo);
+      const pipelines::Txt2StereoParams s = pipelines::txt2stereoParamsFromJson(stereo);
+      p.stereo = s;  // the pass's fields; its prompt, steps and guidance are the inversion's
+      p.seed = s.seed;
     }
   } catch (const nlohmann::json::exception& e) {
     throw Error(std::string("The img2stereo parameters are malformed: ") + e.what());
   }
-  p.stereo.steps = p.inversion.steps;
   p.validate();
   return p;
 }

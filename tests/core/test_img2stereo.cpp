@@ -179,6 +179,7 @@ class TestImg2Stereo : public QObject {
     p.inversion.inner_steps = 7;
     p.stereo.direction = stereo::AttentionDirection::Bi;
     p.stereo.deblur = true;
+    p.seed = 99;  // draws the deblur noise
     p.fill.seam_px = 3;
     p.fill.match_colour = false;
     pipelines::Img2StereoResult r;
@@ -193,7 +194,8 @@ class TestImg2Stereo : public QObject {
     QCOMPARE(back.fill.seam_px, 3.0);
     QVERIFY(!back.fill.match_colour);
     QCOMPARE(back.stereo.scale_factor, p.stereo.scale_factor);
-    QCOMPARE(back.stereo.resolvedShiftStep(), p.stereo.resolvedShiftStep());
+    QCOMPARE(pipelines::stereoPassOf(back).resolvedShiftStep(), pipelines::stereoPassOf(p).resolvedShiftStep());
+    QCOMPARE(back.seed, p.seed);
     QCOMPARE(back.stereo.mask_interval, p.stereo.mask_interval);
     QVERIFY(back.stereo.direction == stereo::AttentionDirection::Bi);
     QVERIFY(back.stereo.deblur);

@@ -105,9 +105,7 @@ pipelines::Img2StereoParams readParams(const Args& a) {
   inv.guidance_scale = a.number("guidance", inv.guidance_scale);
   inv.inner_steps = int(a.integer("inner-steps", inv.inner_steps));
   if (!pipelines::controls::kSteps.contains(inv.steps)) throw Error("--steps must be between 1 and 1000.");
-  auto& s = p.stereo;
-  s.steps = inv.steps;
-  applyStereoOptions(a, s);
+  applyStereoOptions(a, p.stereo);
   p.working_long_side = int(a.integer("working-size", p.working_long_side));
   p.full_resolution = p.full_resolution && !a.flag("diffusion-only");
   p.fill.seam_px = a.number("seam", p.fill.seam_px);

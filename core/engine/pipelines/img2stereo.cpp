@@ -44,8 +44,7 @@ Plan plan(const Img2StereoParams& p, bool estimate_depth, bool fast_sampling) {
   const int n = p.inversion.steps;
   const auto inv = inversion::plannedCost(p.inversion.mode, n, p.inversion.inner_steps);
   const double rows = fast_sampling ? 1.0 : 2.0;  // UNet rows per view and step
-  Txt2StereoParams s = p.stereo;
-  s.steps = n;
+  const Txt2StereoParams s = stereoPassOf(p);
   const int pass2 = std::max(n - s.resolvedShiftStep() - 1, 0);
   const double stereo = rows * n + rows * pass2 * (s.direction == stereo::AttentionDirection::Uni ? 1.0 : 2.0);
   const double inverting = double(inv.unet_forwards + inv.unet_backwards);
@@ -57,6 +56,16 @@ Plan plan(const Img2StereoParams& p, bool estimate_depth, bool fast_sampling) {
 
 }  // namespace
 
+Txt2StereoParams stereoPassOf(const Img2StereoParams& p) {
+  Txt2StereoParams s;
+  static_cast<StereoPassParams&>(s) = p.stereo;
+  s.seed = p.seed;
+  s.prompt = p.inversion.prompt;
+  s.steps = p.inversion.steps;
+  s.guidance_scale = p.inversion.guidance_scale;
+  return s;
+}
+
 void Img2StereoParams::validate() const {
   if (working_long_side < 64 || working_long_side > 4096)
     throw Error("The working size must be between 64 and 4096 pixels (got " + std::to_string(working_long_side) +
@@ -64,9 +73,7 @@ void Img2StereoParams::validate() const {
   if (inversion.steps < 1) throw Error("The number of steps must be at least 1.");
   if (inversion.mode == inversion::InversionMode::NullText && inversion.inner_steps < 1)
     throw Error("Null-text optimisation needs at least one inner step.");
-  Txt2StereoParams s = stereo;
-  s.steps = inversion.steps;
-  s.validate();
+  stereoPassOf(*this).validate();
   if (full_resolution && std::abs(stereo.scale_factor) > 50)
     throw Error("The disparity scale must lie within 50 % of the width for full-resolution output (got " +
                 std::to_string(stereo.scale_factor) + ").");
@@ -122,10 +129,7 @@ Img2StereoResult img2stereo(const sd::StableDiffusion& sd, const torch::Tensor& 
                                        on_latent);
 
   // ---- the stereo process from x_T
-  Txt2StereoParams s = params.stereo;
-  s.prompt = params.inversion.prompt;
-  s.negative_prompt.clear();
-  s.steps = params.inversion.steps;
+  Txt2StereoParams s = stereoPassOf(params);
   s.width = r.work_width;
   s.height = r.work_height;
   s.initial_latents = r.inversion.xT();

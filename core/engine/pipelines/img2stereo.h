@@ -32,11 +32,11 @@ namespace sds::pipelines {
 struct Img2StereoParams {
   // prompt, steps, guidance scale, mode (null-text or fast), inner steps.
   inversion::InversionParams inversion;
-  // The stereo fields (scale_factor, exponent, shift step, mask interval,
-  // direction, deblur, shift_both, K/V cache). Prompt, steps, guidance, size
-  // and latents are filled in from the inversion; whatever is set there is
-  // ignored.
-  Txt2StereoParams stereo;
+  // The stereo pass (scale_factor, exponent, shift step, mask interval,
+  // direction, deblur, shift_both, K/V cache); its prompt, steps and guidance
+  // are the inversion's, its size the working size.
+  StereoPassParams stereo;
+  uint64_t seed = 0;  // draws the deblur noise (unless stereo.deblur_seed)
   int working_long_side = controls::kWorkingSize.value;  // SD's native size; the short side follows the photo's aspect ratio
   bool full_resolution = true;  // compose at the photo's size (else only the working-size pair)
   render::DiffusionFillOptions fill;  // seam and colour matching (fill.warp.shift is set here)
@@ -58,6 +58,11 @@ struct Img2StereoResult {
 
 // The working size {height, width} for a photo: long side -> long_side
 // (rounded to a multiple of 8, at least 64 px a side), aspect ratio kept.
+// The stereo pass as txt2stereo takes it, before the inversion supplies the
+// latents, the embeddings and the working size: `params.stereo`, the seed, and
+// the inversion's prompt, steps and guidance.
+Txt2StereoParams stereoPassOf(const Img2StereoParams& params);
+
 std::pair<int, int> workingSize(int photo_height, int photo_width, int long_side);
 
 // photo01: [1, 3, H, W] float in [0, 1] (CPU or the model's device).

@@ -30,7 +30,7 @@ int Txt2StereoParams::resolvedAttentionStart() const {
   return attention_start_step >= 0 ? attention_start_step : resolvedShiftStep();
 }
 
-int64_t Txt2StereoParams::resolvedKvCacheBudget(bool cuda) const {
+int64_t StereoPassParams::resolvedKvCacheBudget(bool cuda) const {
   constexpr int64_t kMax = int64_t(8) << 30;
   if (kv_cache_budget_bytes >= 0) return kv_cache_budget_bytes;
   if (cuda) return kMax;

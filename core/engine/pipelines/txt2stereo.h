@@ -37,32 +37,39 @@ class DepthEstimator;
 
 namespace sds::pipelines {
 
-// The stereo fields (pass 2 only; the paper's defaults) are the StereoControls,
+// Pass 2 as a caller sets it: the user's StereoControls and how the pass runs.
+// Photo to stereo takes exactly this (its prompt, steps and guidance come from
+// the inversion); Txt2StereoParams adds pass 1's PromptControls.
+struct StereoPassParams : StereoControls {
+  std::optional<uint64_t> deblur_seed;  // the deblur noise; default: derived from the seed
+  bool use_kv_cache = true;
+  // SD 1.5 at 512 px, 50 steps needs ~3.6 GB fp16, ~7.2 GB fp32. < 0: automatic,
+  // 8 GiB on CUDA; on the CPU half the memory available when the run starts, at
+  // most 8 GiB (the model and the activations need the rest).
+  int64_t kv_cache_budget_bytes = -1;
+
+  int64_t resolvedKvCacheBudget(bool cuda) const;
+};
+
+// The stereo fields (pass 2 only; the paper's defaults) are the StereoPassParams,
 // pass 1's prompt, steps, guidance, seed and size the PromptControls.
-struct Txt2StereoParams : StereoControls, PromptControls {
+struct Txt2StereoParams : StereoPassParams, PromptControls {
   // ---- pass 1 (changing any of these, or the PromptControls, re-runs the left view) ----
   std::optional<torch::Tensor> initial_latents;     // [1, 4, h, w]; replaces the seeded noise
   std::optional<torch::Tensor> prompt_embeddings;   // [2, N, D] [uncond; cond]
   std::optional<torch::Tensor> step_uncond_embeddings;  // [steps, 1, N, D]: null-text's per-step uncond rows
   SdxlConditioning sdxl;  // SDXL's size ids and negative-prompt rule (ignored by SD 1.x/2.x)
 
-  // ---- stereo (pass 2 only): StereoControls, and ----
-  std::optional<uint64_t> deblur_seed;  // default: derived from seed
+  // ---- stereo (pass 2 only): StereoPassParams, and ----
   // Disparity (bigger = nearer), any size ([H, W] or [1, H, W]); resized
   // bicubically to the latent size. Without it the depth estimator runs on
   // the left image.
   std::optional<torch::Tensor> disparity;
 
-  // ---- execution ----
-  bool use_kv_cache = true;
-  // SD 1.5 at 512 px, 50 steps needs ~3.6 GB fp16, ~7.2 GB fp32. < 0: automatic,
-  // 8 GiB on CUDA; on the CPU half the memory available when the run starts, at
-  // most 8 GiB (the model and the activations need the rest).
-  int64_t kv_cache_budget_bytes = -1;
+  // ---- execution (and StereoPassParams' K/V cache) ----
   bool decode = true;
 
   int resolvedShiftStep() const;
-  int64_t resolvedKvCacheBudget(bool cuda) const;
   int resolvedAttentionStart() const;
   uint64_t resolvedDeblurSeed() const;
   // Throws sds::Error naming the bad value.
