@@ -4,21 +4,11 @@
 #include <random>
 #include <sstream>
 
-#include "app/cli/dtype_option.h"
 #include "core/engine/compute_device.h"
-#include "core/engine/depth/depth_estimator.h"
+#include "core/engine/stereo/stereo_attention.h"
 #include "core/base/error.h"
 
 namespace sds::cli {
-sd::SdLoadOptions sdLoadOptions(const Args& a) {
-  sd::SdLoadOptions options;
-  options.device = parseDevice(a.get("device", "cpu"));
-  options.dtype = reportDtype(dtypeOption(a), options.device).dtype;
-  options.config_dir = a.get("config-dir", "");
-  options.expected_task = sd::SdTask::TextToImage;  // --model; an inpainting model is refused before loading
-  return options;
-}
-
 OptionList modelOptions() {
   return {{"model", "PATH", "a diffusers folder or a single-file .safetensors"},
           {"config-dir", "DIR", "for single files: a diffusers-layout folder with the configs and tokenizer"}};
@@ -42,14 +32,6 @@ std::optional<uint64_t> seedOption(const Args& a, const std::string& name) {
 }
 
 uint64_t randomSeed() { return (uint64_t(std::random_device{}()) << 32) | std::random_device{}(); }
-
-std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::SdLoadOptions& sd_options) {
-  depth::DepthEstimatorOptions d;
-  d.device = sd_options.device.str();
-  d.precision = dtypeOption(a);
-  d.input_size = int(a.integer("depth-input-size", d.input_size));
-  return depth::loadDepthEstimator(a.required("depth-model"), d);
-}
 
 OptionList stereoOptions() {
   namespace c = pipelines::controls;

@@ -3,25 +3,14 @@
 // StereoDiffusion controls. One place, so the commands cannot drift apart.
 #pragma once
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 
 #include "app/cli/args.h"
 #include "app/cli/options.h"
-#include "core/engine/pipelines/txt2stereo.h"
-#include "models/sd/stable_diffusion.h"
-
-namespace sds::depth {
-class DepthEstimator;
-}
+#include "core/engine/pipelines/stereo_controls.h"
 
 namespace sds::cli {
-
-// --device (cpu, cuda, cuda:N; checked against what LibTorch sees), --dtype
-// (dtype_option.h; the choice and why go to stderr) and --config-dir, for a text-to-image model (an
-// inpainting one is refused). Throws sds::Error.
-sd::SdLoadOptions sdLoadOptions(const Args& a);
 
 // --seed (or another seed option, e.g. --inpaint-seed): a whole number from 0
 // to 2^64 - 1, or nullopt when not given. Every seed the CLI reads goes
@@ -30,16 +19,12 @@ std::optional<uint64_t> seedOption(const Args& a, const std::string& name = "see
 // A seed from the system's random device (the default when none is given).
 uint64_t randomSeed();
 
-// The declarations of --model and --config-dir (read by sdLoadOptions and the command).
+// The declarations of --model and --config-dir (read by media/generator_options.h).
 OptionList modelOptions();
 
 // The declarations of --depth-model (the estimate is made on `what`, e.g. "the
-// photo") and --depth-input-size, read by loadDepthModel.
+// photo") and --depth-input-size, read by media/generator_options.h.
 OptionList depthModelOptions(const std::string& what);
-
-// Depth Anything V2 or 3 from --depth-model on the model's device and dtype, with
-// --depth-input-size. Throws sds::Error.
-std::shared_ptr<depth::DepthEstimator> loadDepthModel(const Args& a, const sd::SdLoadOptions& sd_options);
 
 // --scale, --exponent, --shift-fraction (which replaces a stored shift step),
 // --shift-step, --attention-start, --mask-interval, --direction, --deblur,

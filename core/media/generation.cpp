@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <sstream>
 
 #include <opencv2/imgproc.hpp>
 #include <torch/types.h>
@@ -11,10 +12,13 @@
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/compose_views.h"
 #include "core/engine/pipelines/img2stereo.h"
+#include "core/engine/pipelines/txt2img.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/engine/compute_device.h"
 #include "core/engine/runtime.h"
+#include "core/engine/schedulers/scheduler_factory.h"
+#include "core/media/internal/generated_inpaint.h"
 #include "core/media/internal/img2stereo_params.h"
 #include "core/media/internal/latent_preview.h"
 #include "core/media/internal/tensor_bridge.h"
@@ -34,6 +38,7 @@ struct Generator::Loaded {
   std::shared_ptr<depth::DepthEstimator> depth;
   std::unique_ptr<pipelines::Txt2StereoSession> session;
   std::shared_ptr<depth::DepthEstimator> session_depth;  // the estimator the session was made with
+  HoleInpainter inpainter;  // the inpainting fill's model (loaded on first use, kept)
 };
 
 namespace {
@@ -57,17 +62,6 @@ std::optional<torch::Tensor> userDisparity(const GenerationRequest& r) {
   return nearIsLarge(mapToTensor(r.depth), r.depth_kind);
 }
 
-// Records where the depth came from in the parameters.
-void describeDepth(const GenerationRequest& r, const GeneratorModels& m, std::map<std::string, std::string>& extra) {
-  if (r.depth.empty()) {
-    extra["depth_model"] = m.depth_path;
-    extra["depth_input_size"] = std::to_string(m.depth_input_size);
-  } else {
-    extra["depth"] = "user map " + std::to_string(r.depth.cols) + "x" + std::to_string(r.depth.rows);
-    extra["depth_kind"] = toString(r.depth_kind);
-  }
-}
-
 // [H, W] bool -> CV_8UC1, 255 where set.
 cv::Mat maskOf(const torch::Tensor& holes) {
   cv::Mat mask;
@@ -80,6 +74,26 @@ cv::Mat atSize(const cv::Mat& map, cv::Size size) {
   cv::Mat out;
   cv::resize(map, out, size, 0, 0, cv::INTER_LINEAR);
   return out;
+}
+
+// The record's entries besides the engine's parameters: the models, where the
+// depth came from, the inpainting fill, and what the caller adds.
+std::map<std::string, std::string> recordOf(const GenerationRequest& r, const GeneratorModels& m,
+                                            const depth::DepthEstimator* estimator) {
+  std::map<std::string, std::string> extra = {{"model", m.sd_path}};
+  if (r.depth.empty()) {
+    extra["depth_model"] = m.depth_path;
+    extra["depth_input_size"] = std::to_string(estimator ? estimator->options().input_size : m.depth_input_size);
+  } else {
+    extra["depth"] = !r.depth_source.empty()
+                         ? r.depth_source
+                         : "user map " + std::to_string(r.depth.cols) + "x" + std::to_string(r.depth.rows);
+    extra["depth_kind"] = toString(r.depth_kind);
+  }
+  if (r.inpaint)
+    for (const auto& [key, value] : inpaintRecord(*r.inpaint, r.inpaint->model_path)) extra[key] = value;
+  for (const auto& [key, value] : r.record) extra[key] = value;
+  return extra;
 }
 
 pipelines::RunControl controlOf(const ProgressFn& progress, const CancelToken& cancel, const StepPreview& preview) {
@@ -98,6 +112,26 @@ pipelines::RunControl controlOf(const ProgressFn& progress, const CancelToken& c
   return control;
 }
 
+void checkPromptSize(int width, int height) {
+  if (width <= 0 || height <= 0 || width % 8 || height % 8)
+    throw Error("The image size must be positive multiples of 8, got " + std::to_string(width) + "x" +
+                std::to_string(height) + ".");
+}
+
+void checkSteps(int steps) {
+  if (!pipelines::controls::kSteps.contains(steps))
+    throw Error("The number of steps must be between 1 and 1000 (got " + std::to_string(steps) + ").");
+}
+
+// The "parameters" text other Stable Diffusion tools write into a PNG.
+std::string pictureParameters(const pipelines::Txt2ImgParams& p, const std::string& model) {
+  std::ostringstream o;
+  o << p.prompt << "\nNegative prompt: " << p.negative_prompt << "\nSteps: " << p.steps
+    << ", Sampler: " << schedulers::schedulerKindName(p.scheduler) << ", CFG scale: " << p.guidance_scale
+    << ", Seed: " << p.seed << ", Size: " << p.width << "x" << p.height << ", Model: " << model;
+  return o.str();
+}
+
 }  // namespace
 
 Generator::Generator() : loaded_(std::make_unique<Loaded>()) {}
@@ -108,25 +142,59 @@ void Generator::setModels(const GeneratorModels& models) { models_ = models; }
 
 void Generator::release() { loaded_ = std::make_unique<Loaded>(); }
 
+void Generator::forgetLeftView() { loaded_->session.reset(); }
+
 std::string Generator::defaultDevice() { return defaultDeviceName(); }
 
-void Generator::validate(const GenerationRequest& r) const {
-  if (!pipelines::controls::kSteps.contains(r.steps))
-    throw Error("The number of steps must be between 1 and 1000 (got " + std::to_string(r.steps) + ").");
-  if (r.stereo.shift_step >= r.steps)
-    throw Error("The shift step " + std::to_string(r.stereo.shift_step) + " must be below the number of steps (" +
-                std::to_string(r.steps) + ").");
+namespace {
+
+// The engine's parameters of a prompt run (without the user's map), and of a photo run.
+pipelines::Txt2StereoParams promptParams(const GenerationRequest& request) {
+  pipelines::Txt2StereoParams p;
+  static_cast<pipelines::PromptControls&>(p) = request;
+  static_cast<pipelines::StereoPassParams&>(p) = request.stereo;
+  return p;
+}
+
+pipelines::Img2StereoParams photoParams(const GenerationRequest& request) {
+  pipelines::Img2StereoParams p;
+  static_cast<inversion::InversionControls&>(p.inversion) = request.inversion;
+  p.inversion.prompt = request.prompt;
+  p.inversion.steps = request.steps;
+  p.inversion.guidance_scale = request.guidance_scale;
+  p.stereo = request.stereo;  // the stereo pass takes its steps from the inversion
+  p.seed = request.seed;      // the deblur noise
+  p.working_long_side = request.working_size;
+  p.full_resolution = request.full_resolution;
+  p.fill.seam_px = request.seam_px;
+  p.fill.match_colour = request.match_colour;
+  return p;
+}
+
+}  // namespace
+
+void Generator::check(const GenerationRequest& r) const {
+  checkSteps(r.steps);
   if (!r.depth.empty() && r.depth.channels() != 1) throw Error("The depth map must have one channel.");
   if (r.mode == GenerationMode::Prompt) {
-    if (r.width <= 0 || r.height <= 0 || r.width % 8 || r.height % 8)
-      throw Error("The image size must be positive multiples of 8, got " + std::to_string(r.width) + "x" +
-                  std::to_string(r.height) + ".");
-    if (r.compose_right && r.stereo.shift_both)
+    checkPromptSize(r.width, r.height);
+    promptParams(r).validate();
+    if ((r.compose_right || r.inpaint) && r.stereo.shift_both)
       throw Error("Composing the right view from the left keeps the left view as it is: it needs a one-way pair "
                   "(not both views shifted).");
-  } else if (r.photo.empty()) {
-    throw Error("Photo to stereo needs a photo; open one first.");
+  } else {
+    if (r.photo.empty()) throw Error("Photo to stereo needs a photo; open one first.");
+    photoParams(r).validate();
+    if (r.inpaint && !r.full_resolution)
+      throw Error("The inpainting fill fills the full-resolution composition: it cannot be used with the "
+                  "diffusion-only output.");
   }
+}
+
+void Generator::check(const PictureRequest& r) const {
+  checkSteps(r.steps);
+  checkPromptSize(r.width, r.height);
+  schedulers::parseSchedulerKind(r.scheduler);  // throws naming the choices
 }
 
 void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
@@ -165,14 +233,42 @@ void Generator::loadModels(bool need_depth, const ProgressFn& progress) {
   }
 }
 
+LoadedModelSummary Generator::load(bool need_depth, const ProgressFn& progress) {
+  loadModels(need_depth, progress);
+  const sd::StableDiffusion& sd = *loaded_->sd;
+  return {sd::versionName(sd.version), sd::layoutName(sd.layout), sd.device.str(), dtypeName(sd.dtype),
+          sd::nativeImageSize(sd.version)};
+}
+
+void Generator::prepareInpainter(const GenerationRequest& request, const ProgressFn& progress) {
+  if (request.inpaint) loaded_->inpainter.prepare(*request.inpaint, progress);
+}
+
 GenerationResult Generator::generate(const GenerationRequest& request, const ProgressFn& progress,
                                      const CancelToken& cancel, const StepPreview& preview) {
-  validate(request);
+  check(request);
   cancel.throwIfCancelled();
   loadModels(request.depth.empty(), progress);
+  prepareInpainter(request, progress);  // a wrong inpainting model is refused before the long run
   cancel.throwIfCancelled();
   return request.mode == GenerationMode::Prompt ? fromPrompt(request, progress, cancel, preview)
                                                 : fromPhoto(request, progress, cancel, preview);
+}
+
+PictureResult Generator::picture(const PictureRequest& request, const ProgressFn& progress,
+                                 const CancelToken& cancel) {
+  check(request);
+  cancel.throwIfCancelled();
+  loadModels(false, progress);
+  pipelines::Txt2ImgParams p;
+  static_cast<pipelines::PromptControls&>(p) = request;
+  p.scheduler = schedulers::parseSchedulerKind(request.scheduler);
+  p.sdxl.no_negative_prompt = request.no_negative_prompt;
+  pipelines::RunControl control;
+  control.progress = progress;
+  control.cancel = cancel;
+  const auto r = pipelines::txt2img(*loaded_->sd, p, control);
+  return {tensor01ToImage8(r.image01), pictureParameters(p, fs::path(models_.sd_path).filename().string())};
 }
 
 GenerationResult Generator::fromPrompt(const GenerationRequest& request, const ProgressFn& progress,
@@ -183,12 +279,9 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
     l.session = std::make_unique<pipelines::Txt2StereoSession>(*l.sd, l.depth);
     l.session_depth = l.depth;
   }
-  pipelines::Txt2StereoParams p;
-  static_cast<pipelines::PromptControls&>(p) = request;
-  static_cast<pipelines::StereoControls&>(p) = request.stereo;
+  pipelines::Txt2StereoParams p = promptParams(request);
   p.disparity = userDisparity(request);
-  std::map<std::string, std::string> extra = {{"model", models_.sd_path}};
-  describeDepth(request, models_, extra);
+  std::map<std::string, std::string> extra = recordOf(request, models_, request.depth.empty() ? l.depth.get() : nullptr);
 
   const auto r = l.session->run(p, controlOf(progress, cancel, preview));
   p.disparity.reset();  // not stored in the JSON; `extra` says where it came from
@@ -196,16 +289,23 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
   out.left = tensor01ToImage8(r.image01[0]);
   out.right = tensor01ToImage8(r.image01[1]);
   out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
-  if (request.compose_right) {
+  out.stats.used_kv_cache = r.used_kv_cache;
+  out.stats.shift_step = r.shift_step;
+  if (request.compose_right || request.inpaint) {
+    // The left view's own pixels wherever the right eye sees them; in the
+    // holes the StereoDiffusion right view, or the inpainting model.
     const auto left01 = r.image01.narrow(0, 0, 1);
-    const auto composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, p);
-    out.right_diffusion = out.right;
+    const render::ComposedView composed =
+        request.inpaint ? composeRightInpainted(left01, r.disparity, p, l.inpainter, *request.inpaint, progress,
+                                                cancel, &out.stats.inpaint)
+                        : pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, p);
+    out.diffusion = {out.left, out.right, out.disparity};
     out.right = tensor01ToImage8(composed.image[0]);
     out.right_filled = maskOf(composed.holes);
     // The warp's own disparity, in pixels (a negative scale swaps the eyes).
     const auto px = pipelines::compositionDisparityPx(r.disparity, p, left01.size(2), left01.size(3));
     out.disparity_px = tensorToMap(p.scale_factor < 0 ? -px : px);
-    extra["compose"] = pipelines::kComposedRightRecord;
+    extra["compose"] = request.inpaint ? pipelines::kInpaintedRightRecord : pipelines::kComposedRightRecord;
   } else {
     // shift_px: [1, h, w] latent columns the right view moved (negative: to the left).
     const double px_per_column = double(out.left.cols) / double(r.shift_px.size(2)) * (p.shift_both ? 2.0 : 1.0);
@@ -220,31 +320,40 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
 GenerationResult Generator::fromPhoto(const GenerationRequest& request, const ProgressFn& progress,
                                       const CancelToken& cancel, const StepPreview& preview) {
   Loaded& l = *loaded_;
-  pipelines::Img2StereoParams p;
-  p.inversion.prompt = request.prompt;
-  p.inversion.steps = request.steps;
-  p.inversion.guidance_scale = request.guidance_scale;
-  p.inversion.mode = request.inversion;
-  // The null-text inner steps keep the engine's default; the stereo pass takes
-  // its steps from the inversion.
-  static_cast<pipelines::StereoControls&>(p.stereo) = request.stereo;
-  p.seed = request.seed;  // the deblur noise
-  p.working_long_side = request.working_size;
-  p.full_resolution = true;
-  p.validate();
-  std::map<std::string, std::string> extra = {{"model", models_.sd_path}};
-  describeDepth(request, models_, extra);
+  const pipelines::Img2StereoParams p = photoParams(request);
+  const auto disparity = userDisparity(request);
+  const auto estimator = disparity ? std::shared_ptr<depth::DepthEstimator>() : l.depth;
+  std::map<std::string, std::string> extra = recordOf(request, models_, estimator.get());
+  if (request.inpaint) extra["fill"] = "inpaint";
 
   const auto photo01 = imageToTensor01(request.photo);  // [1, 3, H, W]
-  const auto disparity = userDisparity(request);
-  const auto r = pipelines::img2stereo(*l.sd, photo01, disparity, p, controlOf(progress, cancel, preview),
-                                       disparity ? std::shared_ptr<depth::DepthEstimator>() : l.depth);
+  const auto control = controlOf(progress, cancel, preview);
   GenerationResult out;
-  out.left = tensor01ToImage8(r.left01);
-  out.right = tensor01ToImage8(r.right01);
-  out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
-  out.disparity_px = atSize(tensorToMap(r.disparity_px), out.left.size());
-  if (r.right_holes.defined()) out.right_filled = maskOf(r.right_holes);
+  const auto r = request.inpaint ? img2stereoInpainted(*l.sd, photo01, disparity, p, l.inpainter, *request.inpaint,
+                                                       control, estimator, &out.stats.inpaint)
+                                 : pipelines::img2stereo(*l.sd, photo01, disparity, p, control, estimator);
+  out.stats.used_kv_cache = r.diffusion.used_kv_cache;
+  out.stats.shift_step = r.diffusion.shift_step;
+  out.stats.unet_forwards = r.inversion.cost.unet_forwards;
+  out.stats.unet_backwards = r.inversion.cost.unet_backwards;
+  out.stats.work_width = r.work_width;
+  out.stats.work_height = r.work_height;
+  // The working-size diffusion pair and the map it was made with.
+  const DiffusionPair pair{tensor01ToImage8(r.diffusion.image01[0]), tensor01ToImage8(r.diffusion.image01[1]),
+                           cv::Mat()};
+  const cv::Mat map = tensorToMap(r.diffusion.disparity);
+  if (p.full_resolution) {
+    out.left = tensor01ToImage8(r.left01);
+    out.right = tensor01ToImage8(r.right01);
+    out.disparity = atSize(tensorToMap(r.disparity), out.left.size());
+    out.disparity_px = atSize(tensorToMap(r.disparity_px), out.left.size());
+    out.right_filled = maskOf(r.right_holes);
+    out.diffusion = {pair.left, pair.right, atSize(map, pair.left.size())};
+  } else {  // the paper's output: the working-size pair itself
+    out.left = pair.left;
+    out.right = pair.right;
+    out.disparity = atSize(map, out.left.size());
+  }
   out.params_json = img2stereoParamsJson(p, r, extra).dump(2);
   return out;
 }

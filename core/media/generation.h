@@ -1,6 +1,10 @@
-// AI generation for the studio, on cv::Mat (no torch here): a stereo pair from
-// a prompt (StereoDiffusion, pipelines/txt2stereo.h) or from a photo (inversion
-// + StereoDiffusion + full-resolution composition, pipelines/img2stereo.h).
+// AI generation on cv::Mat (no torch here), the one facade of the studio and of
+// the CLI's txt2img / txt2stereo / img2stereo: a stereo pair from a prompt
+// (StereoDiffusion, pipelines/txt2stereo.h) or from a photo (inversion +
+// StereoDiffusion + full-resolution composition, pipelines/img2stereo.h), and
+// a single picture from a prompt (pipelines/txt2img.h). It loads and caches the
+// models, runs the passes, composes, fills with an inpainting model when asked,
+// and writes the record of how a result was made.
 //
 // A Generator keeps what is expensive between runs: the Stable Diffusion model
 // and the depth model (reloaded only when a path or the device changes), and
@@ -11,13 +15,16 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <opencv2/core.hpp>
 
 #include "core/engine/pipelines/stereo_controls.h"
 #include "core/engine/precision.h"
+#include "core/media/inpaint_fill.h"
 #include "core/media/render_params.h"
 #include "core/base/progress.h"
 
@@ -50,29 +57,79 @@ struct GenerationRequest : pipelines::PromptControls {
   // the depth model runs on the left view (prompt) or the photo.
   cv::Mat depth;
   DepthKind depth_kind = DepthKind::InverseDepth;
-  // Stereo: the engine's controls as they are (the paper's defaults).
-  pipelines::StereoControls stereo;
+  std::string depth_source;     // where `depth` came from (a path), for the record; empty: "user map WxH"
+  // Stereo: the engine's pass-2 parameters as they are (the paper's defaults).
+  pipelines::StereoPassParams stereo;
   // Prompt mode: the right view made of the left view's own pixels wherever the
   // right eye sees them (edge-aware warp by the pair's disparity), the
   // StereoDiffusion right view only where the left could not see
   // (pipelines/compose_views.h), as photo mode always composes. Needs a one-way
   // pair (stereo.shift_both false).
   bool compose_right = false;
-  // Photo mode.
-  sds::inversion::InversionMode inversion = sds::inversion::InversionMode::NullText;
+  // Photo mode: the inversion (its prompt, steps and guidance are the PromptControls').
+  sds::inversion::InversionControls inversion;
   int working_size = pipelines::controls::kWorkingSize.value;  // long side Stable Diffusion works at (aspect kept)
+  bool full_resolution = true;  // compose at the photo's size; false: only the working-size diffusion pair
+  double seam_px = -1;          // blend of photo and diffusion fill (< 0: automatic, render/diffusion_fill.h)
+  bool match_colour = true;     // fit the diffusion fill's colours to the photo
+  // Both modes: the composition's holes painted by an inpainting model instead of
+  // the diffusion right view (prompt mode then composes; photo mode needs
+  // full_resolution). The model is loaded (and refused if it is not an
+  // inpainting one) before anything is generated, and kept between runs.
+  std::optional<InpaintSettings> inpaint;
+  std::map<std::string, std::string> record;  // entries the record takes as given (e.g. "image": the photo's path)
+};
+
+// A single picture from a prompt (txt2img): the PromptControls and the sampler.
+struct PictureRequest : pipelines::PromptControls {
+  std::string scheduler = "ddim";  // ddim, dpmpp-2m or dpmpp-2m-karras
+  bool no_negative_prompt = false;  // SDXL: zero uncond embeddings (as diffusers) instead of the encoded ""
+};
+
+struct PictureResult {
+  cv::Mat image;           // CV_8UC3 BGR
+  std::string parameters;  // the record, in the "parameters" text of other tools (prompt, steps, sampler, ...)
+};
+
+// The Stable Diffusion model the Generator holds, in words.
+struct LoadedModelSummary {
+  std::string family;  // "SD 1.x", "SD 2.x", "SDXL"
+  std::string layout;  // "diffusers", "single file", ...
+  std::string device;  // "cpu", "cuda:0"
+  std::string dtype;   // "float32", "bfloat16", "float16"
+  int native_size = 0;  // the family's native image side (512, 768, 1024)
+};
+
+// How a run went, for a report (the CLI prints it).
+struct GenerationStats {
+  bool used_kv_cache = false;  // prompt mode: pass 2 reused pass 1's K/V (else a two-view batch)
+  int shift_step = 0;          // the denoising step of the stereo shift
+  int64_t unet_forwards = 0;   // photo mode: the inversion's UNet evaluations
+  int64_t unet_backwards = 0;
+  int work_width = 0, work_height = 0;  // photo mode: the size Stable Diffusion worked at
+  InpaintReport inpaint;       // with the inpainting fill: the crops
+};
+
+// The plain StereoDiffusion pair, when the result is composed from it.
+struct DiffusionPair {
+  cv::Mat left, right;  // CV_8UC3 BGR; photo mode: at the working size
+  cv::Mat disparity;    // CV_32FC1 at their size, near = large
 };
 
 struct GenerationResult {
-  cv::Mat left, right;      // CV_8UC3 BGR; photo mode: the photo's size
+  cv::Mat left, right;      // CV_8UC3 BGR; photo mode (full resolution): the photo's size
   cv::Mat disparity;        // CV_32FC1 at the left's size, near = large (relative)
   cv::Mat disparity_px;     // CV_32FC1 at the left's size: the left-to-right disparity in pixels the right view
-                            // was made with (prompt mode: the latent shift, 8 px steps)
-  cv::Mat right_diffusion;  // prompt mode with compose_right: the StereoDiffusion right view itself (CV_8UC3)
-  cv::Mat right_filled;     // photo mode, and prompt mode with compose_right: CV_8UC1, 255 where the right
-                            // view is the diffusion output (the left view could not see there), else 0
+                            // was made with (prompt mode: the latent shift, 8 px steps; composed: the warp's)
+  // Composed results (photo mode at full resolution; prompt mode with
+  // compose_right or the inpainting fill): the diffusion pair they were made
+  // from, and CV_8UC1 255 where the right view is not the left's own pixels (the
+  // left view could not see there), else 0. Empty otherwise.
+  DiffusionPair diffusion;
+  cv::Mat right_filled;
   std::string params_json;  // how it was made (stored with exports)
   bool reused_left = false; // prompt mode: the left view came from the previous run
+  GenerationStats stats;
 };
 
 // A picture of the work in progress every few denoising steps (photo mode:
@@ -96,6 +153,11 @@ class Generator {
   void setModels(const GeneratorModels& models);
   const GeneratorModels& models() const { return models_; }
 
+  // Loads what changed now (generate() would at its start): a caller can name
+  // the model, or take its native size, before a long run. With `need_depth`,
+  // the depth model too. Throws sds::Error.
+  LoadedModelSummary load(bool need_depth, const ProgressFn& progress = {});
+
   // Loads what changed, then runs. Progress stages: "loading model", then the
   // pipeline's ("left view", "depth", "right view", "inversion", ...).
   // Throws sds::Error with one clear sentence, sds::Cancelled when `cancel`
@@ -103,16 +165,28 @@ class Generator {
   GenerationResult generate(const GenerationRequest& request, const ProgressFn& progress = {},
                             const CancelToken& cancel = {}, const StepPreview& preview = {});
 
+  // One picture (txt2img); the session's cached left view is kept.
+  PictureResult picture(const PictureRequest& request, const ProgressFn& progress = {},
+                        const CancelToken& cancel = {});
+
+  // The next prompt run makes its left view again (for timing a whole pair).
+  void forgetLeftView();
+
   // Frees the models and the cached left view.
   void release();
+
+  // What generate() / picture() check before loading anything: one clear
+  // sds::Error for a request that cannot run.
+  void check(const GenerationRequest& request) const;
+  void check(const PictureRequest& request) const;
 
   // "cuda" when LibTorch sees a CUDA device, else "cpu".
   static std::string defaultDevice();
 
  private:
   struct Loaded;
-  void validate(const GenerationRequest& request) const;
   void loadModels(bool need_depth, const ProgressFn& progress);
+  void prepareInpainter(const GenerationRequest& request, const ProgressFn& progress);
   GenerationResult fromPrompt(const GenerationRequest& request, const ProgressFn& progress,
                               const CancelToken& cancel, const StepPreview& preview);
   GenerationResult fromPhoto(const GenerationRequest& request, const ProgressFn& progress,

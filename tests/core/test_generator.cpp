@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/media/generation.h"
+#include "core/media/generation_record.h"
 #include "core/media/internal/latent_preview.h"
 #include "core/base/error.h"
 
@@ -136,7 +137,7 @@ class TestGenerator : public QObject {
     GenerationRequest r = promptRequest();
     r.stereo.scale_factor = 16;  // the ramp's nearest column moves 10.24 px
     const auto plain = g.generate(r);
-    QVERIFY(plain.right_diffusion.empty());
+    QVERIFY(plain.diffusion.right.empty());
     QVERIFY(plain.right_filled.empty());
     QVERIFY(plain.params_json.find("\"compose\"") == std::string::npos);
 
@@ -144,7 +145,7 @@ class TestGenerator : public QObject {
     const auto out = g.generate(r);
     QVERIFY(out.reused_left);  // a right-view option: pass 1 is kept
     QCOMPARE(cv::norm(out.left, plain.left, cv::NORM_INF), 0.0);
-    QCOMPARE(cv::norm(out.right_diffusion, plain.right, cv::NORM_INF), 0.0);  // the plain right view, kept
+    QCOMPARE(cv::norm(out.diffusion.right, plain.right, cv::NORM_INF), 0.0);  // the plain right view, kept
     QCOMPARE(out.right_filled.type(), CV_8UC1);
     QCOMPARE(out.right_filled.size(), cv::Size(64, 64));
     // The near right side moves left by up to 10 px: the last columns were never seen by the left view.
@@ -153,7 +154,7 @@ class TestGenerator : public QObject {
     // Column 0 lies at the far end (zero disparity): the left view's own pixels, not the diffusion view's.
     const cv::Mat left0 = out.left.col(0), right0 = out.right.col(0);
     QVERIFY(cv::norm(right0, left0, cv::NORM_INF) <= 1.0);
-    QVERIFY(cv::norm(out.right_diffusion.col(0), left0, cv::NORM_INF) > 1.0);
+    QVERIFY(cv::norm(out.diffusion.right.col(0), left0, cv::NORM_INF) > 1.0);
     // The disparity the warp used, in pixels: 0 at the far end, 16 % of 64 px at the near end.
     double lo = 0, hi = 0;
     cv::minMaxLoc(out.disparity_px, &lo, &hi);
@@ -163,6 +164,84 @@ class TestGenerator : public QObject {
 
     r.stereo.shift_both = true;  // the composition keeps the left view: one-way pairs only
     QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("one-way pair")));
+  }
+
+  // The record a pair carries makes the same pair again (the CLI's --params).
+  void aPromptRecordMakesThePairAgain() {
+    Generator g;
+    g.setModels(tinyModels());
+    GenerationRequest r = promptRequest();
+    r.stereo.deblur = true;
+    r.stereo.direction = stereo::AttentionDirection::Bi;
+    r.depth_source = "ramp.png";
+    const auto first = g.generate(r);
+    QVERIFY(first.params_json.find("\"depth\": \"ramp.png\"") != std::string::npos);
+    GenerationRequest again = media::promptRequestFromRecord(nlohmann::json::parse(first.params_json));
+    QCOMPARE(again.prompt, r.prompt);
+    QCOMPARE(again.seed, r.seed);
+    QCOMPARE(again.stereo.shift_step, 1);
+    QVERIFY(again.stereo.deblur && again.stereo.direction == stereo::AttentionDirection::Bi);
+    again.depth = r.depth;  // the map is the caller's
+    g.forgetLeftView();
+    const auto second = g.generate(again);
+    QVERIFY(!second.reused_left);
+    QCOMPARE(cv::norm(second.left, first.left, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(second.right, first.right, cv::NORM_INF), 0.0);
+    // Another pipeline's record is a clear error.
+    QVERIFY(errorOf([&] { media::photoRequestFromRecord(nlohmann::json::parse(first.params_json)); })
+                .contains(QLatin1String("not from img2stereo")));
+  }
+
+  // txt2img through the facade: the picture pass 1 of a pair makes, and its
+  // "parameters" text.
+  void pictureIsTheLeftViewOfThePair() {
+    Generator g;
+    g.setModels(tinyModels());
+    const GenerationRequest r = promptRequest();
+    media::PictureRequest p;
+    static_cast<pipelines::PromptControls&>(p) = r;
+    const auto picture = g.picture(p);
+    QCOMPARE(picture.image.type(), CV_8UC3);
+    QCOMPARE(picture.image.size(), cv::Size(64, 64));
+    QCOMPARE(cv::norm(picture.image, g.generate(r).left, cv::NORM_INF), 0.0);
+    QVERIFY(picture.parameters.find("a small house\nNegative prompt: \nSteps: 4, Sampler: ddim") == 0);
+    QVERIFY(picture.parameters.find("Seed: 11, Size: 64x64, Model: model") != std::string::npos);
+    p.scheduler = "euler";
+    QVERIFY(errorOf([&] { g.check(p); }).contains(QLatin1String("euler")));
+  }
+
+  // The inpainting fill of a prompt pair: composed, the holes painted by the
+  // inpainting model, the model's settings in the record.
+  void promptPairWithTheInpaintingFill() {
+    Generator g;
+    g.setModels(tinyModels());
+    GenerationRequest r = promptRequest();
+    r.stereo.scale_factor = 16;
+    media::InpaintSettings fill;
+    fill.model_path = kData + "/sd-tiny-inpaint/model";
+    fill.steps = 2;
+    fill.window_px = 64;
+    fill.dilate_px = 2;
+    r.inpaint = fill;
+    std::vector<std::string> stages;
+    const auto out = g.generate(r, [&stages](const Progress& p) {
+      if (stages.empty() || stages.back() != p.stage) stages.push_back(p.stage);
+    });
+    QVERIFY(contains(stages, "loading inpainting model"));
+    QCOMPARE(stages.back(), std::string("inpainting"));
+    QVERIFY(out.stats.inpaint.crops_run >= 1);
+    QCOMPARE(int(out.right_filled.at<uint8_t>(32, 63)), 255);
+    QVERIFY(!out.diffusion.right.empty());
+    QVERIFY(cv::norm(out.right.col(63), out.diffusion.right.col(63), cv::NORM_INF) > 0.0);
+    QVERIFY(out.params_json.find("\"compose\": \"left pixels where visible, inpainting model") != std::string::npos);
+    QVERIFY(out.params_json.find("\"inpaint_model\"") != std::string::npos);
+
+    r.inpaint->model_path = kData + "/sd-tiny-v1/model";  // not an inpainting model: refused before generating
+    stages.clear();
+    QVERIFY(errorOf([&] {
+              g.generate(r, [&stages](const Progress& p) { stages.push_back(p.stage); });
+            }).contains(QLatin1String("not an inpainting model")));
+    QVERIFY(!contains(stages, "left view"));
   }
 
   void modelsLoadOnceUntilTheyChange() {
@@ -197,7 +276,7 @@ class TestGenerator : public QObject {
     r.steps = 3;
     r.stereo.shift_step = 1;
     r.stereo.mask_interval = 1;
-    r.inversion = sds::inversion::InversionMode::Fast;
+    r.inversion.mode = sds::inversion::InversionMode::Fast;
     r.working_size = 64;
     const auto out = g.generate(r);
     QCOMPARE(out.left.size(), cv::Size(80, 56));
@@ -235,6 +314,15 @@ class TestGenerator : public QObject {
     r = promptRequest();
     r.stereo.shift_step = 4;
     QVERIFY(errorOf([&] { g.generate(r); }).contains(QLatin1String("shift step")));
+    r = promptRequest();
+    r.steps = 1001;
+    QVERIFY(errorOf([&] { g.check(r); }).contains(QLatin1String("between 1 and 1000")));
+    r = promptRequest();  // the inpainting fill fills the full-resolution composition of a photo
+    r.mode = GenerationMode::Photo;
+    r.photo = smallPhoto();
+    r.full_resolution = false;
+    r.inpaint = media::InpaintSettings{};
+    QVERIFY(errorOf([&] { g.check(r); }).contains(QLatin1String("diffusion-only")));
   }
 
   // The fixed 4 -> 3 projection (Keturn's SD v1.4 factors), [-1, 1] -> [0, 255],

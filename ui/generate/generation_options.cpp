@@ -23,9 +23,9 @@ QString buildRequest(const GenerationOptions& o, const SharedDocument& doc, medi
   r = media::GenerationRequest{};
   r.mode = o.mode;
   static_cast<pipelines::PromptControls&>(r) = o;
-  r.stereo = o.stereo;
+  static_cast<pipelines::StereoControls&>(r.stereo) = o.stereo;
   r.compose_right = o.compose_right && o.mode == media::GenerationMode::Prompt;  // a photo is always composed
-  r.inversion = o.inversion;
+  r.inversion.mode = o.inversion;
   r.working_size = o.working_size;
   if (o.mode == media::GenerationMode::Photo) {
     if (!doc || !doc->hasImage())

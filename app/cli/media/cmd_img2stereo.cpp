@@ -6,27 +6,21 @@
 // mask of the pixels the diffusion output filled.
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
+#include "app/cli/media/generator_options.h"
 #include "app/cli/media/inpaint_options.h"
 #include "app/cli/media/stereo_outputs.h"
-#include "core/engine/compute_device.h"
-#include "core/engine/depth/depth_estimator.h"
-#include "core/engine/pipelines/img2stereo.h"
+#include "core/media/generation.h"
+#include "core/media/generation_record.h"
 #include "core/media/image_io.h"
-#include "core/media/internal/generated_inpaint.h"
-#include "core/media/internal/img2stereo_params.h"
 #include "core/media/render_params.h"
-#include "core/media/internal/tensor_bridge.h"
-#include "core/base/atomic_file.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
-#include "models/sd/stable_diffusion.h"
 
 namespace sds::cli {
 namespace {
@@ -87,31 +81,24 @@ bool readInpaintChoice(const Args& a) {
   const bool inpaint = readFillIsInpaint(a, "diffusion", /*colour_match_also_own=*/true);
   if (inpaint && a.has("seam"))
     throw Error("--seam sets the diffusion fill's blend; the inpainting fill blends over --inpaint-dilate.");
-  if (inpaint && a.flag("diffusion-only"))
-    throw Error("--fill inpaint fills the full-resolution composition: it cannot be used with --diffusion-only.");
   return inpaint;
 }
 
-pipelines::Img2StereoParams readParams(const Args& a) {
-  pipelines::Img2StereoParams p;
-  if (a.has("params")) {
-    const auto j = readUntrustedJson(a.get("params", ""), "The parameter file");
-    p = media::img2stereoParamsFromJson(j);
-  }
-  auto& inv = p.inversion;
-  if (a.has("inversion")) inv.mode = parseInversionMode(a.get("inversion", "nulltext"));
-  inv.prompt = a.get("prompt", inv.prompt);
-  inv.steps = a.integerIn("steps", inv.steps, 1, 10000);
-  inv.guidance_scale = a.number("guidance", inv.guidance_scale);
-  inv.inner_steps = int(a.integer("inner-steps", inv.inner_steps));
-  if (!pipelines::controls::kSteps.contains(inv.steps)) throw Error("--steps must be between 1 and 1000.");
-  applyStereoOptions(a, p.stereo);
-  p.working_long_side = int(a.integer("working-size", p.working_long_side));
-  p.full_resolution = p.full_resolution && !a.flag("diffusion-only");
-  p.fill.seam_px = a.number("seam", p.fill.seam_px);
-  p.fill.match_colour = p.fill.match_colour && !a.flag("no-colour-match");
-  p.validate();
-  return p;
+media::GenerationRequest readRequest(const Args& a) {
+  media::GenerationRequest r;
+  if (a.has("params")) r = media::photoRequestFromRecord(readUntrustedJson(a.get("params", ""), "The parameter file"));
+  r.mode = media::GenerationMode::Photo;
+  if (a.has("inversion")) r.inversion.mode = parseInversionMode(a.get("inversion", "nulltext"));
+  r.prompt = a.get("prompt", r.prompt);
+  r.steps = int(a.integerIn("steps", r.steps, 1, 10000));
+  r.guidance_scale = a.number("guidance", r.guidance_scale);
+  r.inversion.inner_steps = int(a.integer("inner-steps", r.inversion.inner_steps));
+  applyStereoOptions(a, r.stereo);
+  r.working_size = int(a.integer("working-size", r.working_size));
+  r.full_resolution = r.full_resolution && !a.flag("diffusion-only");
+  r.seam_px = a.number("seam", r.seam_px);
+  r.match_colour = r.match_colour && !a.flag("no-colour-match");
+  return r;
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -120,92 +107,45 @@ int run(const std::vector<std::string>& argv) {
   if (a.has("depth-model") == a.has("depth"))
     throw Error("Give exactly one of --depth-model (estimate the photo's depth) and --depth FILE.");
   if (a.has("depth-kind") && !a.has("depth")) throw Error("--depth-kind describes --depth FILE; give that too.");
-  const auto params = readParams(a);
+  media::GenerationRequest request = readRequest(a);
   const bool inpainting = readInpaintChoice(a);
   const media::InpaintSettings inpaint =
       readInpaintOptions(a, inpainting, InpaintSpelling::Prefixed, a.get("device", "cpu"));
+  if (inpainting) request.inpaint = inpaint;
   const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
   checkAnaglyphFormat(anaglyph);
   const std::filesystem::path out = a.required("out");
   const std::string image_path = a.required("image");
-  const auto photo = media::imageToTensor01(media::loadImage(image_path));  // [1, 3, H, W]
-
-  const sd::SdLoadOptions options = sdLoadOptions(a);
-  const std::string model_path = a.required("model");
-  const auto model = sd::loadStableDiffusion(model_path, options);
-
-  std::map<std::string, std::string> extra = {{"model", model_path}, {"image", image_path}};
-  std::shared_ptr<depth::DepthEstimator> depth;
-  std::optional<torch::Tensor> map;
-  if (a.has("depth-model")) {
-    depth = loadDepthModel(a, options);
-    extra["depth_model"] = a.get("depth-model", "");
-  } else {
-    const auto kind = media::parseDepthKind(a.get("depth-kind", "inverse-depth"));
-    map = media::nearIsLarge(media::mapToTensor(media::loadDepthMap(a.get("depth", ""))), kind);
-    extra["depth"] = a.get("depth", "");
-    extra["depth_kind"] = media::toString(kind);
+  request.photo = media::loadImage(image_path);
+  request.record["image"] = image_path;
+  if (a.has("depth")) {
+    request.depth = media::loadDepthMap(a.get("depth", ""));
+    request.depth_kind = media::parseDepthKind(a.get("depth-kind", "inverse-depth"));
+    request.depth_source = a.get("depth", "");
   }
-  std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
-            << options.device.str() << " " << dtypeName(options.dtype) << "; photo " << photo.size(3) << "x"
-            << photo.size(2) << "\n";
 
-  pipelines::RunControl control;
+  media::Generator generator;
+  generator.setModels(generatorModels(a));
+  generator.check(request);  // before the (slow) model load
+  const media::LoadedModelSummary model = generator.load(request.depth.empty());
+  std::cout << "model: " << describeModel(model) << "; photo " << request.photo.cols << "x" << request.photo.rows
+            << "\n";
+
   std::string last_stage;
-  control.progress = [&last_stage](const Progress& p) {
+  const auto progress = [&last_stage](const Progress& p) {
     if (p.stage != last_stage && !last_stage.empty()) std::cerr << "\n";
     last_stage = p.stage;
     std::cerr << "\r" << p.stage << " " << p.step << "/" << p.total << "  (" << int(p.overall * 100) << " %)   "
               << std::flush;
   };
   const auto start = std::chrono::steady_clock::now();
-  media::HoleInpainter inpainter;
-  media::InpaintReport report;
-  if (inpainting) inpainter.prepare(inpaint);  // a wrong model is refused before the inversion
-  const auto r = inpainting
-                     ? media::img2stereoInpainted(model, photo, map, params, inpainter, inpaint, control, depth, &report)
-                     : pipelines::img2stereo(model, photo, map, params, control, depth);
+  const media::GenerationResult r = generator.generate(request, progress);
   std::cerr << "\n";
-  if (inpainting) {
-    printInpaintReport(report, inpaint);
-    extra["fill"] = "inpaint";
-    for (auto& [key, value] : media::inpaintRecord(inpaint, inpaint.model_path)) extra[key] = value;
-  }
+  if (inpainting) printInpaintReport(r.stats.inpaint, inpaint);
   std::cout << "done in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
-            << " s; inversion: " << r.inversion.cost.unet_forwards << " UNet forwards, "
-            << r.inversion.cost.unet_backwards << " backwards; working size " << r.work_width << "x"
-            << r.work_height << "\n";
-
-  const std::string json = media::img2stereoParamsJson(params, r, extra).dump(2);
-  StereoOutputs diffusion;
-  diffusion.left = media::tensor01ToImage8(r.diffusion.image01[0]);
-  diffusion.right = media::tensor01ToImage8(r.diffusion.image01[1]);
-  diffusion.params_json = json;
-  diffusion.anaglyph = anaglyph;
-  if (!params.full_resolution) {
-    diffusion.disparity = media::tensorToMap(r.diffusion.disparity);
-    writeStereoOutputs(out, diffusion);
-    return 0;
-  }
-  StereoOutputs full;
-  full.left = media::tensor01ToImage8(r.left01);
-  full.right = media::tensor01ToImage8(r.right01);
-  full.disparity = media::tensorToMap(r.disparity);
-  full.params_json = json;
-  full.anaglyph = anaglyph;
-  // One folder written as a whole: the full-resolution set, the diffusion set and the mask.
-  AtomicFolder folder(out.string(), stereoOutputNames());
-  const std::filesystem::path staging = folder.staging();
-  const auto names = writeStereoFiles(staging, full);
-  const auto diffusion_names = writeStereoFiles(staging / "diffusion", diffusion);
-  const cv::Mat filled = media::tensorToMap(r.right_holes.to(torch::kFloat32) * 255);
-  cv::Mat filled8;
-  filled.convertTo(filled8, CV_8U);
-  media::writeImageAtomic((staging / "right_filled_mask.png").string(), filled8);
-  folder.commit();
-  printWritten(out, names);
-  printWritten(out / "diffusion", diffusion_names);
-  printWritten(out, {"right_filled_mask.png"});
+            << " s; inversion: " << r.stats.unet_forwards << " UNet forwards, " << r.stats.unet_backwards
+            << " backwards; working size " << r.stats.work_width << "x" << r.stats.work_height << "\n";
+  writeGenerationOutputs(out, r, anaglyph);
   return 0;
 }
 

@@ -7,29 +7,21 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
-#include <random>
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/dtype_option.h"
 #include "app/cli/generation_options.h"
+#include "app/cli/media/generator_options.h"
 #include "app/cli/media/inpaint_options.h"
 #include "app/cli/media/stereo_outputs.h"
-#include "core/engine/compute_device.h"
-#include "core/engine/depth/depth_estimator.h"
-#include "core/engine/pipelines/compose_views.h"
-#include "core/engine/pipelines/txt2stereo.h"
-#include "core/engine/pipelines/txt2stereo_json.h"
+#include "core/media/generation.h"
+#include "core/media/generation_record.h"
 #include "core/media/image_io.h"
-#include "core/media/internal/generated_inpaint.h"
-#include "core/media/internal/tensor_bridge.h"
-#include "core/base/atomic_file.h"
 #include "core/base/error.h"
 #include "models/common/json_limits.h"
-#include "models/sd/stable_diffusion.h"
 
 namespace sds::cli {
 namespace {
@@ -89,30 +81,26 @@ const std::string kUsage =
 // view in the holes) or inpaint (composes, the model fills the holes).
 bool readInpaintChoice(const Args& a) { return readFillIsInpaint(a, "diffusion", /*colour_match_also_own=*/false); }
 
-pipelines::Txt2StereoParams readParams(const Args& a) {
-  pipelines::Txt2StereoParams p;
+media::GenerationRequest readRequest(const Args& a) {
+  media::GenerationRequest r;
   if (a.has("params")) {
     const auto j = readUntrustedJson(a.get("params", ""), "The parameter file");
     if (!j.is_object()) throw Error("The parameter file " + a.get("params", "") + " is not a JSON object.");
-    p = pipelines::txt2stereoParamsFromJson(j);
+    r = media::promptRequestFromRecord(j);
   } else {
-    p.seed = randomSeed();
+    r.seed = randomSeed();
   }
-  p.prompt = a.has("params") && !a.has("prompt") ? p.prompt : a.required("prompt");
-  p.negative_prompt = a.get("negative", p.negative_prompt);
-  p.steps = a.integerIn("steps", p.steps, 1, 10000);
-  p.guidance_scale = a.number("guidance", p.guidance_scale);
-  p.seed = seedOption(a).value_or(p.seed);
-  p.width = a.integerIn("width", p.width, 1, kMaxOptionSide);
-  p.height = a.integerIn("height", p.height, 1, kMaxOptionSide);
-  applyStereoOptions(a, p);
-  if (a.has("kv-budget-mb")) p.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 0)) << 20;
-  if (!pipelines::controls::kSteps.contains(p.steps)) throw Error("--steps must be between 1 and 1000.");
-  if (p.width % 8 || p.height % 8 || p.width <= 0 || p.height <= 0)
-    throw Error("--width and --height must be positive multiples of 8, got " + std::to_string(p.width) + "x" +
-                std::to_string(p.height) + ".");
-  p.validate();
-  return p;
+  r.mode = media::GenerationMode::Prompt;
+  r.prompt = a.has("params") && !a.has("prompt") ? r.prompt : a.required("prompt");
+  r.negative_prompt = a.get("negative", r.negative_prompt);
+  r.steps = int(a.integerIn("steps", r.steps, 1, 10000));
+  r.guidance_scale = a.number("guidance", r.guidance_scale);
+  r.seed = seedOption(a).value_or(r.seed);
+  r.width = int(a.integerIn("width", r.width, 1, kMaxOptionSide));
+  r.height = int(a.integerIn("height", r.height, 1, kMaxOptionSide));
+  applyStereoOptions(a, r.stereo);
+  if (a.has("kv-budget-mb")) r.stereo.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 0)) << 20;
+  return r;
 }
 
 struct Took {
@@ -132,73 +120,31 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-// Times `runs` mono pictures and `runs` pairs alternately (after one warm-up
-// each), so a busy machine slows both alike.
-void compareWithMono(const sd::StableDiffusion& model, const pipelines::Txt2StereoParams& params,
-                     const std::shared_ptr<depth::DepthEstimator>& depth, int runs) {
-  const pipelines::Txt2ImgParams mono = pipelines::leftViewParams(params);
+// Times `runs` mono pictures and `runs` whole pairs (pass 1 made again each
+// time) alternately, after one warm-up each, so a busy machine slows both alike.
+void compareWithMono(media::Generator& generator, const media::GenerationRequest& pair, int runs) {
+  media::PictureRequest mono;
+  static_cast<pipelines::PromptControls&>(mono) = pair;  // the pair's left view, DDIM
+  media::GenerationRequest plain = pair;                 // the StereoDiffusion pair itself
+  plain.compose_right = false;
+  plain.inpaint.reset();
   std::vector<double> mono_wall, mono_cpu, pair_wall, pair_cpu;
   for (int i = 0; i <= runs; ++i) {
-    const Took m = timed([&] { pipelines::txt2img(model, mono); });
-    const Took p = timed([&] { pipelines::txt2stereo(model, params, {}, depth); });
+    const Took m = timed([&] { generator.picture(mono); });
+    generator.forgetLeftView();
+    const Took p = timed([&] { generator.generate(plain); });
     if (i == 0) continue;  // warm-up
     mono_wall.push_back(m.wall);
     mono_cpu.push_back(m.cpu);
     pair_wall.push_back(p.wall);
     pair_cpu.push_back(p.cpu);
   }
-  std::cout << "median of " << runs << " (" << params.steps << " steps, " << params.width << "x" << params.height
+  generator.forgetLeftView();
+  std::cout << "median of " << runs << " (" << pair.steps << " steps, " << pair.width << "x" << pair.height
             << "): mono txt2img " << median(mono_wall) << " s wall / " << median(mono_cpu)
             << " s CPU, stereo pair " << median(pair_wall) << " s wall / " << median(pair_cpu)
             << " s CPU; ratio " << median(pair_wall) / median(mono_wall) << " wall, "
             << median(pair_cpu) / median(mono_cpu) << " CPU\n";
-}
-
-// The plain StereoDiffusion pair as the pipeline made it.
-StereoOutputs pairOutputs(const pipelines::Txt2StereoResult& r, const std::string& json, const std::string& anaglyph) {
-  StereoOutputs o;
-  o.left = media::tensor01ToImage8(r.image01[0]);
-  o.right = media::tensor01ToImage8(r.image01[1]);
-  o.disparity = media::tensorToMap(r.disparity);
-  o.params_json = json;
-  o.anaglyph = anaglyph;
-  return o;
-}
-
-// --compose: the left view's pixels wherever the right eye sees them, the
-// StereoDiffusion right view only in the disocclusions (compose_views.h).
-// With an inpainter, the model fills the holes instead (generated_inpaint.h).
-// The composed set, its filled mask and the plain pair in diffusion/ are
-// staged together and committed as one folder (one AtomicFolder: a second
-// commit over `dir` would replace the diffusion/ the first one wrote).
-void writeComposed(const std::filesystem::path& dir, const pipelines::Txt2StereoResult& r,
-                   const pipelines::Txt2StereoParams& params, const std::string& json, const std::string& anaglyph,
-                   const media::InpaintSettings* inpaint, media::HoleInpainter& inpainter) {
-  const auto left01 = r.image01.narrow(0, 0, 1);
-  render::ComposedView composed;
-  if (inpaint) {
-    media::InpaintReport report;
-    composed = media::composeRightInpainted(left01, r.disparity, params, inpainter, *inpaint, inpaintProgressPrinter(),
-                                            {}, &report);
-    printInpaintReport(report, *inpaint);
-  } else {
-    composed = pipelines::composeRightFromLeft(left01, r.image01.narrow(0, 1, 1), r.disparity, params);
-  }
-  const StereoOutputs plain = pairOutputs(r, json, anaglyph);
-  StereoOutputs o = plain;  // the same left view and disparity (cv::Mat shares them), the composed right view
-  o.right = media::tensor01ToImage8(composed.image[0]);
-  cv::Mat filled8;
-  media::tensorToMap(composed.holes.to(torch::kFloat32) * 255).convertTo(filled8, CV_8U);
-
-  AtomicFolder folder(dir.string(), stereoOutputNames());
-  const std::filesystem::path staging = folder.staging();
-  const auto plain_names = writeStereoFiles(staging / "diffusion", plain);
-  auto names = writeStereoFiles(staging, o);
-  media::writeImageAtomic((staging / "right_filled_mask.png").string(), filled8);
-  names.push_back("right_filled_mask.png");
-  folder.commit();
-  printWritten(dir / "diffusion", plain_names);
-  printWritten(dir, names);
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -206,64 +152,46 @@ int run(const std::vector<std::string>& argv) {
   if (!a.positional().empty()) throw Error("Unexpected argument '" + a.positional().front() + "' (see --help).");
   if (a.has("depth-model") == a.has("disparity"))
     throw Error("Give exactly one of --depth-model (estimate the depth of the left view) and --disparity FILE.");
-  auto params = readParams(a);
+  media::GenerationRequest request = readRequest(a);
   const bool inpainting = readInpaintChoice(a);
-  const bool compose = a.flag("compose") || inpainting;
-  if (compose && params.shift_both)
-    throw Error(std::string(inpainting ? "--fill inpaint" : "--compose") +
-                " keeps the left view as it is: it cannot be combined with --shift-both.");
+  // --fill inpaint composes too: the model fills the composition's holes.
+  request.compose_right = a.flag("compose") || inpainting;
   const media::InpaintSettings inpaint =
       readInpaintOptions(a, inpainting, InpaintSpelling::Prefixed, a.get("device", "cpu"));
+  if (inpainting) request.inpaint = inpaint;
   const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
   checkAnaglyphFormat(anaglyph);
   const std::filesystem::path out = a.required("out");
+  if (a.has("disparity")) {
+    request.depth = media::loadDepthMap(a.get("disparity", ""));  // near = bright
+    request.depth_source = a.get("disparity", "");
+  }
 
-  const sd::SdLoadOptions options = sdLoadOptions(a);
-  const std::string model_path = a.required("model");
-  const auto model = sd::loadStableDiffusion(model_path, options);
+  media::Generator generator;
+  generator.setModels(generatorModels(a));
+  generator.check(request);  // before the (slow) model load
+  const media::LoadedModelSummary model = generator.load(request.depth.empty());
   if (!a.has("params")) {  // the family's native size unless given
-    if (!a.has("width")) params.width = sd::nativeImageSize(model.version);
-    if (!a.has("height")) params.height = sd::nativeImageSize(model.version);
+    if (!a.has("width")) request.width = model.native_size;
+    if (!a.has("height")) request.height = model.native_size;
   }
+  std::cout << "model: " << describeModel(model) << ", " << request.width << "x" << request.height << ", seed "
+            << request.seed << "\n";
+  if (a.has("compare-mono"))
+    compareWithMono(generator, request, int(std::max(1L, a.integer("compare-mono", 3))));
 
-  std::map<std::string, std::string> extra = {{"model", model_path}};
-  std::shared_ptr<depth::DepthEstimator> depth;
-  if (a.has("depth-model")) {
-    depth = loadDepthModel(a, options);
-    extra["depth_model"] = a.get("depth-model", "");
-    extra["depth_input_size"] = std::to_string(depth->options().input_size);
-  } else {
-    params.disparity = media::mapToTensor(media::loadDepthMap(a.get("disparity", "")));
-    extra["disparity"] = a.get("disparity", "");
-  }
-  std::cout << "model: " << sd::versionName(model.version) << " (" << sd::layoutName(model.layout) << ") on "
-            << options.device.str() << " " << dtypeName(options.dtype) << ", " << params.width << "x" << params.height
-            << ", seed " << params.seed << "\n";
-
-  pipelines::RunControl control;
-  control.progress = [](const Progress& p) {
-    if (p.total > 0 && p.step > 0) std::cerr << "\r" << p.stage << " " << p.step << "/" << p.total << "   " << std::flush;
-    if (p.total > 0 && p.step == p.total) std::cerr << "\n";
-  };
-  if (a.has("compare-mono")) compareWithMono(model, params, depth, int(std::max(1L, a.integer("compare-mono", 3))));
-  media::HoleInpainter inpainter;
-  if (inpainting) inpainter.prepare(inpaint);  // a wrong model is refused before the generation
-  pipelines::Txt2StereoResult result;
-  const Took took = timed([&] { result = pipelines::txt2stereo(model, params, control, depth); });
-  std::cout << "pair in " << took.wall << " s (" << (result.used_kv_cache ? "left-view K/V cache" : "two-view batch")
-            << ", shift at step " << result.shift_step << ")\n";
-  if (!compose) {
-    writeStereoOutputs(out, pairOutputs(result, pipelines::txt2stereoParamsToJson(params, extra).dump(2), anaglyph));
-    return 0;
-  }
-  if (inpainting) {
-    extra["compose"] = "left pixels where visible, inpainting model in the holes";
-    for (auto& [key, value] : media::inpaintRecord(inpaint, inpaint.model_path)) extra[key] = value;
-  } else {
-    extra["compose"] = pipelines::kComposedRightRecord;
-  }
-  const std::string json = pipelines::txt2stereoParamsToJson(params, extra).dump(2);
-  writeComposed(out, result, params, json, anaglyph, inpainting ? &inpaint : nullptr, inpainter);
+  media::GenerationResult result;
+  const Took took = timed([&] {
+    result = generator.generate(request, [](const Progress& p) {
+      if (p.total > 0 && p.step > 0) std::cerr << "\r" << p.stage << " " << p.step << "/" << p.total << "   " << std::flush;
+      if (p.total > 0 && p.step == p.total) std::cerr << "\n";
+    });
+  });
+  std::cout << "pair in " << took.wall << " s ("
+            << (result.stats.used_kv_cache ? "left-view K/V cache" : "two-view batch") << ", shift at step "
+            << result.stats.shift_step << ")\n";
+  if (inpainting) printInpaintReport(result.stats.inpaint, inpaint);
+  writeGenerationOutputs(out, result, anaglyph);
   return 0;
 }
 

@@ -10,31 +10,23 @@
 #include <opencv2/core.hpp>
 
 #include "app/cli/options.h"
+#include "core/media/generation.h"
 
 namespace sds::cli {
 
-struct StereoOutputs {
-  cv::Mat left, right;  // CV_8UC3 BGR, the same size
-  cv::Mat disparity;    // CV_32FC1, near = large; empty: not written
-  std::string params_json;
-  std::string anaglyph = "anaglyph-dubois";  // one of the anaglyph formats of media::parseStereoFormat
-};
-
-// Writes the set into `dir` as a whole (AtomicFolder: an interrupted run leaves
-// the old set or nothing, never a mix); prints each file written. An existing
-// `dir` may hold only an earlier run's outputs (see stereoOutputNames()).
-void writeStereoOutputs(const std::filesystem::path& dir, const StereoOutputs& outputs);
-
-// Writes the files of the set into the existing folder `dir` (a staging folder),
-// returning their names. For commands that add more files to the same folder.
-std::vector<std::string> writeStereoFiles(const std::filesystem::path& dir, const StereoOutputs& outputs);
+// Writes a generation's files into `dir` as a whole (AtomicFolder: an
+// interrupted run leaves the old set or nothing, never a mix) and prints each
+// file written: the pair, and for a composed result (r.right_filled given) the
+// plain diffusion pair in dir/diffusion/ and right_filled_mask.png. The
+// anaglyph is `anaglyph`, one of the anaglyph formats of
+// media::parseStereoFormat. An existing `dir` may hold only an earlier run's
+// outputs (see stereoOutputNames()).
+void writeGenerationOutputs(const std::filesystem::path& dir, const media::GenerationResult& r,
+                            const std::string& anaglyph);
 
 // Every name a generating command writes into its output folder (an earlier
 // run's outputs, which a new run may replace).
 const std::vector<std::string>& stereoOutputNames();
-
-// Prints "wrote <dir>/<name>" for each name.
-void printWritten(const std::filesystem::path& dir, const std::vector<std::string>& names);
 
 // The declaration of --anaglyph FMT (the format of the set's anaglyph.png).
 Option anaglyphOption();

@@ -35,13 +35,10 @@ struct StableDiffusion;
 
 namespace sds::inversion {
 
-struct InversionParams {
+struct InversionParams : InversionControls {
   std::string prompt;  // describes the image (the cond embedding); "" is allowed
   int steps = pipelines::controls::kSteps.value;
   double guidance_scale = pipelines::controls::kGuidance.value;
-  InversionMode mode = InversionMode::NullText;
-  int inner_steps = pipelines::controls::kInnerSteps.value;
-  double early_stop_epsilon = 1e-5;
   // [2, N, D] [uncond(""); cond(prompt)]; replaces encoding the prompt.
   std::optional<torch::Tensor> prompt_embeddings;
 };

@@ -13,6 +13,8 @@ namespace sds::pipelines {
 // The "compose" entry of a composed pair's params.json (the CLI's --compose,
 // the studio's option): where the right view's pixels come from.
 inline constexpr const char* kComposedRightRecord = "left pixels where visible, diffusion right view in the holes";
+// ... and with the holes painted by an inpainting model instead.
+inline constexpr const char* kInpaintedRightRecord = "left pixels where visible, inpainting model in the holes";
 
 // map: [h, w] the pair's disparity map (near = large, any size), resized
 // bicubically to H x W; returns [H, W] float32 pixels: the disparity whose

@@ -8,6 +8,7 @@
 // engine, and the studio's widget.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace sds::stereo {
@@ -106,4 +107,30 @@ struct StereoControls {
   bool operator!=(const StereoControls& o) const { return !(*this == o); }
 };
 
+// Pass 2 as a caller sets it: the user's StereoControls and how the pass runs.
+// Photo to stereo takes exactly this (its prompt, steps and guidance come from
+// the inversion); Txt2StereoParams adds pass 1's PromptControls.
+struct StereoPassParams : StereoControls {
+  std::optional<uint64_t> deblur_seed;  // the deblur noise; default: derived from the seed
+  bool use_kv_cache = true;
+  // SD 1.5 at 512 px, 50 steps needs ~3.6 GB fp16, ~7.2 GB fp32. < 0: automatic,
+  // 8 GiB on CUDA; on the CPU half the memory available when the run starts, at
+  // most 8 GiB (the model and the activations need the rest).
+  int64_t kv_cache_budget_bytes = -1;
+
+  int64_t resolvedKvCacheBudget(bool cuda) const;  // defined by the engine (txt2stereo.cpp)
+};
+
 }  // namespace sds::pipelines
+
+namespace sds::inversion {
+
+// How a photo is inverted, beside the prompt, steps and guidance it shares
+// with sampling (image_inversion.h).
+struct InversionControls {
+  InversionMode mode = InversionMode::NullText;
+  int inner_steps = pipelines::controls::kInnerSteps.value;  // null-text optimisation steps per DDIM step
+  double early_stop_epsilon = 1e-5;                          // null-text: stop a step's optimisation below this loss
+};
+
+}  // namespace sds::inversion

@@ -37,20 +37,6 @@ class DepthEstimator;
 
 namespace sds::pipelines {
 
-// Pass 2 as a caller sets it: the user's StereoControls and how the pass runs.
-// Photo to stereo takes exactly this (its prompt, steps and guidance come from
-// the inversion); Txt2StereoParams adds pass 1's PromptControls.
-struct StereoPassParams : StereoControls {
-  std::optional<uint64_t> deblur_seed;  // the deblur noise; default: derived from the seed
-  bool use_kv_cache = true;
-  // SD 1.5 at 512 px, 50 steps needs ~3.6 GB fp16, ~7.2 GB fp32. < 0: automatic,
-  // 8 GiB on CUDA; on the CPU half the memory available when the run starts, at
-  // most 8 GiB (the model and the activations need the rest).
-  int64_t kv_cache_budget_bytes = -1;
-
-  int64_t resolvedKvCacheBudget(bool cuda) const;
-};
-
 // The stereo fields (pass 2 only; the paper's defaults) are the StereoPassParams,
 // pass 1's prompt, steps, guidance, seed and size the PromptControls.
 struct Txt2StereoParams : StereoPassParams, PromptControls {
