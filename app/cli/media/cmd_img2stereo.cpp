@@ -109,11 +109,8 @@ int run(const std::vector<std::string>& argv) {
   if (a.has("depth-kind") && !a.has("depth")) throw Error("--depth-kind describes --depth FILE; give that too.");
   media::GenerationRequest request = readRequest(a);
   const bool inpainting = readInpaintChoice(a);
-  const media::InpaintSettings inpaint =
-      readInpaintOptions(a, inpainting, InpaintSpelling::Prefixed, a.get("device", "cpu"));
-  if (inpainting) request.inpaint = inpaint;
-  const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
-  checkAnaglyphFormat(anaglyph);
+  request.inpaint = readGeneratedInpaintFill(a, inpainting);
+  const std::string anaglyph = anaglyphChoice(a);
   const std::filesystem::path out = a.required("out");
   const std::string image_path = a.required("image");
   request.photo = media::loadImage(image_path);
@@ -125,9 +122,7 @@ int run(const std::vector<std::string>& argv) {
   }
 
   media::Generator generator;
-  generator.setModels(generatorModels(a));
-  generator.check(request);  // before the (slow) model load
-  const media::LoadedModelSummary model = generator.load(request.depth.empty());
+  const media::LoadedModelSummary model = loadFor(generator, a, request);
   std::cout << "model: " << describeModel(model) << "; photo " << request.photo.cols << "x" << request.photo.rows
             << "\n";
 
@@ -141,7 +136,7 @@ int run(const std::vector<std::string>& argv) {
   const auto start = std::chrono::steady_clock::now();
   const media::GenerationResult r = generator.generate(request, progress);
   std::cerr << "\n";
-  if (inpainting) printInpaintReport(r.stats.inpaint, inpaint);
+  if (request.inpaint) printInpaintReport(r.stats.inpaint, *request.inpaint);
   std::cout << "done in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
             << " s; inversion: " << r.stats.unet_forwards << " UNet forwards, " << r.stats.unet_backwards
             << " backwards; working size " << r.stats.work_width << "x" << r.stats.work_height << "\n";

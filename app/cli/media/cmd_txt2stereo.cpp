@@ -156,11 +156,8 @@ int run(const std::vector<std::string>& argv) {
   const bool inpainting = readInpaintChoice(a);
   // --fill inpaint composes too: the model fills the composition's holes.
   request.compose_right = a.flag("compose") || inpainting;
-  const media::InpaintSettings inpaint =
-      readInpaintOptions(a, inpainting, InpaintSpelling::Prefixed, a.get("device", "cpu"));
-  if (inpainting) request.inpaint = inpaint;
-  const std::string anaglyph = a.get("anaglyph", "anaglyph-dubois");
-  checkAnaglyphFormat(anaglyph);
+  request.inpaint = readGeneratedInpaintFill(a, inpainting);
+  const std::string anaglyph = anaglyphChoice(a);
   const std::filesystem::path out = a.required("out");
   if (a.has("disparity")) {
     request.depth = media::loadDepthMap(a.get("disparity", ""));  // near = bright
@@ -168,9 +165,7 @@ int run(const std::vector<std::string>& argv) {
   }
 
   media::Generator generator;
-  generator.setModels(generatorModels(a));
-  generator.check(request);  // before the (slow) model load
-  const media::LoadedModelSummary model = generator.load(request.depth.empty());
+  const media::LoadedModelSummary model = loadFor(generator, a, request);
   if (!a.has("params")) {  // the family's native size unless given
     if (!a.has("width")) request.width = model.native_size;
     if (!a.has("height")) request.height = model.native_size;
@@ -190,7 +185,7 @@ int run(const std::vector<std::string>& argv) {
   std::cout << "pair in " << took.wall << " s ("
             << (result.stats.used_kv_cache ? "left-view K/V cache" : "two-view batch") << ", shift at step "
             << result.stats.shift_step << ")\n";
-  if (inpainting) printInpaintReport(result.stats.inpaint, inpaint);
+  if (request.inpaint) printInpaintReport(result.stats.inpaint, *request.inpaint);
   writeGenerationOutputs(out, result, anaglyph);
   return 0;
 }

@@ -17,6 +17,12 @@ media::GeneratorModels generatorModels(const Args& a) {
   return m;
 }
 
+media::LoadedModelSummary loadFor(media::Generator& generator, const Args& a, const media::GenerationRequest& request) {
+  generator.setModels(generatorModels(a));
+  generator.check(request);
+  return generator.load(request.depth.empty());
+}
+
 std::string describeModel(const media::LoadedModelSummary& model, bool with_dtype) {
   return model.family + " (" + model.layout + ") on " + model.device + (with_dtype ? " " + model.dtype : "");
 }

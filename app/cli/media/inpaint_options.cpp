@@ -95,6 +95,13 @@ media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, Inpain
   return s;
 }
 
+std::optional<media::InpaintSettings> readGeneratedInpaintFill(const Args& a, bool inpainting) {
+  const media::InpaintSettings settings =
+      readInpaintOptions(a, inpainting, InpaintSpelling::Prefixed, a.get("device", "cpu"));
+  if (!inpainting) return std::nullopt;
+  return settings;
+}
+
 ProgressFn inpaintProgressPrinter() {
   return [](const Progress& p) {
     if (p.stage == "inpainting" && p.total > 0) std::cerr << "\rinpainting " << p.step << "/" << p.total << std::flush;

@@ -5,6 +5,7 @@
 // are spelled --inpaint-prompt, --inpaint-guidance, ...; depth2stereo, which
 // has no other prompt, also takes the short spellings it always took.
 #pragma once
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -36,6 +37,11 @@ bool readFillIsInpaint(const Args& a, const std::string& model_fill, bool colour
 // `device`); otherwise any of the options given is an error. Throws sds::Error.
 media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, InpaintSpelling spelling,
                                           const std::string& device);
+
+// txt2stereo's and img2stereo's fill: the settings (--inpaint-*, the model on
+// --device) when `inpainting`, else nullopt (and any --inpaint-* given is an
+// error). Throws sds::Error.
+std::optional<media::InpaintSettings> readGeneratedInpaintFill(const Args& a, bool inpainting);
 
 // Prints "inpainting k/n" on stderr while the model runs.
 ProgressFn inpaintProgressPrinter();

@@ -14,9 +14,11 @@ Option anaglyphOption() {
   return {"anaglyph", "FMT", "anaglyph-dubois (default), anaglyph-color, anaglyph-half-color, anaglyph-gray, ..."};
 }
 
-void checkAnaglyphFormat(const std::string& name) {
+std::string anaglyphChoice(const Args& a) {
+  const std::string name = a.get("anaglyph", "anaglyph-dubois");
   if (media::parseStereoFormat(name) < media::StereoFormat::AnaglyphTrue)
     throw Error("--anaglyph needs one of the anaglyph formats, got '" + name + "'.");
+  return name;
 }
 
 const std::vector<std::string>& stereoOutputNames() {

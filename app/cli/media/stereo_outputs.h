@@ -9,6 +9,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "app/cli/args.h"
 #include "app/cli/options.h"
 #include "core/media/generation.h"
 
@@ -31,7 +32,7 @@ const std::vector<std::string>& stereoOutputNames();
 // The declaration of --anaglyph FMT (the format of the set's anaglyph.png).
 Option anaglyphOption();
 
-// Throws sds::Error unless `name` is an anaglyph format.
-void checkAnaglyphFormat(const std::string& name);
+// --anaglyph (default anaglyph-dubois). Throws sds::Error unless it names an anaglyph format.
+std::string anaglyphChoice(const Args& a);
 
 }  // namespace sds::cli
