@@ -123,6 +123,34 @@ class TestRenderer : public QObject {
     QVERIFY(torch::allclose(v.right.index({0, Slice(), 0, Slice(5, 8)}), torch::full({3, 3}, 0.2f), 1e-5, 1e-5));
   }
 
+  // The fill's smoothing along a hole's columns never averages across a strong
+  // edge of the background (here a horizon): a pale blend of sky and ground
+  // would float beside the object as a ghost. Both the CPU kernel and the
+  // tensor path.
+  void holeSmoothingKeepsAStrongBackgroundEdge() {
+    using torch::indexing::Slice;
+    const int64_t h = 40, w = 60;
+    const auto sky = torch::tensor({0.55f, 0.75f, 0.95f}).view({1, 3, 1, 1});
+    const auto ground = torch::tensor({0.55f, 0.35f, 0.10f}).view({1, 3, 1, 1});
+    auto image = torch::cat({sky.expand({1, 3, 20, w}), ground.expand({1, 3, 20, w})}, 2).contiguous();
+    image.index_put_({Slice(), Slice(), Slice(10, 30), Slice(20, 30)}, 0.9f);  // a near block across the horizon
+    auto d = torch::full({h, w}, 2.0f);
+    d.index_put_({Slice(10, 30), Slice(20, 30)}, 12.0f);
+    for (const bool tensor_path : {false, true}) {
+      auto o = rightView();
+      o.texture_fill = false;
+      o.fill_options.force_tensor_path = tensor_path;
+      o.warp.force_tensor_path = tensor_path;
+      const auto v = renderWithDisparity(image, d, o);
+      // The block's right edge lands at 18, the background after it at 28: 18..27 were behind it.
+      const auto holes = v.right_holes.index({Slice(10, 30), Slice(19, 27)});
+      QVERIFY(holes.all().item<bool>());
+      const auto filled = v.right.index({0, Slice(), Slice(10, 30), Slice(19, 27)});
+      QVERIFY(torch::allclose(filled.slice(1, 0, 10), sky[0].expand({3, 10, 8}), 1e-5, 1e-5));
+      QVERIFY(torch::allclose(filled.slice(1, 10, 20), ground[0].expand({3, 10, 8}), 1e-5, 1e-5));
+    }
+  }
+
   void leftViewHolesAreFilledFromTheBackgroundSideToo() {
     auto o = rightView();
     o.both_views = true;

@@ -50,9 +50,10 @@ RowFill fillRows(const WarpedView& view, const FillOptions& o) {
 // Far from its source a copied colour is a poor guess and the local mean a
 // better one: each hole pixel becomes the mean of its vertical run of hole
 // pixels within a radius growing with the distance (prefix sums along columns).
+// A run also ends where the copied colour jumps by more than `jump`.
 torch::Tensor smoothColumns(const torch::Tensor& image, const torch::Tensor& covered, const torch::Tensor& distance,
-                            const FillOptions& o) {
-  const int64_t h = covered.size(0);
+                            const FillOptions& o, float jump) {
+  const int64_t h = covered.size(0), w = covered.size(1);
   const auto holes = ~covered;
   const auto hole_f = holes.to(torch::kFloat64);
   const auto zero_row = torch::zeros({image.size(0), 1, covered.size(1)}, hole_f.options());
@@ -61,7 +62,17 @@ torch::Tensor smoothColumns(const torch::Tensor& image, const torch::Tensor& cov
   const auto run = nearestSetAlongRows(covered.t());  // nearest covered row above / below, per column
   const auto above = run.left.t(), below = run.right.t();
   const auto rows = torch::arange(h, radius.options()).unsqueeze(1);
-  const auto lo = torch::maximum(rows - radius, above + 1), hi = torch::minimum(rows + radius + 1, below);
+  // Rows that start a run of their own: the colour jumps from the hole row above.
+  const auto step = (image.slice(1, 1) - image.slice(1, 0, h - 1)).abs().sum(0);  // [H-1, W]
+  const auto starts = torch::cat({torch::zeros({1, w}, holes.options()),
+                                  holes.slice(0, 1) & holes.slice(0, 0, h - 1) & step.gt(jump)});
+  const auto rows_hw = rows.expand({h, w});
+  const auto run_start = std::get<0>(torch::where(starts, rows_hw, torch::zeros_like(rows_hw)).cummax(0));
+  const auto next_start =
+      std::get<0>(torch::where(starts, rows_hw, torch::full_like(rows_hw, h)).flip(0).cummin(0)).flip(0);
+  const auto run_end = torch::cat({next_start.slice(0, 1), torch::full({1, w}, h, next_start.options())}, 0);
+  const auto lo = torch::maximum(torch::maximum(rows - radius, above + 1), run_start);
+  const auto hi = torch::minimum(torch::minimum(rows + radius + 1, below), run_end);
   const auto lo3 = lo.unsqueeze(0).expand_as(image), hi3 = hi.unsqueeze(0).expand_as(image);
   const auto mean = (sums.gather(1, hi3) - sums.gather(1, lo3)) / (hi - lo).clamp_min(1).to(torch::kFloat64);
   return torch::where(holes & radius.gt(0), mean.to(image.scalar_type()), image);
@@ -69,10 +80,17 @@ torch::Tensor smoothColumns(const torch::Tensor& image, const torch::Tensor& cov
 
 }  // namespace
 
+float smoothingBreak(const torch::Tensor& image, const FillOptions& o) {
+  if (!(o.smooth_break > 0)) return INFINITY;
+  const auto [lo, hi] = torch::aminmax(image);
+  return float(o.smooth_break * double(image.size(1)) * (hi.item<double>() - lo.item<double>()));
+}
+
 torch::Tensor fillFromBackground(const WarpedView& view, const FillOptions& o) {
   if (view.image.device().is_cpu() && !o.force_tensor_path) return cpu::fillFromBackground(view, o);
   RowFill rows = fillRows(view, o);
-  if (o.smooth_max_radius > 0) rows.image = smoothColumns(rows.image, view.covered, rows.distance, o);
+  if (o.smooth_max_radius > 0)
+    rows.image = smoothColumns(rows.image, view.covered, rows.distance, o, smoothingBreak(view.image, o));
   return rows.image.unsqueeze(0);
 }
 

@@ -19,8 +19,19 @@ struct FillOptions {
   // min(smooth_max_radius, smooth_slope * distance to the source pixel); 0 turns it off.
   double smooth_slope = 1.0;
   int smooth_max_radius = 24;
+  // The smoothing never reaches across a strong edge of the copied colours: a
+  // column's run ends between two rows whose colours differ by more than this
+  // share of the view's value range (mean over the channels). A sky/ground
+  // boundary or a stripe beside a hole stays sharp instead of being averaged
+  // into a pale band (a ghost in the background); 0 turns the limit off.
+  double smooth_break = 1.0 / 3.0;
   bool force_tensor_path = false;  // see WarpOptions::force_tensor_path
 };
+
+// The colour jump (summed over the channels, in the image's units) that ends a
+// smoothing run: options.smooth_break x channels x the image's value range
+// (infinite when the limit is off).
+float smoothingBreak(const torch::Tensor& image, const FillOptions& options);
 
 // Returns the view's image [1,C,H,W] with every uncovered pixel filled.
 torch::Tensor fillFromBackground(const WarpedView& view, const FillOptions& options = {});

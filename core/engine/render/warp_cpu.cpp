@@ -159,10 +159,19 @@ void fillRows(float* ip, float* dist, const float* dp, const bool* cp, int64_t c
 
 // Column pass: a copied colour is a good guess next to its source and a poor one
 // far away, where the local mean predicts better. Each hole pixel becomes the
-// mean of its vertical run of hole pixels within a radius growing with `dist`.
-// Row-major over blocks of columns, prefix sums restarting at each run.
+// mean of its vertical run of hole pixels within a radius growing with `dist`;
+// a run also ends where the copied colour jumps by more than `jump` (summed
+// over the channels). Row-major over blocks of columns, prefix sums restarting
+// at each run.
 void smoothColumns(float* ip, const float* dist, const bool* cp, int64_t channels, int64_t h, int64_t w,
-                   const FillOptions& o) {
+                   const FillOptions& o, float jump) {
+  // True when hole rows y - 1 and y of column x are one run (no strong edge between them).
+  const auto joined = [&](int64_t y, int64_t x) {
+    if (cp[(y - 1) * w + x]) return false;
+    float d = 0;
+    for (int64_t ch = 0; ch < channels; ++ch) d += std::abs(ip[(ch * h + y) * w + x] - ip[(ch * h + y - 1) * w + x]);
+    return d <= jump;
+  };
   at::parallel_for(0, w, 128, [&](int64_t x0, int64_t x1) {
     const int64_t n = x1 - x0;
     // Only hole entries are ever written or read: no need to clear the buffers.
@@ -171,7 +180,7 @@ void smoothColumns(float* ip, const float* dist, const bool* cp, int64_t channel
     for (int64_t y = 0; y < h; ++y)
       for (int64_t i = 0; i < n; ++i) {
         if (cp[y * w + x0 + i]) continue;
-        const bool run = y > 0 && !cp[(y - 1) * w + x0 + i];
+        const bool run = y > 0 && joined(y, x0 + i);
         start[y * n + i] = run ? start[(y - 1) * n + i] : int32_t(y);
         for (int64_t ch = 0; ch < channels; ++ch)
           prefix[(ch * h + y) * n + i] =
@@ -180,7 +189,7 @@ void smoothColumns(float* ip, const float* dist, const bool* cp, int64_t channel
     for (int64_t y = h - 1; y >= 0; --y)
       for (int64_t i = 0; i < n; ++i) {
         if (cp[y * w + x0 + i]) continue;
-        const bool run = y + 1 < h && !cp[(y + 1) * w + x0 + i];
+        const bool run = y + 1 < h && !cp[(y + 1) * w + x0 + i] && joined(y + 1, x0 + i);
         end[y * n + i] = run ? end[(y + 1) * n + i] : int32_t(y + 1);
       }
     for (int64_t y = 0; y < h; ++y)
@@ -211,7 +220,8 @@ void fillInPlace(WarpedView& view, const FillOptions& o) {
   auto dist = torch::empty({h, w}, d.options());
   fillRows(ip, dist.data_ptr<float>(), d.data_ptr<float>(), cov.data_ptr<bool>(), channels, h, w,
            float(o.same_surface_px), o.edge_skip_px);
-  if (o.smooth_max_radius > 0) smoothColumns(ip, dist.data_ptr<float>(), cov.data_ptr<bool>(), channels, h, w, o);
+  if (o.smooth_max_radius > 0)
+    smoothColumns(ip, dist.data_ptr<float>(), cov.data_ptr<bool>(), channels, h, w, o, smoothingBreak(view.image, o));
 }
 
 torch::Tensor fillFromBackground(const WarpedView& view, const FillOptions& o) {
