@@ -66,6 +66,29 @@ class TestDepthEdges : public QObject {
     QCOMPARE(plain[11].item<float>(), 0.55f);
   }
 
+  // A top edge: the row above a nearer block is a half-and-half mix that the
+  // map gives to the background. It must move with the block (no line left
+  // floating beside it); a row of plain background above it stays.
+  void mixedTopRowMovesWithTheForeground() {
+    const int64_t h = 12, w = 24;
+    auto image = torch::full({1, 3, h, w}, 0.2f);
+    image.index_put_({Slice(), Slice(), Slice(5, 10), Slice(8, 14)}, 0.9f);
+    image.index_put_({Slice(), Slice(), 4, Slice(8, 14)}, 0.55f);  // the block's anti-aliased top row
+    auto d = torch::full({h, w}, 1.0f);
+    d.index_put_({Slice(5, 10), Slice(8, 14)}, 6.0f);
+    EdgeOptions o;
+    o.band_px = 1;
+    o.smoothing_px = 3;
+    const auto refined = refineDepthEdges(image, d, o, 1.5);
+    QVERIFY(torch::allclose(refined.index({4, Slice(8, 14)}), torch::full({6}, 6.0f)));  // joins the block
+    QVERIFY(torch::allclose(refined.index({3, Slice(8, 14)}), torch::full({6}, 1.0f)));  // background stays
+    QVERIFY(torch::allclose(refined.index({10, Slice(8, 14)}), torch::full({6}, 1.0f)));  // plain row below stays
+    // Rendered: no grey line is left where the block was.
+    const auto v = renderWithDisparity(image, d, RenderOptions{rightView(1, 3)});
+    QVERIFY(torch::allclose(v.right.index({0, 0, 4, Slice(8, 14)}), torch::full({6}, 0.2f), 1e-4, 1e-4));
+    QVERIFY(torch::allclose(v.right.index({0, 0, 4, Slice(2, 8)}), torch::full({6}, 0.55f), 1e-4, 1e-4));
+  }
+
   void depthEdgeSnapsToTheColourEdge() {
     // The depth map's jump lies one pixel right of the colour edge: pixel 13
     // has the background's colour but the block's disparity.

@@ -9,7 +9,9 @@
 // EdgeOptions::smoothing_px of it take the side whose colour they are closer to)
 // and then grows the near side by EdgeOptions::band_px into the far side, so
 // every mixed pixel travels with the near surface and the pixels left next to a
-// disocclusion carry only far-surface colour. Only pixels within a few pixels
+// disocclusion carry only far-surface colour. Top and bottom edges (jumps
+// between rows) get the band too, over the pixels whose colour looks mixed: a
+// mixed row left behind would float as a line beside the moved object. Only pixels within a few pixels
 // of a jump change, and they take the disparity of one of the two surfaces
 // (never a value in between, which would stretch them across the gap).
 // LibTorch only; runs on any device (the kernel itself runs on the CPU).
