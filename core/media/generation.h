@@ -94,7 +94,7 @@ struct PictureResult {
 // The Stable Diffusion model the Generator holds, in words.
 struct LoadedModelSummary {
   std::string family;  // "SD 1.x", "SD 2.x", "SDXL"
-  std::string layout;  // "diffusers", "single file", ...
+  std::string layout;  // "diffusers" or "single-file"
   std::string device;  // "cpu", "cuda:0"
   std::string dtype;   // "float32", "bfloat16", "float16"
   int native_size = 0;  // the family's native image side (512, 768, 1024)
