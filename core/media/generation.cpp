@@ -281,7 +281,8 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
   }
   pipelines::Txt2StereoParams p = promptParams(request);
   p.disparity = userDisparity(request);
-  std::map<std::string, std::string> extra = recordOf(request, models_, request.depth.empty() ? l.depth.get() : nullptr);
+  std::map<std::string, std::string> extra =
+      recordOf(request, models_, request.depth.empty() ? l.depth.get() : nullptr);
 
   const auto r = l.session->run(p, controlOf(progress, cancel, preview));
   p.disparity.reset();  // not stored in the JSON; `extra` says where it came from

@@ -178,7 +178,8 @@ int run(const std::vector<std::string>& argv) {
   media::GenerationResult result;
   const Took took = timed([&] {
     result = generator.generate(request, [](const Progress& p) {
-      if (p.total > 0 && p.step > 0) std::cerr << "\r" << p.stage << " " << p.step << "/" << p.total << "   " << std::flush;
+      if (p.total > 0 && p.step > 0)
+        std::cerr << "\r" << p.stage << " " << p.step << "/" << p.total << "   " << std::flush;
       if (p.total > 0 && p.step == p.total) std::cerr << "\n";
     });
   });
