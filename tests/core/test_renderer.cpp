@@ -136,16 +136,18 @@ class TestRenderer : public QObject {
     image.index_put_({Slice(), Slice(), Slice(10, 30), Slice(20, 30)}, 0.9f);  // a near block across the horizon
     auto d = torch::full({h, w}, 2.0f);
     d.index_put_({Slice(10, 30), Slice(20, 30)}, 12.0f);
-    for (const bool tensor_path : {false, true}) {
+    // Values in [0, 1] (the engine's) and in [0, 255] (media's): the limit follows the view's range.
+    for (const auto& [tensor_path, scale] : {std::pair{false, 1.0f}, {true, 1.0f}, {false, 255.0f}, {true, 255.0f}}) {
       auto o = rightView();
       o.texture_fill = false;
       o.fill_options.force_tensor_path = tensor_path;
       o.warp.force_tensor_path = tensor_path;
-      const auto v = renderWithDisparity(image, d, o);
+      const auto v = renderWithDisparity(image * scale, d, o);
+      const auto right = v.right / scale;
       // The block's right edge lands at 18, the background after it at 28: 18..27 were behind it.
       const auto holes = v.right_holes.index({Slice(10, 30), Slice(19, 27)});
       QVERIFY(holes.all().item<bool>());
-      const auto filled = v.right.index({0, Slice(), Slice(10, 30), Slice(19, 27)});
+      const auto filled = right.index({0, Slice(), Slice(10, 30), Slice(19, 27)});
       QVERIFY(torch::allclose(filled.slice(1, 0, 10), sky[0].expand({3, 10, 8}), 1e-5, 1e-5));
       QVERIFY(torch::allclose(filled.slice(1, 10, 20), ground[0].expand({3, 10, 8}), 1e-5, 1e-5));
     }
