@@ -37,6 +37,20 @@ size_t walkJpegHeader(const std::string& b, F on) {
 
 }  // namespace
 
+const char* imageFormatOf(const std::string& b) {
+  const auto starts = [&](const char* magic, size_t n) { return b.size() >= n && b.compare(0, n, magic, n) == 0; };
+  if (starts("\x89PNG\r\n\x1a\n", 8)) return "PNG";
+  if (b.size() >= 3 && isJpeg(b) && uint8_t(b[2]) == 0xFF) return "JPEG";
+  if (starts("II*\0", 4) || starts("MM\0*", 4) || starts("II+\0", 4) || starts("MM\0+", 4)) return "TIFF";
+  if (starts("BM", 2)) return "BMP";
+  if (b.size() >= 12 && starts("RIFF", 4) && b.compare(8, 4, "WEBP") == 0) return "WebP";
+  if (b.size() >= 2 && b[0] == 'P' && ((b[1] >= '1' && b[1] <= '7') || b[1] == 'F' || b[1] == 'f')) return "PNM";
+  if (starts("\x76\x2f\x31\x01", 4)) return "OpenEXR";
+  return nullptr;
+}
+
+const char* readableImageFormats() { return "PNG, JPEG, TIFF, BMP, WebP, PNM/PFM or OpenEXR"; }
+
 std::optional<ImageDimensions> declaredImageSize(const std::string& b) {
   static const char kPng[] = "\x89PNG\r\n\x1a\n";
   if (b.size() >= 24 && b.compare(0, 8, kPng, 8) == 0 && b.compare(12, 4, "IHDR") == 0)

@@ -20,6 +20,17 @@ struct ImageDimensions {
   int64_t height = 0;
 };
 
+// The format an image file's first bytes name, among those this program reads:
+// "PNG", "JPEG", "TIFF", "BMP", "WebP", "PNM" (PBM/PGM/PPM/PAM/PFM) or
+// "OpenEXR"; nullptr for anything else. OpenCV picks its decoder by these bytes,
+// not by the file's name, and some of its decoders (DICOM through GDCM, found
+// by fuzz_image_decoding) abort the process on a malformed file instead of
+// failing: only files that name one of these formats reach it.
+const char* imageFormatOf(const std::string& bytes);
+
+// The formats imageFormatOf accepts, for messages: "PNG, JPEG, TIFF, ...".
+const char* readableImageFormats();
+
 // The width and height declared by a PNG (IHDR), JPEG (first SOF marker) or BMP
 // header; nullopt for other formats or when the header is not there.
 std::optional<ImageDimensions> declaredImageSize(const std::string& bytes);

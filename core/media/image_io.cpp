@@ -92,6 +92,9 @@ cv::Mat readFile(const std::string& path, int flags, const char* what) {
   // Regular files only (a FIFO would block), and the header's size checked
   // before the decoder allocates for it.
   const std::string bytes = readRegularFile(path, kMaxImageFileBytes, what);
+  if (!imageFormatOf(bytes))
+    throw Error("Cannot open " + std::string(what) + " " + path + ": not an image format this program reads (" +
+                readableImageFormats() + ").");
   if (const auto dims = declaredImageSize(bytes)) {
     // Divided, not multiplied: two 32-bit sides (a PNG's) overflow an int64 product (found by fuzz_image_decoding).
     if (dims->width > 0 && dims->height > 0 && dims->width > kMaxImagePixels / dims->height)
@@ -122,6 +125,8 @@ cv::Mat readFile(const std::string& path, int flags, const char* what) {
 cv::Mat loadImage(const std::string& path) {
   return readFile(path, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR, "image");
 }
+
+cv::Mat readImageFile(const std::string& path, int imread_flags) { return readFile(path, imread_flags, "image"); }
 
 cv::Mat loadDepthMap(const std::string& path) {
   cv::Mat m = readFile(path, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR, "depth map");

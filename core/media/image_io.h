@@ -15,6 +15,12 @@ using TextChunks = std::vector<std::pair<std::string, std::string>>;  // PNG tEX
 // applied. Throws sds::Error naming the file when it is missing or undecodable.
 cv::Mat loadImage(const std::string& path);
 
+// cv::imread(path, imread_flags) behind loadImage's checks (a regular file of a
+// format this program reads, the header's pixel count, a truncated JPEG, NaN):
+// for callers that must decode exactly as OpenCV's flags say (`compare`, the
+// metrics references). Throws sds::Error naming the file.
+cv::Mat readImageFile(const std::string& path, int imread_flags);
+
 // A depth, inverse-depth or disparity map: one channel at its own depth (8/16-bit
 // PNG, float TIFF, ...); colour files are converted to grey. Throws sds::Error.
 cv::Mat loadDepthMap(const std::string& path);

@@ -3,6 +3,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/base/error.h"
+#include "core/media/image_header.h"
 
 namespace sds::media {
 namespace {
@@ -111,8 +112,11 @@ std::vector<cv::Mat> decodeMpo(const std::string& bytes) {
   const MpoInfo info = parseMpo(bytes);
   std::vector<cv::Mat> out;
   for (size_t i = 0; i < info.entries.size(); ++i) {
-    const std::vector<uchar> one(bytes.begin() + long(info.image_starts[i]),
-                                 bytes.begin() + long(info.image_starts[i] + info.entries[i].size));
+    const std::string entry = bytes.substr(info.image_starts[i], info.entries[i].size);
+    // Only a JPEG reaches the decoder: OpenCV picks it by the bytes (imageFormatOf says why).
+    if (imageFormatOf(entry) != std::string("JPEG"))
+      throw Error("MPO image " + std::to_string(i + 1) + " is not a JPEG.");
+    const std::vector<uchar> one(entry.begin(), entry.end());
     cv::Mat m = cv::imdecode(one, cv::IMREAD_COLOR);
     if (m.empty()) throw Error("MPO image " + std::to_string(i + 1) + " is not a decodable JPEG.");
     out.push_back(m);

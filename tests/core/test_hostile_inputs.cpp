@@ -384,6 +384,28 @@ class TestHostileInputs : public QObject {
     SDS_VERIFY_THROWS(media::loadImage(p.string()), "4294967295 x 4294967295 pixels");
   }
 
+  // Found by fuzz_image_decoding's long run: 133 bytes named .png with "DICM"
+  // at offset 128. OpenCV picks its decoder by the bytes, and its DICOM decoder
+  // (GDCM) failed an assertion and aborted the process (`sdstereo compare` died
+  // with SIGABRT). Only the formats this program reads reach OpenCV now.
+  void testRefusesDicomBehindAnImageName() {
+    const std::string dicom = std::string("\x89PN", 3) + std::string(122, '\0') + std::string("\x0dI`DICM\x82", 8);
+    for (const char* name : {"scan.png", "scan.jpg", "scan.tif"}) {
+      const fs::path p = dir("dicom") / name;
+      writeText(p, dicom);
+      SDS_VERIFY_THROWS(media::loadImage(p.string()), "not an image format this program reads");
+      SDS_VERIFY_THROWS(media::loadDepthMap(p.string()), "not an image format this program reads");
+      SDS_VERIFY_THROWS(media::readImageFile(p.string(), cv::IMREAD_COLOR), "not an image format this program reads");
+    }
+    // The formats it reads still open, whatever their names say.
+    cv::Mat grey(4, 6, CV_8UC1, cv::Scalar(9));
+    std::vector<uchar> pgm;
+    QVERIFY(cv::imencode(".pgm", grey, pgm));
+    const fs::path named_png = dir("dicom") / "actually_pgm.png";
+    writeText(named_png, std::string(pgm.begin(), pgm.end()));
+    QCOMPARE(media::loadDepthMap(named_png.string()).cols, 6);
+  }
+
   void testRejectsTruncatedJpeg() {
     std::vector<uchar> jpeg;
     cv::Mat noise(64, 64, CV_8UC3);

@@ -37,11 +37,8 @@ const std::string kUsage =
     "REFERENCE, in colour and in grey. Both must be images of the same size; they are read as 8-bit colour.\n\n" +
     options().help(23);
 
-cv::Mat readColour(const std::string& path) {
-  cv::Mat m = cv::imread(path, cv::IMREAD_COLOR);
-  if (m.empty()) throw Error("Cannot read the image " + path + ".");
-  return m;
-}
+// As the metrics references read them: OpenCV's 8-bit colour decode.
+cv::Mat readColour(const std::string& path) { return media::readImageFile(path, cv::IMREAD_COLOR); }
 
 int run(const std::vector<std::string>& argv) {
   const Args a(argv, options());

@@ -6,6 +6,7 @@
 #include "core/base/error.h"
 #include "core/engine/depth/depth_estimator.h"
 #include "core/media/depth_preprocess.h"
+#include "core/media/image_io.h"
 #include "core/media/internal/depth_preprocess_da3.h"
 #include "core/verify/run_precision.h"
 #include "core/verify/set_files.h"
@@ -18,9 +19,7 @@ namespace fs = std::filesystem;
 
 cv::Mat readCaseImage(const fs::path& dir, const nlohmann::json& kase) {
   const fs::path image_path = setFile(dir, kase.at("image").get<std::string>());
-  const cv::Mat image = cv::imread(image_path.string(), cv::IMREAD_COLOR);
-  if (image.empty()) throw Error("cannot read " + image_path.string());
-  return image;
+  return media::readImageFile(image_path.string(), cv::IMREAD_COLOR);
 }
 
 void checkNetworkInputSize(const nlohmann::json& kase, int height, int width, RunCheck& run) {

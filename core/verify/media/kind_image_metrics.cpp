@@ -12,6 +12,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "core/media/image_io.h"
 #include "core/media/image_metrics.h"
 #include "core/verify/kinds.h"
 #include "core/verify/set_files.h"
@@ -37,9 +38,7 @@ Tolerances readTolerances(const nlohmann::json& root) {
 
 cv::Mat readExact(const std::filesystem::path& dir, const nlohmann::json& spec, int flags) {
   const std::string path = setFile(dir, spec.at("file").get<std::string>()).string();
-  cv::Mat m = cv::imread(path, flags);
-  if (m.empty()) throw Error("cannot read " + path);
-  return m;
+  return media::readImageFile(path, flags);
 }
 
 // One number group (a value and, for _rgb, its per-channel values) -> one PASS/FAIL line.
