@@ -23,6 +23,7 @@
 #include "core/media/internal/latent_preview.h"
 #include "core/media/internal/tensor_bridge.h"
 #include "core/base/error.h"
+#include "models/clip/tokenizer.h"
 #include "models/sd/stable_diffusion.h"
 
 namespace sds::media {
@@ -175,6 +176,12 @@ pipelines::Img2StereoParams photoParams(const GenerationRequest& request) {
 
 void Generator::check(const GenerationRequest& r) const {
   checkSteps(r.steps);
+  clip::checkPromptLength(r.prompt);
+  clip::checkPromptLength(r.negative_prompt);
+  if (r.inpaint) {
+    clip::checkPromptLength(r.inpaint->prompt);
+    clip::checkPromptLength(r.inpaint->negative_prompt);
+  }
   if (!r.depth.empty() && r.depth.channels() != 1) throw Error("The depth map must have one channel.");
   if (r.mode == GenerationMode::Prompt) {
     checkPromptSize(r.width, r.height);
@@ -193,6 +200,8 @@ void Generator::check(const GenerationRequest& r) const {
 
 void Generator::check(const PictureRequest& r) const {
   checkSteps(r.steps);
+  clip::checkPromptLength(r.prompt);
+  clip::checkPromptLength(r.negative_prompt);
   checkPromptSize(r.width, r.height);
   schedulers::parseSchedulerKind(r.scheduler);  // throws naming the choices
 }

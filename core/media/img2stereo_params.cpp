@@ -6,6 +6,7 @@
 #include "core/engine/pipelines/txt2stereo_json.h"
 #include "core/engine/render/disparity_map.h"
 #include "core/base/error.h"
+#include "models/common/config_fields.h"
 
 namespace sds::media {
 
@@ -42,38 +43,36 @@ nlohmann::json img2stereoParamsJson(const pipelines::Img2StereoParams& p, const 
 }
 
 pipelines::Img2StereoParams img2stereoParamsFromJson(const nlohmann::json& j) {
-  if (!j.is_object() || j.value("pipeline", std::string()) != "img2stereo")
+  // Every field through the checked readers (config_fields.h): a record is
+  // untrusted, so a wrong type, a fraction where an integer belongs or a
+  // number that does not fit is an error naming the field.
+  const ConfigFields record(j, "The img2stereo parameters");
+  if (record.text("pipeline", "") != "img2stereo")
     throw Error("The parameter record is not from img2stereo (its \"pipeline\" field says otherwise).");
   pipelines::Img2StereoParams p;
-  try {
-    if (j.contains("inversion")) {
-      const auto& in = j["inversion"];
-      const auto mode = in.value("mode", std::string("nulltext"));
-      if (mode != "nulltext" && mode != "fast") throw Error("The inversion mode '" + mode + "' is unknown.");
-      p.inversion.mode = mode == "fast" ? inversion::InversionMode::Fast : inversion::InversionMode::NullText;
-      p.inversion.prompt = in.value("prompt", p.inversion.prompt);
-      p.inversion.steps = in.value("steps", p.inversion.steps);
-      p.inversion.guidance_scale = in.value("guidance_scale", p.inversion.guidance_scale);
-      p.inversion.inner_steps = in.value("inner_steps", p.inversion.inner_steps);
-      p.inversion.early_stop_epsilon = in.value("early_stop_epsilon", p.inversion.early_stop_epsilon);
-    }
-    if (j.contains("working_size")) {
-      const auto size = j["working_size"].get<std::vector<int>>();
-      if (size.size() != 2) throw Error("working_size must be [width, height].");
-      p.working_long_side = std::max(size[0], size[1]);
-    }
-    p.full_resolution = j.value("full_resolution", p.full_resolution);
-    p.fill.seam_px = j.value("seam_px", p.fill.seam_px);
-    p.fill.match_colour = j.value("match_colour", p.fill.match_colour);
-    if (j.contains("stereo")) {
-      auto stereo = j["stereo"];
-      stereo["steps"] = p.inversion.steps;  // the stereo fields are checked against the inversion's steps
-      const pipelines::Txt2StereoParams s = pipelines::txt2stereoParamsFromJson(stereo);
-      p.stereo = s;  // the pass's fields; its prompt, steps and guidance are the inversion's
-      p.seed = s.seed;
-    }
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(std::string("The img2stereo parameters are malformed: ") + e.what());
+  const ConfigFields in = record.object("inversion");
+  const std::string mode = in.text("mode", "nulltext");
+  if (mode != "nulltext" && mode != "fast") in.reject("mode", "is not an inversion mode (nulltext or fast)");
+  p.inversion.mode = mode == "fast" ? inversion::InversionMode::Fast : inversion::InversionMode::NullText;
+  p.inversion.prompt = in.text("prompt", p.inversion.prompt);
+  p.inversion.steps = in.integer("steps", p.inversion.steps, 1, pipelines::controls::kSteps.max);
+  p.inversion.guidance_scale = in.number("guidance_scale", p.inversion.guidance_scale);
+  p.inversion.inner_steps = in.integer("inner_steps", p.inversion.inner_steps, pipelines::controls::kInnerSteps.min,
+                                       pipelines::controls::kInnerSteps.max);
+  p.inversion.early_stop_epsilon = in.number("early_stop_epsilon", p.inversion.early_stop_epsilon);
+  if (record.has("working_size")) {
+    const auto size = record.integers("working_size", {}, 1, kMaxConfigInt);
+    if (size.size() != 2) record.reject("working_size", "is not [width, height]");
+    p.working_long_side = std::max(size[0], size[1]);
+  }
+  p.full_resolution = record.flag("full_resolution", p.full_resolution);
+  p.fill.seam_px = record.number("seam_px", p.fill.seam_px);
+  p.fill.match_colour = record.flag("match_colour", p.fill.match_colour);
+  if (record.has("stereo")) {
+    // The pass's own fields; its prompt, steps, guidance and size are the inversion's and the working size's.
+    const ConfigFields stereo = record.object("stereo");
+    pipelines::readStereoPassFields(stereo, p.stereo);
+    p.seed = stereo.unsignedInteger("seed", p.seed);
   }
   p.validate();
   return p;

@@ -23,8 +23,6 @@ constexpr const char* kEndOfWord = "</w>";
 // transformers reads merges.txt lines [1, 49152 - 256 - 2 + 1) (CLIP's merge count).
 constexpr size_t kMaxMerges = 49152 - 256 - 2;
 constexpr size_t kMaxCachedPieces = 100000;
-// Far beyond what 77 tokens can use, far below what makes BPE slow.
-constexpr size_t kMaxPromptBytes = 16384;
 
 // Regular files only, size-limited (a FIFO or an endless device is refused), and
 // JSON with a nesting limit (json_limits.h).
@@ -231,13 +229,16 @@ std::vector<int64_t> Tokenizer::pieceIds(const std::string& piece) const {
   return ids;
 }
 
+void checkPromptLength(const std::string& prompt) {
+  if (prompt.size() > kMaxPromptBytes)
+    throw Error("The prompt is " + std::to_string(prompt.size()) + " bytes long; at most " +
+                std::to_string(kMaxPromptBytes) + " are accepted (the text encoder reads only its first 77 tokens).");
+}
+
 std::vector<int64_t> Tokenizer::contentIds(const std::string& prompt) const {
   // Checked before any work: the encoder reads only max_length tokens, and BPE on a
   // megabyte-long prompt would run for minutes.
-  if (prompt.size() > kMaxPromptBytes)
-    throw Error("The prompt is " + std::to_string(prompt.size()) + " bytes long; at most " +
-                std::to_string(kMaxPromptBytes) + " are accepted (the text encoder reads only its first " +
-                std::to_string(max_length_) + " tokens).");
+  checkPromptLength(prompt);
   std::vector<int64_t> ids;
   for (const auto& piece : splitPieces(cleanPrompt(prompt))) {
     const std::vector<int64_t> p = pieceIds(piece);

@@ -24,6 +24,14 @@ struct Encoding {
   int64_t num_content_tokens = 0;  // BPE tokens of the prompt before truncation
 };
 
+// The longest prompt accepted: far beyond what 77 tokens can use, far below
+// what makes BPE slow.
+inline constexpr size_t kMaxPromptBytes = 16384;
+
+// sds::Error when `prompt` is longer than kMaxPromptBytes. Encoding checks it
+// first; a caller checks it before loading a model, so a hostile record fails fast.
+void checkPromptLength(const std::string& prompt);
+
 class Tokenizer {
  public:
   // Reads `dir`/vocab.json, merges.txt and the special-token files; throws

@@ -89,6 +89,14 @@ std::vector<int> ConfigFields::integers(const char* key, const std::vector<int>&
   return has(key) ? configIntList(j_[key], key, lo, hi, where_) : fallback;
 }
 
+uint64_t ConfigFields::unsignedInteger(const char* key, uint64_t fallback) const {
+  if (!has(key)) return fallback;
+  const auto& v = j_[key];
+  if (!v.is_number_integer()) fail(where_, key, v, "is not a whole number");
+  if (!v.is_number_unsigned() && v.get<int64_t>() < 0) fail(where_, key, v, "is negative");
+  return v.get<uint64_t>();
+}
+
 double ConfigFields::number(const char* key, double fallback) const { return configNumber(j_, key, fallback, where_); }
 
 double ConfigFields::positive(const char* key, double fallback) const {

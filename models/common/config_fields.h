@@ -49,6 +49,8 @@ class ConfigFields {
   int integer(const char* key, int fallback, int64_t lo = 0, int64_t hi = kMaxConfigInt) const;
   std::vector<int> integers(const char* key, const std::vector<int>& fallback, int64_t lo = 0,
                             int64_t hi = kMaxConfigInt) const;
+  // A whole number in [0, 2^64 - 1] (seeds): negative or fractional values are errors, not wrapped.
+  uint64_t unsignedInteger(const char* key, uint64_t fallback) const;
   double number(const char* key, double fallback) const;
   double positive(const char* key, double fallback) const;
   std::vector<double> numbers(const char* key, const std::vector<double>& fallback) const;

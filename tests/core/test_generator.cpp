@@ -323,6 +323,20 @@ class TestGenerator : public QObject {
     r.full_resolution = false;
     r.inpaint = media::InpaintSettings{};
     QVERIFY(errorOf([&] { g.check(r); }).contains(QLatin1String("diffusion-only")));
+    // A 3 MB prompt (from a hostile --params record) is refused before any model
+    // is loaded, in each prompt field; so is a guidance that would end in NaN.
+    for (auto field : {&GenerationRequest::prompt, &GenerationRequest::negative_prompt}) {
+      r = promptRequest();
+      r.*field = std::string(3000000, 'A');
+      QVERIFY(errorOf([&] { g.check(r); }).contains(QLatin1String("3000000 bytes")));
+    }
+    r = promptRequest();
+    r.inpaint = media::InpaintSettings{};
+    r.inpaint->prompt = std::string(20000, 'A');
+    QVERIFY(errorOf([&] { g.check(r); }).contains(QLatin1String("20000 bytes")));
+    r = promptRequest();
+    r.guidance_scale = 1e300;
+    QVERIFY(errorOf([&] { g.check(r); }).contains(QLatin1String("guidance scale")));
   }
 
   // The fixed 4 -> 3 projection (Keturn's SD v1.4 factors), [-1, 1] -> [0, 255],

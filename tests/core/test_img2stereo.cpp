@@ -205,6 +205,37 @@ class TestImg2Stereo : public QObject {
                                              nlohmann::json{{"pipeline", "img2stereo"}, {"inversion", {{"steps", "x"}}}}));
   }
 
+  // The photo record's own fields, each refused by name (a record is untrusted).
+  void hostileRecordFieldsAreRefusedByName() {
+    pipelines::Img2StereoParams p;
+    p.inversion.mode = inversion::InversionMode::Fast;
+    p.inversion.steps = 4;
+    pipelines::Img2StereoResult r;
+    r.work_width = 128;
+    r.work_height = 88;
+    const auto good = media::img2stereoParamsJson(p, r);
+    const auto says = [&](const nlohmann::json::json_pointer& at, const nlohmann::json& value, const QString& what) {
+      auto record = good;
+      record[at] = value;
+      try {
+        media::img2stereoParamsFromJson(record);
+        return QString("accepted");
+      } catch (const sds::Error& e) {
+        return QString(e.what()).contains(what) ? QString() : QString(e.what());
+      }
+    };
+    QCOMPARE(says(nlohmann::json::json_pointer("/inversion/steps"), 4294967360ull, "'steps'"), QString());  // wrapped to 64
+    QCOMPARE(says(nlohmann::json::json_pointer("/inversion/inner_steps"), 0, "'inner_steps'"), QString());  // also in fast mode
+    QCOMPARE(says(nlohmann::json::json_pointer("/inversion/early_stop_epsilon"), -1.0, "early-stop"), QString());
+    QCOMPARE(says(nlohmann::json::json_pointer("/stereo/seed"), 1e300, "'seed'"), QString());  // was an undefined cast
+    QCOMPARE(says(nlohmann::json::json_pointer("/stereo/seed"), -1, "'seed'"), QString());
+    QCOMPARE(says(nlohmann::json::json_pointer("/stereo/exponent"), 1e300, "exponent"), QString());  // was refused only after the run
+    QCOMPARE(says(nlohmann::json::json_pointer("/seam_px"), 4294967360.0, "seam"), QString());  // was a LibTorch error after the run
+    QCOMPARE(says(nlohmann::json::json_pointer("/working_size"), nlohmann::json::array({128, 1.5}), "'working_size[1]'"), QString());
+    QCOMPARE(says(nlohmann::json::json_pointer("/full_resolution"), 1, "'full_resolution'"), QString());
+    QCOMPARE(says(nlohmann::json::json_pointer("/inversion/mode"), "slow", "'mode'"), QString());
+  }
+
   void cancelStopsEveryStage() {
     const auto [photo, map] = smallPhoto();
     for (const std::string stage : {"inversion", "null-text", "left view", "right view", "composing"}) {

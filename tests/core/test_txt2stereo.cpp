@@ -247,6 +247,38 @@ class TestTxt2Stereo : public QObject {
     QVERIFY(back.direction == p.direction && back.deblur && back.seed == p.seed && back.prompt == p.prompt);
   }
 
+  // A record handed to --params is untrusted: each hostile value is one error
+  // naming its field, never a wrapped, truncated or silently accepted number.
+  void testHostileRecordFieldsAreRefusedByName_data() {
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");  // JSON
+    QTest::addColumn<QString>("says");
+    QTest::newRow("width 2^32+64 wrapped to 64") << "width" << "4294967360" << "'width'";
+    QTest::newRow("steps 2^32+64") << "steps" << "4294967360" << "'steps'";
+    QTest::newRow("height 1.5 truncated to 1") << "height" << "1.5" << "'height'";
+    QTest::newRow("height true read as 1") << "height" << "true" << "'height'";
+    QTest::newRow("seed -1 wrapped to 2^64-1") << "seed" << "-1" << "'seed'";
+    QTest::newRow("seed 1e300 (undefined cast)") << "seed" << "1e300" << "'seed'";
+    QTest::newRow("deblur seed 1.5") << "deblur_seed" << "1.5" << "'deblur_seed'";
+    QTest::newRow("mask interval 1e300") << "mask_interval" << "1e300" << "'mask_interval'";
+    QTest::newRow("prompt a number") << "prompt" << "7" << "'prompt'";
+    QTest::newRow("guidance 1e300: NaN latents at the end") << "guidance_scale" << "1e300" << "guidance scale";
+    QTest::newRow("exponent 1e300") << "exponent" << "1e300" << "exponent";
+  }
+  void testHostileRecordFieldsAreRefusedByName() {
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, says);
+    auto record = pipelines::txt2stereoParamsToJson(small());
+    record[field.toStdString()] = nlohmann::json::parse(value.toStdString());
+    try {
+      pipelines::txt2stereoParamsFromJson(record);
+      QFAIL("accepted");
+    } catch (const sds::Error& e) {
+      QVERIFY2(QString(e.what()).contains(says), e.what());
+    }
+  }
+
   void testRejectsBadParameters() {
     auto p = small();
     p.shift_step = p.steps;

@@ -18,8 +18,8 @@ media::GeneratorModels generatorModels(const Args& a) {
 }
 
 media::LoadedModelSummary loadFor(media::Generator& generator, const Args& a, const media::GenerationRequest& request) {
+  generator.check(request);  // first: a bad request is one error line, before any model talk
   generator.setModels(generatorModels(a));
-  generator.check(request);
   return generator.load(request.depth.empty());
 }
 

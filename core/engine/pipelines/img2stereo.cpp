@@ -71,8 +71,17 @@ void Img2StereoParams::validate() const {
     throw Error("The working size must be between 64 and 4096 pixels (got " + std::to_string(working_long_side) +
                 ").");
   if (inversion.steps < 1) throw Error("The number of steps must be at least 1.");
-  if (inversion.mode == inversion::InversionMode::NullText && inversion.inner_steps < 1)
-    throw Error("Null-text optimisation needs at least one inner step.");
+  // Checked in either mode: a record of a fast run keeps them for a null-text rerun.
+  if (!controls::kInnerSteps.contains(inversion.inner_steps))
+    throw Error("The null-text optimisation takes " + std::to_string(controls::kInnerSteps.min) + " to " +
+                std::to_string(controls::kInnerSteps.max) + " inner steps per step (got " +
+                std::to_string(inversion.inner_steps) + ").");
+  if (!std::isfinite(inversion.early_stop_epsilon) || inversion.early_stop_epsilon < 0)
+    throw Error("The null-text early-stop loss must be a finite number of at least 0 (got " +
+                std::to_string(inversion.early_stop_epsilon) + ").");
+  if (!std::isfinite(fill.seam_px) || fill.seam_px > render::kMaxSeamPx)
+    throw Error("The seam must be at most " + std::to_string(int(render::kMaxSeamPx)) +
+                " pixels wide, or negative for the automatic width (got " + std::to_string(fill.seam_px) + ").");
   stereoPassOf(*this).validate();
   if (full_resolution && std::abs(stereo.scale_factor) > 50)
     throw Error("The disparity scale must lie within 50 % of the width for full-resolution output (got " +

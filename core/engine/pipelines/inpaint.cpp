@@ -18,6 +18,7 @@ InpaintResult inpaint(const sd::StableDiffusion& sd, const torch::Tensor& image0
   c10::InferenceMode guard;
   if (image01.dim() != 4) throw Error("The picture to inpaint must be a float RGB image [1, 3, H, W] in [0, 1].");
   const auto [h, w] = latentSizeFor(sd, int(image01.size(2)), int(image01.size(3)));
+  checkGuidanceScale(params.guidance_scale);
   auto scheduler = schedulers::makeScheduler(params.scheduler, sd.scheduler);
   scheduler->setTimesteps(params.steps);
 

@@ -13,4 +13,7 @@ torch::Tensor checkedInitialLatents(const torch::Tensor& x, int64_t channels, in
 // e unchanged when it is [2, N, D] (uncond, cond); else sds::Error.
 torch::Tensor checkedEmbeddings(const torch::Tensor& e);
 
+// sds::Error unless g is finite and |g| <= controls::kGuidanceLimit.
+void checkGuidanceScale(double g);
+
 }  // namespace sds::pipelines

@@ -41,6 +41,10 @@ namespace controls {
 // Sampling (pass 1 and the inversion).
 inline constexpr Range<int> kSteps{50, 1, 1000};
 inline constexpr Range<double> kGuidance{7.5, 1.0, 30.0};  // the engine takes any value: <= 1 disables guidance
+// What the engine accepts as a guidance scale (any finite value of at most this
+// size): far beyond any useful one, and 1e300 would overflow float32 into NaN
+// latents only at the end of a long run.
+inline constexpr double kGuidanceLimit = 1000;
 inline constexpr Range<int> kImageSide{512, 64, 2048};     // prompt mode, multiples of 8
 // Photo to stereo: the long side Stable Diffusion works at (aspect kept).
 inline constexpr Range<int> kWorkingSize{512, 64, 2048};

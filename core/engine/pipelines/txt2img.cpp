@@ -3,6 +3,8 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <c10/core/InferenceMode.h>
 
+#include <cmath>
+
 #include "core/engine/pipelines/guidance.h"
 #include "core/engine/pipelines/input_checks.h"
 #include "core/engine/pipelines/text_conditioning.h"
@@ -32,6 +34,12 @@ torch::Tensor checkedEmbeddings(const torch::Tensor& e) {
   if (e.dim() != 3 || e.size(0) != 2)  // SDXL: N includes the packed added rows
     throw Error("The prompt embeddings have shape " + shapeText(e) + "; expected [2, N, D] (uncond, cond).");
   return e;
+}
+
+void checkGuidanceScale(double g) {
+  if (!std::isfinite(g) || std::abs(g) > controls::kGuidanceLimit)
+    throw Error("The guidance scale must be a finite number of at most " + std::to_string(int(controls::kGuidanceLimit)) +
+                " in size (got " + std::to_string(g) + ").");
 }
 
 std::pair<int64_t, int64_t> latentSizeFor(const sd::StableDiffusion& sd, int height, int width) {
@@ -98,6 +106,7 @@ Txt2ImgResult txt2img(const sd::StableDiffusion& sd, const Txt2ImgParams& params
   sd::requireTask(sd, sd::SdTask::TextToImage, "text-to-image generation");
   c10::InferenceMode guard;
   const auto [h, w] = latentSizeFor(sd, params.height, params.width);
+  checkGuidanceScale(params.guidance_scale);
   auto scheduler = schedulers::makeScheduler(params.scheduler, sd.scheduler);
   scheduler->setTimesteps(params.steps);
 

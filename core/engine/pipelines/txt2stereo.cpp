@@ -8,8 +8,10 @@
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/depth/depth_to_disparity.h"
 #include "core/engine/pipelines/guidance.h"
+#include "core/engine/pipelines/input_checks.h"
 #include "core/engine/pipelines/text_conditioning.h"
 #include "core/engine/pipelines/txt2stereo_pass2.h"
+#include "core/engine/render/render_controls.h"
 #include "core/engine/stereo/kv_cache.h"
 #include "core/engine/stereo/processor_scope.h"
 #include "core/engine/stereo/stereo_shift.h"
@@ -54,8 +56,12 @@ void Txt2StereoParams::validate() const {
   if (!std::isfinite(scale_factor) || std::abs(scale_factor) > 100)
     throw Error("The disparity scale must be a percentage of the width in [-100, 100] (got " +
                 std::to_string(scale_factor) + ").");
-  if (!std::isfinite(exponent) || exponent <= 0)
-    throw Error("The disparity exponent must be positive (got " + std::to_string(exponent) + ").");
+  // One range with the classical renderer's exponent (the same power of the normalised disparity).
+  const auto& e = render::controls::kExponent;
+  if (!std::isfinite(exponent) || exponent < e.min || exponent > e.max)
+    throw Error("The disparity exponent must be above 0 and at most " + std::to_string(int(e.max)) + " (got " +
+                std::to_string(exponent) + ").");
+  checkGuidanceScale(guidance_scale);
   if (disparity && (!disparity->defined() || disparity->dim() < 2 || disparity->dim() > 3 ||
                     (disparity->dim() == 3 && disparity->size(0) != 1)))
     throw Error("The disparity map must be a single [H, W] map.");

@@ -17,6 +17,14 @@ void sharedStereoFields(Controls& c, Visit&& visit) {
   visit("shift_both", c.shift_both);
 }
 
+// Pass 2's own plain fields (an img2stereo record's "stereo" object has them too).
+template <class Params, class Visit>
+void stereoPassFields(Params& p, Visit&& visit) {
+  visit("exponent", p.exponent);
+  visit("use_kv_cache", p.use_kv_cache);
+  sharedStereoFields(p, visit);
+}
+
 template <class Params, class Visit>
 void plainFields(Params& p, Visit&& visit) {
   visit("prompt", p.prompt);
@@ -26,9 +34,29 @@ void plainFields(Params& p, Visit&& visit) {
   visit("seed", p.seed);
   visit("width", p.width);
   visit("height", p.height);
-  visit("exponent", p.exponent);
-  visit("use_kv_cache", p.use_kv_cache);
-  sharedStereoFields(p, visit);
+  stereoPassFields(p, visit);
+}
+
+// Reads one field through the checked readers of config_fields.h: a record is
+// untrusted (a user may hand any file to --params), so a fraction where an
+// integer belongs, a number that does not fit, or a wrong type is an error
+// naming the field, never a wrapped or truncated value. The integers' ranges
+// here only keep them representable; validate() checks what they mean.
+struct CheckedField {
+  const ConfigFields& f;
+  void operator()(const char* key, std::string& v) const { v = f.text(key, v); }
+  void operator()(const char* key, int& v) const { v = f.integer(key, v, -kMaxConfigInt, kMaxConfigInt); }
+  void operator()(const char* key, double& v) const { v = f.number(key, v); }
+  void operator()(const char* key, bool& v) const { v = f.flag(key, v); }
+  void operator()(const char* key, uint64_t& v) const { v = f.unsignedInteger(key, v); }
+};
+
+void readResolvedStereoFields(const ConfigFields& f, StereoPassParams& p) {
+  const CheckedField read{f};
+  read("shift_step", p.shift_step);
+  read("attention_start_step", p.attention_start_step);
+  if (f.has("direction")) p.direction = stereo::parseAttentionDirection(f.text("direction", ""));
+  if (f.has("deblur_seed")) p.deblur_seed = f.unsignedInteger("deblur_seed", 0);
 }
 
 }  // namespace
@@ -47,21 +75,21 @@ nlohmann::json txt2stereoParamsToJson(const Txt2StereoParams& p, const std::map<
 }
 
 void readSharedStereoFields(const nlohmann::json& j, StereoControls& c) {
-  sharedStereoFields(c, [&](const char* key, auto& value) { value = j.value(key, value); });
-  if (j.contains("direction")) c.direction = stereo::parseAttentionDirection(j["direction"].get<std::string>());
+  const ConfigFields f(j, "The reference case");
+  sharedStereoFields(c, CheckedField{f});
+  if (f.has("direction")) c.direction = stereo::parseAttentionDirection(f.text("direction", ""));
+}
+
+void readStereoPassFields(const ConfigFields& record, StereoPassParams& p) {
+  stereoPassFields(p, CheckedField{record});
+  readResolvedStereoFields(record, p);
 }
 
 Txt2StereoParams txt2stereoParamsFromJson(const nlohmann::json& j) {
   Txt2StereoParams p;
-  try {
-    plainFields(p, [&](const char* key, auto& value) { value = j.value(key, value); });
-    p.shift_step = j.value("shift_step", p.shift_step);
-    p.attention_start_step = j.value("attention_start_step", p.attention_start_step);
-    if (j.contains("direction")) p.direction = stereo::parseAttentionDirection(j["direction"].get<std::string>());
-    if (j.contains("deblur_seed")) p.deblur_seed = j["deblur_seed"].get<uint64_t>();
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(std::string("The txt2stereo parameters are malformed: ") + e.what());
-  }
+  const ConfigFields f(j, "The txt2stereo parameters");
+  plainFields(p, CheckedField{f});
+  readResolvedStereoFields(f, p);
   p.validate();
   return p;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/engine/pipelines/txt2stereo.h"
+#include "models/common/config_fields.h"
 
 namespace sds::pipelines {
 
@@ -17,8 +18,13 @@ nlohmann::json txt2stereoParamsToJson(const Txt2StereoParams& params,
                                       const std::map<std::string, std::string>& extra = {});
 
 // Reads the fields written above (missing ones keep their defaults). Throws
-// sds::Error naming a field of the wrong type or value.
+// sds::Error naming a field of the wrong type or value: a record is untrusted,
+// so integers are checked, never wrapped or truncated (config_fields.h).
 Txt2StereoParams txt2stereoParamsFromJson(const nlohmann::json& j);
+
+// Only pass 2's fields of such a record (an img2stereo record's "stereo"
+// object) into `p`; absent ones keep their values. The caller validates.
+void readStereoPassFields(const ConfigFields& record, StereoPassParams& p);
 
 // The stereo fields that a record and a reference case (the fixture sets'
 // cases.json) name alike (the list is in txt2stereo_json.cpp). Absent ones

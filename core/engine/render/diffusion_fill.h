@@ -13,11 +13,15 @@
 
 namespace sds::render {
 
+// The widest seam accepted: the blend reaches 2 * seam_px into the photo, so a
+// wider one would wash the photo's own pixels out of any image this program makes.
+inline constexpr double kMaxSeamPx = 512;
+
 struct DiffusionFillOptions {
   // Width of the blend from the diffusion output (inside holes) to the warped
   // photo: weight 1 within a hole, falling to 0 at 2 * seam_px from it.
   // < 0: automatic, 0.3 % of the width, at least 2 px.
-  double seam_px = -1;
+  double seam_px = -1;  // at most kMaxSeamPx
   // Fit the diffusion output's colours to the photo (per-channel gain and
   // offset, least squares over the pixels both show) before filling: the
   // VAE round trip shifts colours slightly, which shows at the seams.

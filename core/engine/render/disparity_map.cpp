@@ -38,8 +38,9 @@ void validate(const DisparityParams& p) {
   if (!std::isfinite(p.scale_percent) || p.scale_percent < 0 || p.scale_percent > 50)
     throw Error("The disparity scale must be between 0 and 50 percent of the image width, got " +
                 str(p.scale_percent) + ".");
-  if (!std::isfinite(p.exponent) || p.exponent <= 0 || p.exponent > 10)
-    throw Error("The depth exponent must be above 0 and at most 10, got " + str(p.exponent) + ".");
+  if (!std::isfinite(p.exponent) || p.exponent < controls::kExponent.min || p.exponent > controls::kExponent.max)
+    throw Error("The depth exponent must be above 0 and at most " + str(controls::kExponent.max) + ", got " +
+                str(p.exponent) + ".");
   if (!std::isfinite(p.convergence) || p.convergence < 0 || p.convergence > 1)
     throw Error("The convergence must be between 0 and 1, got " + str(p.convergence) + ".");
   if (!std::isfinite(p.converge_percentile) || p.converge_percentile < 0 || p.converge_percentile > 100)

@@ -7,7 +7,8 @@ namespace sds::stereo {
 AttentionDirection parseAttentionDirection(const std::string& text) {
   if (text == "uni" || text == "one-way" || text == "oneway") return AttentionDirection::Uni;
   if (text == "bi" || text == "two-way" || text == "twoway") return AttentionDirection::Bi;
-  throw Error("Unknown attention direction '" + text + "'; use 'uni' (one-way) or 'bi' (two-way).");
+  const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;  // it may come from a hostile file
+  throw Error("Unknown attention direction '" + shown + "'; use 'uni' (one-way) or 'bi' (two-way).");
 }
 
 std::string toString(AttentionDirection d) { return d == AttentionDirection::Uni ? "uni" : "bi"; }
