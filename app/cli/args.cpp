@@ -1,7 +1,9 @@
 #include "app/cli/args.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "core/base/error.h"
 
@@ -54,12 +56,18 @@ double Args::number(const std::string& key, double fallback) const {
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(it->second.c_str(), &end);
-  if (errno != 0 || end == it->second.c_str() || *end != '\0')
-    throw Error("Option --" + key + " needs a number, got '" + it->second + "'.");
+  // strtod also reads "nan" and "inf": no option means anything by them, and
+  // they would pass every range check written as `v < lo || v > hi`.
+  if (errno != 0 || end == it->second.c_str() || *end != '\0' || !std::isfinite(v))
+    throw Error("Option --" + key + " needs a finite number, got '" + it->second + "'.");
   return v;
 }
 
-long Args::integer(const std::string& key, long fallback) const {
+int Args::integer(const std::string& key, int fallback) const {
+  return integerIn(key, fallback, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+}
+
+int Args::integerIn(const std::string& key, int fallback, long lo, long hi) const {
   const auto it = values_.find(key);
   if (it == values_.end()) return fallback;
   char* end = nullptr;
@@ -67,11 +75,6 @@ long Args::integer(const std::string& key, long fallback) const {
   const long v = std::strtol(it->second.c_str(), &end, 10);
   if (errno != 0 || end == it->second.c_str() || *end != '\0')
     throw Error("Option --" + key + " needs a whole number, got '" + it->second + "'.");
-  return v;
-}
-
-int Args::integerIn(const std::string& key, int fallback, long lo, long hi) const {
-  const long v = integer(key, fallback);
   if (v < lo || v > hi)
     throw Error("Option --" + key + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " +
                 std::to_string(v) + ".");

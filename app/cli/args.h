@@ -25,9 +25,10 @@ class Args {
   bool flag(const std::string& key) const { return flags_.count(key) != 0; }
   std::string get(const std::string& key, const std::string& fallback) const;
   std::string required(const std::string& key) const;
-  double number(const std::string& key, double fallback) const;
-  long integer(const std::string& key, long fallback) const;
-  // integer() within [lo, hi]: 4294967360 is an error, not a wrapped 64.
+  double number(const std::string& key, double fallback) const;  // finite: "nan" and "inf" are errors
+  // A whole number that fits an int: 4294967360 is an error, not a wrapped 64.
+  int integer(const std::string& key, int fallback) const;
+  // integer() within [lo, hi].
   // (Sizes: kMaxOptionSide; the engine refuses what it cannot generate.)
   int integerIn(const std::string& key, int fallback, long lo, long hi) const;
   const std::vector<std::string>& positional() const { return positional_; }

@@ -166,7 +166,8 @@ int run(const std::vector<std::string>& argv) {
   cv::Mat depth = media::loadDepthMap(depth_path);
   if (a.has("depth-scale")) {
     const double s = a.number("depth-scale", 1.0);
-    if (!(s > 0)) throw Error("--depth-scale must be a positive number.");
+    // A units factor (0.5 for a half-size pair); 1e300 would turn every value into inf.
+    if (!(s > 0) || s > 1e6) throw Error("--depth-scale must be above 0 and at most 1000000.");
     depth.convertTo(depth, CV_32F, s);
   }
   const media::StereoPair pair =

@@ -99,7 +99,8 @@ media::GenerationRequest readRequest(const Args& a) {
   r.width = int(a.integerIn("width", r.width, 1, kMaxOptionSide));
   r.height = int(a.integerIn("height", r.height, 1, kMaxOptionSide));
   applyStereoOptions(a, r.stereo);
-  if (a.has("kv-budget-mb")) r.stereo.kv_cache_budget_bytes = int64_t(a.integer("kv-budget-mb", 0)) << 20;
+  if (a.has("kv-budget-mb"))
+    r.stereo.kv_cache_budget_bytes = int64_t(a.integerIn("kv-budget-mb", 0, 0, 1 << 24)) * (int64_t(1) << 20);  // <= 16 TiB
   return r;
 }
 
@@ -173,7 +174,7 @@ int run(const std::vector<std::string>& argv) {
   std::cout << "model: " << describeModel(model) << ", " << request.width << "x" << request.height << ", seed "
             << request.seed << "\n";
   if (a.has("compare-mono"))
-    compareWithMono(generator, request, int(std::max(1L, a.integer("compare-mono", 3))));
+    compareWithMono(generator, request, a.integerIn("compare-mono", 3, 1, 100));
 
   media::GenerationResult result;
   const Took took = timed([&] {

@@ -30,6 +30,9 @@ class DepthAnythingEstimator : public DepthEstimator {
     if (options_.input_size <= 0) options_.input_size = isDa3(*model_) ? 504 : 518;
     if (options_.input_size < model_->config().patch_size)
       throw Error("The depth input size " + std::to_string(options_.input_size) + " is smaller than one patch.");
+    if (options_.input_size > kMaxInputSize)
+      throw Error("The depth input size " + std::to_string(options_.input_size) + " is above the largest accepted, " +
+                  std::to_string(kMaxInputSize) + ".");
     if (!(options_.focal_px >= 0) || !(options_.horizontal_fov_degrees > 0 && options_.horizontal_fov_degrees < 180))
       throw Error("The focal length must be positive and the field of view between 0 and 180 degrees.");
     const auto device = parseDevice(options_.device);

@@ -7,6 +7,10 @@
 
 namespace sds::depth {
 
+// The largest input_size accepted: far above the trained 518 / 504, and a
+// bound on the activations' memory (the cost grows with its square).
+inline constexpr int kMaxInputSize = 4096;
+
 struct DepthEstimatorOptions {
   // V2: short side of the network input (multiple of 14 recommended); DA3: the
   // process resolution (long side). 0: the model's own default (518 V2, 504 DA3).
