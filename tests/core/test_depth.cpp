@@ -257,6 +257,12 @@ class TestDepth : public QObject {
     QVERIFY(panorama.width <= 4 * 56);
   }
 
+  // An input size from a hostile option (2^31 - 1) is refused, not allocated for.
+  void inputSizeAboveTheCapIsRefused() {
+    SDS_VERIFY_THROWS(depth::makeDepthEstimator(hf_, withInputSize(depth::kMaxInputSize + 1)), "largest accepted");
+    SDS_VERIFY_THROWS(depth::makeDepthEstimator(hf_, withInputSize(2147483647)), "largest accepted");
+  }
+
   void colourPreview() {
     cv::Mat d(2, 3, CV_32F, cv::Scalar(2));
     d.at<float>(0, 0) = 1;
