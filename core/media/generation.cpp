@@ -313,8 +313,7 @@ GenerationResult Generator::fromPrompt(const GenerationRequest& request, const P
     out.right = tensor01ToImage8(composed.image[0]);
     out.right_filled = maskOf(composed.holes);
     // The warp's own disparity, in pixels (a negative scale swaps the eyes).
-    const auto px = pipelines::compositionDisparityPx(r.disparity, p, left01.size(2), left01.size(3));
-    out.disparity_px = tensorToMap(p.scale_factor < 0 ? -px : px);
+    out.disparity_px = tensorToMap(p.scale_factor < 0 ? -composed.disparity_px : composed.disparity_px);
     extra["compose"] = request.inpaint ? pipelines::kInpaintedRightRecord : pipelines::kComposedRightRecord;
   } else {
     // shift_px: [1, h, w] latent columns the right view moved (negative: to the left).

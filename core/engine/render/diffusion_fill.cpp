@@ -62,6 +62,7 @@ ComposedView composeWithDiffusionFill(const torch::Tensor& photo01, const torch:
   const WarpedView warped = forwardWarp(photo, disparity, options.warp);
   if (options.open_holes) {
     ComposedView out;
+    out.disparity_px = disparity_px;
     out.holes = ~warped.covered;
     out.weight = out.holes.to(torch::kFloat32);
     out.image = warped.image;  // black where nothing landed
@@ -78,6 +79,7 @@ ComposedView composeWithDiffusionFill(const torch::Tensor& photo01, const torch:
   if (options.match_colour) fill = matchColours(fill, warped.image, warped.covered);
 
   ComposedView out;
+  out.disparity_px = disparity_px;
   out.holes = ~warped.covered;
   out.weight = seamWeight(out.holes, int64_t(std::lround(seamPixels(options, W))));
   const auto w = out.weight.unsqueeze(0).unsqueeze(0);

@@ -42,6 +42,7 @@ struct ComposedView {
   torch::Tensor image;   // [1, 3, H, W] float in [0, 1]
   torch::Tensor holes;   // [H, W] bool: nothing of the photo lands there
   torch::Tensor weight;  // [H, W] float32 in [0, 1]: share of the diffusion output
+  torch::Tensor disparity_px;  // [H, W] float32: the disparity it was given (before the edge refinement)
 };
 
 // photo01: [1, 3, H, W] float in [0, 1]; disparity_px: [H, W] px at the photo's

@@ -189,7 +189,8 @@ void smoothColumns(float* ip, const float* dist, const bool* cp, int64_t channel
     for (int64_t y = h - 1; y >= 0; --y)
       for (int64_t i = 0; i < n; ++i) {
         if (cp[y * w + x0 + i]) continue;
-        const bool run = y + 1 < h && !cp[(y + 1) * w + x0 + i] && joined(y + 1, x0 + i);
+        // Row y + 1 continues y's run exactly when the forward pass gave it y's start.
+        const bool run = y + 1 < h && !cp[(y + 1) * w + x0 + i] && start[(y + 1) * n + i] == start[y * n + i];
         end[y * n + i] = run ? end[(y + 1) * n + i] : int32_t(y + 1);
       }
     for (int64_t y = 0; y < h; ++y)
