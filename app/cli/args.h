@@ -28,7 +28,7 @@ class Args {
   double number(const std::string& key, double fallback) const;  // finite: "nan" and "inf" are errors
   // A whole number that fits an int: 4294967360 is an error, not a wrapped 64.
   int integer(const std::string& key, int fallback) const;
-  // integer() within [lo, hi].
+  // integer() within [lo, hi] (both within an int's range).
   // (Sizes: kMaxOptionSide; the engine refuses what it cannot generate.)
   int integerIn(const std::string& key, int fallback, long lo, long hi) const;
   const std::vector<std::string>& positional() const { return positional_; }

@@ -12,6 +12,7 @@
 #include "core/engine/depth/depth_estimator.h"
 #include "core/engine/pipelines/compose_views.h"
 #include "core/engine/pipelines/img2stereo.h"
+#include "core/engine/pipelines/input_checks.h"
 #include "core/engine/pipelines/txt2img.h"
 #include "core/engine/pipelines/txt2stereo.h"
 #include "core/engine/pipelines/txt2stereo_json.h"
@@ -203,6 +204,7 @@ void Generator::check(const PictureRequest& r) const {
   clip::checkPromptLength(r.prompt);
   clip::checkPromptLength(r.negative_prompt);
   checkPromptSize(r.width, r.height);
+  pipelines::checkGuidanceScale(r.guidance_scale);
   schedulers::parseSchedulerKind(r.scheduler);  // throws naming the choices
 }
 

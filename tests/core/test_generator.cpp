@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -337,6 +338,9 @@ class TestGenerator : public QObject {
     r = promptRequest();
     r.guidance_scale = 1e300;
     QVERIFY(errorOf([&] { g.check(r); }).contains(QLatin1String("guidance scale")));
+    media::PictureRequest picture;
+    picture.guidance_scale = std::nan("");
+    QVERIFY(errorOf([&] { g.check(picture); }).contains(QLatin1String("guidance scale")));
   }
 
   // The fixed 4 -> 3 projection (Keturn's SD v1.4 factors), [-1, 1] -> [0, 255],
