@@ -62,9 +62,9 @@ void applyStereoOptions(const Args& a, pipelines::StereoPassParams& p) {
     p.shift_step = -1;
     p.shift_fraction = a.number("shift-fraction", p.shift_fraction);
   }
-  p.shift_step = int(a.integer("shift-step", p.shift_step));
-  p.attention_start_step = int(a.integer("attention-start", p.attention_start_step));
-  p.mask_interval = int(a.integer("mask-interval", p.mask_interval));
+  p.shift_step = a.integer("shift-step", p.shift_step);
+  p.attention_start_step = a.integer("attention-start", p.attention_start_step);
+  p.mask_interval = a.integer("mask-interval", p.mask_interval);
   if (a.has("direction")) p.direction = stereo::parseAttentionDirection(a.get("direction", "uni"));
   p.deblur = p.deblur || a.flag("deblur");
   p.shift_both = p.shift_both || a.flag("shift-both");

@@ -48,7 +48,7 @@ const std::string kUsage =
 media::DepthModelOptions readOptions(const Args& a) {
   media::DepthModelOptions options;
   if (a.has("input-size")) {
-    options.input_size = int(a.integer("input-size", 0));
+    options.input_size = a.integer("input-size", 0);
     if (options.input_size < 14 || options.input_size > 4096) throw Error("--input-size must be between 14 and 4096.");
   }
   options.device = a.get("device", "cpu");

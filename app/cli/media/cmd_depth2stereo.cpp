@@ -152,7 +152,7 @@ int run(const std::vector<std::string>& argv) {
   request.format = a.required("format");
   request.path = a.required("out");
   request.side_json = a.flag("json");
-  request.jpeg_quality = int(a.integer("quality", 95));
+  request.jpeg_quality = a.integer("quality", 95);
   if (request.jpeg_quality < 1 || request.jpeg_quality > 100) throw Error("--quality must be between 1 and 100.");
   const auto names = media::exportFormatNames();
   if (std::find(names.begin(), names.end(), request.format) == names.end()) {

@@ -90,11 +90,11 @@ media::GenerationRequest readRequest(const Args& a) {
   r.mode = media::GenerationMode::Photo;
   if (a.has("inversion")) r.inversion.mode = parseInversionMode(a.get("inversion", "nulltext"));
   r.prompt = a.get("prompt", r.prompt);
-  r.steps = int(a.integerIn("steps", r.steps, 1, 10000));
+  r.steps = a.integerIn("steps", r.steps, 1, 10000);
   r.guidance_scale = a.number("guidance", r.guidance_scale);
-  r.inversion.inner_steps = int(a.integer("inner-steps", r.inversion.inner_steps));
+  r.inversion.inner_steps = a.integer("inner-steps", r.inversion.inner_steps);
   applyStereoOptions(a, r.stereo);
-  r.working_size = int(a.integer("working-size", r.working_size));
+  r.working_size = a.integer("working-size", r.working_size);
   r.full_resolution = r.full_resolution && !a.flag("diffusion-only");
   r.seam_px = a.number("seam", r.seam_px);
   r.match_colour = r.match_colour && !a.flag("no-colour-match");

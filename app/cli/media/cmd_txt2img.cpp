@@ -54,8 +54,8 @@ int run(const std::vector<std::string>& argv) {
   p.seed = seed ? *seed : randomSeed();  // the random device is read only when no seed is given
   p.scheduler = a.get("scheduler", p.scheduler);
   // Sizes given are checked before the (slow) model load; the others come from its family.
-  p.width = int(a.integerIn("width", p.width, 1, kMaxOptionSide));
-  p.height = int(a.integerIn("height", p.height, 1, kMaxOptionSide));
+  p.width = a.integerIn("width", p.width, 1, kMaxOptionSide);
+  p.height = a.integerIn("height", p.height, 1, kMaxOptionSide);
   const std::string out = a.required("out");
 
   media::Generator generator;

@@ -93,11 +93,11 @@ media::GenerationRequest readRequest(const Args& a) {
   r.mode = media::GenerationMode::Prompt;
   r.prompt = a.has("params") && !a.has("prompt") ? r.prompt : a.required("prompt");
   r.negative_prompt = a.get("negative", r.negative_prompt);
-  r.steps = int(a.integerIn("steps", r.steps, 1, 10000));
+  r.steps = a.integerIn("steps", r.steps, 1, 10000);
   r.guidance_scale = a.number("guidance", r.guidance_scale);
   r.seed = seedOption(a).value_or(r.seed);
-  r.width = int(a.integerIn("width", r.width, 1, kMaxOptionSide));
-  r.height = int(a.integerIn("height", r.height, 1, kMaxOptionSide));
+  r.width = a.integerIn("width", r.width, 1, kMaxOptionSide);
+  r.height = a.integerIn("height", r.height, 1, kMaxOptionSide);
   applyStereoOptions(a, r.stereo);
   if (a.has("kv-budget-mb"))
     r.stereo.kv_cache_budget_bytes = int64_t(a.integerIn("kv-budget-mb", 0, 0, 1 << 24)) * (int64_t(1) << 20);  // <= 16 TiB

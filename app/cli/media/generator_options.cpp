@@ -10,7 +10,7 @@ media::GeneratorModels generatorModels(const Args& a) {
   m.sd_path = a.required("model");
   m.config_dir = a.get("config-dir", "");
   m.depth_path = a.get("depth-model", "");
-  m.depth_input_size = int(a.integer("depth-input-size", 0));
+  m.depth_input_size = a.integer("depth-input-size", 0);
   m.device = parseDevice(a.get("device", "cpu")).str();
   m.precision = dtypeOption(a);
   reportDtype(m.precision, parseDevice(m.device));

@@ -85,12 +85,12 @@ media::InpaintSettings readInpaintOptions(const Args& a, bool inpainting, Inpain
   s.precision = dtypeOption(a);
   s.prompt = a.get(name("inpaint-prompt"), "");
   s.negative_prompt = a.get(name("inpaint-negative"), "");
-  s.steps = int(a.integer("inpaint-steps", s.steps));
+  s.steps = a.integer("inpaint-steps", s.steps);
   s.guidance_scale = a.number(name("inpaint-guidance"), s.guidance_scale);
   s.seed = seedOption(a, name("inpaint-seed")).value_or(0);
-  s.dilate_px = int(a.integer("inpaint-dilate", s.dilate_px));
+  s.dilate_px = a.integer("inpaint-dilate", s.dilate_px);
   if (s.dilate_px < 0) throw Error("--inpaint-dilate must be at least 0.");
-  s.window_px = int(a.integer("inpaint-size", s.window_px));
+  s.window_px = a.integer("inpaint-size", s.window_px);
   s.match_colour = !a.flag("no-colour-match");
   return s;
 }
