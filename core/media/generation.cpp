@@ -173,16 +173,19 @@ pipelines::Img2StereoParams photoParams(const GenerationRequest& request) {
   return p;
 }
 
+// Both prompts of a sampling run: a hostile record's megabyte prompt fails here,
+// before any model loads, not in the tokenizer after.
+void checkPromptLengths(const pipelines::SamplingControls& s) {
+  clip::checkPromptLength(s.prompt);
+  clip::checkPromptLength(s.negative_prompt);
+}
+
 }  // namespace
 
 void Generator::check(const GenerationRequest& r) const {
   checkSteps(r.steps);
-  clip::checkPromptLength(r.prompt);
-  clip::checkPromptLength(r.negative_prompt);
-  if (r.inpaint) {
-    clip::checkPromptLength(r.inpaint->prompt);
-    clip::checkPromptLength(r.inpaint->negative_prompt);
-  }
+  checkPromptLengths(r);
+  if (r.inpaint) checkPromptLengths(*r.inpaint);
   if (!r.depth.empty() && r.depth.channels() != 1) throw Error("The depth map must have one channel.");
   if (r.mode == GenerationMode::Prompt) {
     checkPromptSize(r.width, r.height);
@@ -201,8 +204,7 @@ void Generator::check(const GenerationRequest& r) const {
 
 void Generator::check(const PictureRequest& r) const {
   checkSteps(r.steps);
-  clip::checkPromptLength(r.prompt);
-  clip::checkPromptLength(r.negative_prompt);
+  checkPromptLengths(r);
   checkPromptSize(r.width, r.height);
   pipelines::checkGuidanceScale(r.guidance_scale);
   schedulers::parseSchedulerKind(r.scheduler);  // throws naming the choices
