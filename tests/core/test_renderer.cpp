@@ -7,6 +7,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/engine/render/map_terraces.h"
 #include "core/engine/render/stereo_views.h"
 #include "core/engine/render/texture_fill.h"
 #include "core/media/image_metrics.h"
@@ -345,6 +346,92 @@ class TestRenderer : public QObject {
     px.kind = MapKind::DisparityPx;
     const auto g = disparityFromMap(torch::tensor({{0.0f, 9.0f, 0.0f, 0.0f, 3.0f, 0.0f}}), px);
     QVERIFY(torch::equal(g, torch::tensor({{9.0f, 9.0f, 3.0f, 3.0f, 3.0f, 3.0f}})));
+  }
+
+  // A slanted plane stored in whole pixels (Middlebury's ground truth, an 8-bit
+  // map) is a staircase; its terraces go back to the plane within the error
+  // that the pixel grid leaves (half a pixel's slope), not the rounding's 0.5.
+  void terracedPlaneBecomesThePlaneItWasRoundedFrom() {
+    const int64_t h = 40, w = 120;
+    const auto x = torch::arange(w, torch::kFloat32).view({1, w}), y = torch::arange(h, torch::kFloat32).view({h, 1});
+    const auto plane = 20.0f + 0.23f * x + 0.11f * y;  // [h, w], 30 levels
+    const auto stored = plane.round();
+    const MapLevels levels = coarseMapLevels(stored, false);
+    QCOMPARE(levels.step, 1.0);
+    QVERIFY(levels.count > 25 && levels.count < 35);  // sampled rows: about 30
+    const auto smoothed = smoothTerraces(stored, 1.0, false);
+    // Away from the borders every terrace has a step on both sides along a row or a column.
+    using torch::indexing::Slice;
+    const auto inner = Slice(10, -10);
+    const auto error = (smoothed - plane).abs().index({inner, inner});
+    QVERIFY2(error.max().item<double>() < 0.13, qPrintable(QString::number(error.max().item<double>())));
+    QVERIFY2(error.mean().item<double>() < 0.05, qPrintable(QString::number(error.mean().item<double>())));
+    QVERIFY((stored - plane).abs().index({inner, inner}).mean().item<double>() > 0.2);  // what it was
+    // No value leaves its level's half step.
+    QVERIFY((smoothed - stored).abs().max().item<double>() <= 0.5);
+    // A half-size map's values halved (steps of 0.5 px) are terraces of 0.5.
+    QCOMPARE(coarseMapLevels(stored * 0.5f, false).step, 0.5);
+  }
+
+  // Depth edges (jumps of several levels), ridges (one level up and down again)
+  // and values beside unknown ones are not ramps: they stay as given.
+  void edgesRidgesAndUnknownsStayAsGiven() {
+    const auto edge = torch::tensor({{2.0f, 2.0f, 7.0f, 7.0f, 7.0f, 2.0f, 2.0f}});
+    QVERIFY(torch::equal(smoothTerraces(edge, 1.0, true), edge));
+    const auto ridge = torch::tensor({{2.0f, 3.0f, 3.0f, 4.0f, 4.0f, 3.0f, 3.0f, 2.0f}});
+    // 3,3 (between 2 and 4) is a ramp; the 4,4 ridge is not.
+    const auto r = smoothTerraces(ridge, 1.0, true);
+    QVERIFY(torch::allclose(r.index({0, torch::indexing::Slice(1, 3)}), torch::tensor({2.75f, 3.25f})));
+    QVERIFY(torch::equal(r.index({0, torch::indexing::Slice(3, 5)}), torch::tensor({4.0f, 4.0f})));
+    // Disparity in pixels: 0 is unknown, so 0 -> 1 is no step and the 1,1 run stays.
+    const auto px = torch::tensor({{0.0f, 1.0f, 1.0f, 2.0f, 2.0f, 3.0f}});
+    const auto p = smoothTerraces(px, 1.0, true);
+    QVERIFY(torch::equal(p.index({0, torch::indexing::Slice(0, 3)}), torch::tensor({0.0f, 1.0f, 1.0f})));
+    QVERIFY(torch::allclose(p.index({0, torch::indexing::Slice(3, 5)}), torch::tensor({1.75f, 2.25f})));
+  }
+
+  // Maps of many levels or without a common step are continuous: left alone.
+  void continuousMapsHaveNoTerraces() {
+    torch::manual_seed(3);
+    const auto model_output = torch::rand({64, 64});  // a depth model's floats
+    QCOMPARE(coarseMapLevels(model_output, false).step, 0.0);
+    const auto sixteen_bit = (torch::rand({64, 64}) * 65535).round();  // one level far below a pixel
+    QCOMPARE(coarseMapLevels(sixteen_bit, false).step, 0.0);
+    auto mixed = torch::arange(64, torch::kFloat32).repeat({64, 1});
+    mixed.index_put_({8, 5}, 5.3f);  // one value off the step: no common step
+    QCOMPARE(coarseMapLevels(mixed, false).step, 0.0);
+    QCOMPARE(coarseMapLevels(torch::full({8, 8}, 3.0f), false).step, 0.0);
+    // End to end: a float map's disparity is the plain affine one.
+    DisparityParams p;
+    p.kind = MapKind::DisparityPx;
+    QVERIFY(torch::equal(disparityFromMap(model_output * 10 + 1, p), model_output * 10 + 1));
+  }
+
+  // Through disparityFromMap: a whole-pixel disparity map's staircase is smoothed.
+  void wholePixelDisparityIsSmoothedOnTheWayIn() {
+    const auto x = torch::arange(80, torch::kFloat32).view({1, 80}).expand({16, 80});
+    const auto plane = 10.0f + 0.3f * x;
+    DisparityParams p;
+    p.kind = MapKind::DisparityPx;
+    const auto d = disparityFromMap(plane.round(), p);
+    using torch::indexing::Slice;
+    const auto error = [&](const torch::Tensor& t) { return (t - plane).abs().index({Slice(), Slice(8, -8)}).mean().item<double>(); };
+    // Rounding leaves 0.25 px on average; the terraces' ramps a third of that.
+    QVERIFY2(error(d) < 0.08, qPrintable(QString::number(error(d))));
+    QVERIFY(error(plane.round()) > 0.2);
+
+    // A relative 8-bit map: its 255 levels share the scale's pixels.
+    const auto ramp = torch::arange(1024, torch::kFloat32).view({1, 1024}).expand({8, 1024}) * (255.0f / 1023);
+    DisparityParams relative;
+    relative.convergence_mode = ConvergenceMode::Fixed;
+    relative.scale_percent = 3;  // 30.7 px / 255 levels: 0.12 px a level, below what shows
+    const auto eight_bit = ramp.round();
+    QVERIFY(torch::allclose(disparityFromMap(eight_bit, relative), eight_bit * (30.72f / 255)));
+    relative.scale_percent = 12;  // 0.48 px a level: smoothed
+    const auto true_px = ramp * (122.88f / 255);
+    const auto smoothed_error = (disparityFromMap(eight_bit, relative) - true_px).abs().mean().item<double>();
+    const auto rounded_error = (eight_bit * (122.88f / 255) - true_px).abs().mean().item<double>();
+    QVERIFY2(smoothed_error < 0.3 * rounded_error, qPrintable(QString::number(smoothed_error / rounded_error)));
   }
 
   void badParametersThrow() {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/engine/render/map_terraces.h"
 #include "core/engine/render/row_scan.h"
 #include "core/base/error.h"
 
@@ -106,9 +107,17 @@ torch::Tensor placeOnScreen(torch::Tensor d, const torch::Tensor& known, bool by
 torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParams& p) {
   validate(p);
   if (map_in.dim() != 2 || map_in.numel() == 0) throw Error("The depth map must be a non-empty single-channel image.");
-  const auto map = map_in.to(torch::kFloat32);
+  auto map = map_in.to(torch::kFloat32);
   const int64_t width = map.size(1);
   const double px = p.scale_percent / 100.0 * double(width);
+  const bool zero_is_unknown = p.kind != MapKind::InverseDepth;
+  // A map of few levels (8-bit, whole pixels) is a staircase; where a level is
+  // a visible share of a pixel its terraces become the ramps they were rounded
+  // from (map_terraces.h). A relative map's levels share the scale's pixels.
+  const MapLevels levels = coarseMapLevels(map, zero_is_unknown);
+  const double px_per_level = p.kind == MapKind::DisparityPx ? levels.step : px / std::max(levels.count, 1.0);
+  const bool terraced = levels.step > 0 && px_per_level >= kMinTerraceStepPx;
+  if (terraced) map = smoothTerraces(map, levels.step, zero_is_unknown);
   const bool fixed = p.convergence_mode == ConvergenceMode::Fixed;
   if (p.kind == MapKind::InverseDepth) {
     // The common case (a slider move): one min/max pass and one affine pass.
@@ -131,8 +140,7 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
       return placeOnScreen(d, {}, percentileConvergence(p), p, width);
     }
   }
-  auto known = torch::isfinite(map);
-  if (p.kind != MapKind::InverseDepth) known = known & map.gt(0);
+  const auto known = knownValues(map, zero_is_unknown);
   if (!known.any().item<bool>())
     throw Error(p.kind == MapKind::InverseDepth ? "The depth map has no finite value."
                                                 : "The depth map has no valid (positive) value.");
@@ -148,7 +156,7 @@ torch::Tensor disparityFromMap(const torch::Tensor& map_in, const DisparityParam
     disparity = fixed ? d - p.convergence * d.max() : d;
   } else {
     // In float64: 1 / 1e-40 overflows float32 but is an ordinary (very near) depth.
-    const auto map64 = map_in.to(torch::kFloat64);
+    const auto map64 = terraced ? map.to(torch::kFloat64) : map_in.to(torch::kFloat64);
     const auto v = torch::where(known, p.kind == MapKind::Depth ? map64.reciprocal() : map64, zero.to(torch::kFloat64));
     auto n = normalise(v, known);
     if (!n) return torch::zeros_like(map);
