@@ -1,14 +1,15 @@
 #include "core/engine/stereo/stereo_attention.h"
 
 #include "core/base/error.h"
+#include "models/common/json_limits.h"
 
 namespace sds::stereo {
 
 AttentionDirection parseAttentionDirection(const std::string& text) {
   if (text == "uni" || text == "one-way" || text == "oneway") return AttentionDirection::Uni;
   if (text == "bi" || text == "two-way" || text == "twoway") return AttentionDirection::Bi;
-  const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;  // it may come from a hostile file
-  throw Error("Unknown attention direction '" + shown + "'; use 'uni' (one-way) or 'bi' (two-way).");
+  // boundedText: the text may come from a hostile file.
+  throw Error("Unknown attention direction '" + boundedText(text, 40) + "'; use 'uni' (one-way) or 'bi' (two-way).");
 }
 
 std::string toString(AttentionDirection d) { return d == AttentionDirection::Uni ? "uni" : "bi"; }
