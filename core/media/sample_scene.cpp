@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <string>
 
 #include "core/media/image_io.h"
 #include "core/base/error.h"
@@ -123,8 +124,9 @@ struct Camera {
 uchar toByte(double v) { return uchar(std::lround(std::clamp(v, 0.0, 1.0) * 255.0)); }
 
 void checkSize(int width, int height) {
-  if (width < 16 || height < 16 || width > 4096 || height > 4096)
-    throw Error("The sample scene size must be between 16 and 4096 pixels a side.");
+  if (width < kSampleMinSide || height < kSampleMinSide || width > kSampleMaxSide || height > kSampleMaxSide)
+    throw Error("The sample scene size must be between " + std::to_string(kSampleMinSide) + " and " +
+                std::to_string(kSampleMaxSide) + " pixels a side.");
 }
 
 // The 2x2 supersampled image and the depth of each pixel centre seen by `cam`.

@@ -14,7 +14,12 @@ struct SampleScene {
   cv::Mat inverse_depth;  // CV_16UC1 1/z mapped min..max -> 0..65535 (near = bright)
 };
 
-// Deterministic; width, height in 16..4096. Throws sds::Error otherwise.
+// The sizes the scene is made at, in pixels a side (ray casting is O(w h), and
+// 4096 already takes minutes on 2 cores).
+inline constexpr int kSampleMinSide = 16;
+inline constexpr int kSampleMaxSide = 4096;
+
+// Deterministic; width, height in kSampleMinSide..kSampleMaxSide. Throws sds::Error otherwise.
 SampleScene renderSampleScene(int width = 512, int height = 384);
 
 // The exact right view of the scene for a disparity scale: what a camera moved

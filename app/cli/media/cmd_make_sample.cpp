@@ -1,5 +1,6 @@
 // `sdstereo make-sample`: writes the bundled sample scene (resources/sample).
 #include <iostream>
+#include <string>
 
 #include "app/cli/args.h"
 #include "app/cli/command.h"
@@ -9,11 +10,15 @@
 namespace sds::cli {
 namespace {
 
+std::string sizeRange() {
+  return std::to_string(media::kSampleMinSide) + ".." + std::to_string(media::kSampleMaxSide);
+}
+
 const OptionList& options() {
   static const OptionList list = {
       {"out", "DIR", "the folder the scene is written to (created)"},
-      {"width", "W", "image width in pixels, 16..8192 (default 512)"},
-      {"height", "H", "image height in pixels, 16..8192 (default 384)"},
+      {"width", "W", "image width in pixels, " + sizeRange() + " (default 512)"},
+      {"height", "H", "image height in pixels, " + sizeRange() + " (default 384)"},
       {"right-scale", "PCT",
        "also ray-cast the exact right view for a largest disparity of PCT % of the width\n"
        "(the camera moved by the matching baseline) to DIR/right.png, and the left view's\n"
@@ -28,7 +33,8 @@ int run(const std::vector<std::string>& argv) {
   const std::string dir = a.required("out");
   const double right = a.number("right-scale", 0);
   if (a.has("right-scale") && !(right > 0 && right <= 50)) throw Error("--right-scale must be in (0, 50] percent.");
-  media::writeSampleScene(dir, a.integerIn("width", 512, 16, 8192), a.integerIn("height", 384, 16, 8192), right);
+  media::writeSampleScene(dir, a.integerIn("width", 512, media::kSampleMinSide, media::kSampleMaxSide),
+                           a.integerIn("height", 384, media::kSampleMinSide, media::kSampleMaxSide), right);
   std::cout << "wrote " << dir << "/image.png and " << dir << "/depth.png (16-bit inverse depth)\n";
   if (right > 0)
     std::cout << "wrote " << dir << "/right.png (the exact right view) and " << dir
