@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <utility>
 
 namespace sds::render {
 namespace {
@@ -14,112 +16,257 @@ namespace F = torch::nn::functional;
 
 constexpr int kCleanRadius = 2;     // no hole and no nearer surface this close to a source pixel
 constexpr int64_t kSearchSide = 512;  // the offset search runs on the view shrunk to about this size
-constexpr int kRefineSteps = 3;     // +-1 px refinement steps of an offset at each run
+constexpr int kRefineSteps = 4;     // +-1 px refinement steps of an offset at each tile
 constexpr int kMaxSteps = 3;         // a source in another hole steps on by the offset again, this often
 constexpr double kMinOverlap = 0.1;   // an offset counts where its overlap is at least this share of the view's
+constexpr size_t kMaxUsed = 4;        // the best candidates of a tile that are refined
+constexpr size_t kMinWindow = 64;     // fewer far-surface pixels around a tile fit nothing
+constexpr int kMaxSmoothLag = 32;     // the smooth fill's error is measured up to this distance (beyond: the variance)
 
 // Read-only views of one CPU view, float32 [C,H,W] / [H,W].
 struct Planes {
   const float* image;
   const float* disparity;
-  const bool* clean;
   const bool* covered;
+  const float* source_disparity;  // the disparity where clean, NaN elsewhere (one read per source test)
   int64_t channels, h, w;
   bool inside(int64_t y, int64_t x) const { return y >= 0 && y < h && x >= 0 && x < w; }
   float at(int64_t c, int64_t y, int64_t x) const { return image[(c * h + y) * w + x]; }
 };
 
-// How well an offset predicts the far surface around one hole run's far-side edge.
-struct Window {
-  const Planes& p;
-  int64_t yc, xc;
-  float d_far, tol;
-  int radius;
-  int64_t min_count;
+// The far surface around one tile of a hole: the clean pixels of a window
+// whose disparity lies within `tol` of the tile's far side.
+class TileWindow {
+ public:
+  TileWindow(const Planes& p, float d_far, float tol) : p_(p), d_far_(d_far), tol_(tol) {}
 
-  bool onSurface(int64_t y, int64_t x) const {
-    return p.inside(y, x) && p.clean[y * p.w + x] && std::abs(p.disparity[y * p.w + x] - d_far) <= tol;
+  // Takes the far-surface pixels of rows [y0, y1) and columns [x0, x1) (clipped).
+  void collect(int64_t y0, int64_t y1, int64_t x0, int64_t x1) {
+    points_.clear();
+    for (int64_t y = std::max<int64_t>(0, y0); y < std::min(p_.h, y1); ++y)
+      for (int64_t x = std::max<int64_t>(0, x0); x < std::min(p_.w, x1); ++x)
+        if (onSurface(y, x, tol_)) points_.push_back({int32_t(y), int32_t(x)});
   }
-  // Mean squared difference between the surface and itself moved by (dx, dy); +inf without enough overlap.
-  double cost(int dx, int dy) const {
+  size_t size() const { return points_.size(); }
+
+  // A copy may read (y, x) when every pixel its bilinear sample weighs is clean
+  // far surface (twice as far off in disparity: the source is further away).
+  bool sourceOk(double y, double x) const {
+    const auto ya = int64_t(std::floor(y)), xa = int64_t(std::floor(x));
+    const bool fy = y > double(ya), fx = x > double(xa);
+    const float t = 2 * tol_;
+    return onSurface(ya, xa, t) && (!fx || onSurface(ya, xa + 1, t)) && (!fy || onSurface(ya + 1, xa, t)) &&
+           (!fx || !fy || onSurface(ya + 1, xa + 1, t));
+  }
+  // Channel c at (y, x), bilinear; (y, x) must pass sourceOk.
+  float sample(int64_t c, double y, double x) const {
+    const auto ya = int64_t(std::floor(y)), xa = int64_t(std::floor(x));
+    const auto fy = float(y - double(ya)), fx = float(x - double(xa));
+    const float a = p_.at(c, ya, xa), top = fx > 0 ? a + fx * (p_.at(c, ya, xa + 1) - a) : a;
+    if (fy <= 0) return top;
+    const float b = p_.at(c, ya + 1, xa), bottom = fx > 0 ? b + fx * (p_.at(c, ya + 1, xa + 1) - b) : b;
+    return top + fy * (bottom - top);
+  }
+
+  // Mean squared difference between the surface and itself moved by (dy, dx);
+  // +inf where less than half of the window finds a source.
+  double cost(double dy, double dx) const {
     double sse = 0;
-    int64_t n = 0;
-    for (int64_t y = yc - radius; y <= yc + radius; ++y)
-      for (int64_t x = xc - radius; x <= xc + radius; ++x) {
-        if (!onSurface(y, x)) continue;
-        const int64_t ys = y + dy, xs = x + dx;
-        if (!p.inside(ys, xs) || !p.clean[ys * p.w + xs]) continue;
-        for (int64_t c = 0; c < p.channels; ++c) {
-          const double e = p.at(c, y, x) - p.at(c, ys, xs);
-          sse += e * e;
-        }
-        ++n;
-      }
-    return n >= min_count ? sse / double(n) : std::numeric_limits<double>::infinity();
+    size_t n = 0;
+    for (const Point& q : points_) {
+      const double e = error(q, dy, dx);
+      if (e < 0) continue;
+      sse += e;
+      ++n;
+    }
+    return 2 * n >= points_.size() && n > 0 ? sse / double(n) : std::numeric_limits<double>::infinity();
+  }
+  // The largest of that error over the window's four quarters around (yc, xc)
+  // (a quarter with fewer than kMinQuarter sources does not count).
+  double worstQuarter(double dy, double dx, int64_t yc, int64_t xc) const {
+    double sse[4] = {0, 0, 0, 0};
+    size_t n[4] = {0, 0, 0, 0};
+    for (const Point& q : points_) {
+      const double e = error(q, dy, dx);
+      if (e < 0) continue;
+      const int quarter = (q.y >= yc ? 2 : 0) + (q.x >= xc ? 1 : 0);
+      sse[quarter] += e;
+      ++n[quarter];
+    }
+    double worst = 0;
+    for (int i = 0; i < 4; ++i)
+      if (n[i] >= kMinQuarter) worst = std::max(worst, sse[i] / double(n[i]));
+    return worst;
   }
   // The surface's mean squared deviation from its own mean: a smooth fill's error.
   double variance() const {
-    std::vector<double> sum(size_t(p.channels), 0.0), sum2(size_t(p.channels), 0.0);
-    int64_t n = 0;
-    for (int64_t y = yc - radius; y <= yc + radius; ++y)
-      for (int64_t x = xc - radius; x <= xc + radius; ++x) {
-        if (!onSurface(y, x)) continue;
-        for (int64_t c = 0; c < p.channels; ++c) {
-          const double v = p.at(c, y, x);
-          sum[size_t(c)] += v;
-          sum2[size_t(c)] += v * v;
-        }
-        ++n;
-      }
-    if (n < min_count) return 0;
     double var = 0;
-    for (int64_t c = 0; c < p.channels; ++c)
-      var += sum2[size_t(c)] / double(n) - (sum[size_t(c)] / double(n)) * (sum[size_t(c)] / double(n));
+    for (int64_t c = 0; c < p_.channels; ++c) {
+      double sum = 0, sum2 = 0;
+      for (const Point& q : points_) {
+        const double v = p_.at(c, q.y, q.x);
+        sum += v;
+        sum2 += v * v;
+      }
+      const auto n = double(points_.size());
+      var += sum2 / n - (sum / n) * (sum / n);
+    }
     return var;
   }
+
+ private:
+  static constexpr size_t kMinQuarter = 32;
+  struct Point {
+    int32_t y, x;
+  };
+  bool onSurface(int64_t y, int64_t x, float t) const {
+    return p_.inside(y, x) && std::abs(p_.source_disparity[y * p_.w + x] - d_far_) <= t;  // NaN: not clean
+  }
+  // Squared error summed over the channels at q against q + (dy, dx); -1 without a source.
+  double error(const Point& q, double dy, double dx) const {
+    if (dy == std::floor(dy) && dx == std::floor(dx)) {  // a whole-pixel offset: no interpolation
+      const int64_t ys = q.y + int64_t(dy), xs = q.x + int64_t(dx);
+      if (!onSurface(ys, xs, 2 * tol_)) return -1;
+      double e2 = 0;
+      for (int64_t c = 0; c < p_.channels; ++c) {
+        const double e = p_.at(c, q.y, q.x) - p_.at(c, ys, xs);
+        e2 += e * e;
+      }
+      return e2;
+    }
+    const double ys = q.y + dy, xs = q.x + dx;
+    if (!sourceOk(ys, xs)) return -1;
+    double e2 = 0;
+    for (int64_t c = 0; c < p_.channels; ++c) {
+      const double e = p_.at(c, q.y, q.x) - sample(c, ys, xs);
+      e2 += e * e;
+    }
+    return e2;
+  }
+
+  const Planes& p_;
+  float d_far_, tol_;
+  std::vector<Point> points_;
 };
 
-struct Ranked {
-  Offset offset;
-  double cost;
+// An offset in pixels (fractional after refinement) and its error on a window.
+struct Fit {
+  double dy = 0, dx = 0, cost = std::numeric_limits<double>::infinity();
 };
 
-// Refined by +-1 px steps: the search grid is coarser than a pixel, and a
-// draped texture's period drifts across the view.
-Ranked refine(const Window& win, Ranked best) {
+// Refined by +-1 px steps (the search grid is coarser than a pixel, and a
+// draped texture's period drifts across the view), then to a fraction of a
+// pixel by a parabola through each axis' three costs, kept only where it lowers
+// the cost (a sharp V-shaped minimum, as of an exact repetition, stays whole).
+Fit refine(const TileWindow& win, Fit f) {
+  // Whole-pixel costs met so far (neighbouring steps share most of their 3x3).
+  std::map<std::pair<int, int>, double> known{{{int(f.dy), int(f.dx)}, f.cost}};
+  const auto cost = [&](int dy, int dx) {
+    const auto [it, fresh] = known.try_emplace({dy, dx}, 0.0);
+    if (fresh) it->second = win.cost(dy, dx);
+    return it->second;
+  };
   for (int step = 0; step < kRefineSteps; ++step) {
-    Ranked next = best;
+    Fit next = f;
     for (int ddy = -1; ddy <= 1; ++ddy)
       for (int ddx = -1; ddx <= 1; ++ddx) {
         if (!ddx && !ddy) continue;
-        const Offset o{best.offset.dx + ddx, best.offset.dy + ddy, best.offset.energy};
-        const double c = win.cost(o.dx, o.dy);
-        if (c < next.cost) next = {o, c};
+        const double c = cost(int(f.dy) + ddy, int(f.dx) + ddx);
+        if (c < next.cost) next = {f.dy + ddy, f.dx + ddx, c};
       }
-    if (next.offset.dx == best.offset.dx && next.offset.dy == best.offset.dy) break;
-    best = next;
+    if (next.dy == f.dy && next.dx == f.dx) break;
+    f = next;
   }
-  return best;
+  const auto vertex = [](double c0, double c1, double c2) {
+    const double den = c0 - 2 * c1 + c2;
+    return std::isfinite(den) && den > 1e-12 ? std::clamp(0.5 * (c0 - c2) / den, -0.5, 0.5) : 0.0;
+  };
+  Fit sub = f;
+  const int y = int(f.dy), x = int(f.dx);
+  sub.dy += vertex(cost(y - 1, x), f.cost, cost(y + 1, x));
+  sub.dx += vertex(cost(y, x - 1), f.cost, cost(y, x + 1));
+  sub.cost = win.cost(sub.dy, sub.dx);
+  return sub.cost < f.cost ? sub : f;
 }
 
-// The offsets that predict the window better than max_cost, best first: the
-// kMaxUsed best candidates, each refined.
-constexpr size_t kMaxUsed = 4;
-std::vector<Ranked> rankOffsets(const Window& win, const std::vector<Offset>& candidates, double max_cost) {
-  std::vector<Ranked> all;
-  for (const auto& o : candidates) {
-    const double c = win.cost(o.dx, o.dy);
-    if (std::isfinite(c)) all.push_back({o, c});
+// Per hole pixel: the disparity of the far side it shows, its distance to the
+// pixel the smooth fill copied, and which way that pixel lies (+1 right, -1
+// left); far = -1 for pixels the texture fill leaves (cracks, rows without a
+// covered pixel).
+struct HoleSides {
+  std::vector<float> far, distance;
+  std::vector<int8_t> direction;
+};
+
+HoleSides holeSides(const Planes& p) {
+  HoleSides s{std::vector<float>(size_t(p.h * p.w), -1.0f), std::vector<float>(size_t(p.h * p.w), 0.0f),
+              std::vector<int8_t>(size_t(p.h * p.w), 0)};
+  at::parallel_for(0, p.h, 16, [&](int64_t y0, int64_t y1) {
+    for (int64_t y = y0; y < y1; ++y) {
+      const bool* crow = p.covered + y * p.w;
+      const float* drow = p.disparity + y * p.w;
+      for (int64_t x = 0; x < p.w;) {
+        if (crow[x]) { ++x; continue; }
+        const int64_t start = x;
+        while (x < p.w && !crow[x]) ++x;
+        const int64_t l = start - 1, r = x;  // the run is (l, r)
+        const bool has_l = l >= 0, has_r = r < p.w;
+        if (!has_l && !has_r) continue;
+        if (has_l && has_r && std::abs(drow[l] - drow[r]) <= 1.0f) continue;  // a crack: the blend is right
+        // The hole shows the farther side (as in the background fill).
+        const int64_t from = (has_l && (!has_r || drow[l] < drow[r])) ? l : r;
+        for (int64_t c = start; c < r; ++c) {
+          const auto i = size_t(y * p.w + c);
+          s.far[i] = drow[from];
+          s.distance[i] = float(std::abs(c - from));
+          s.direction[i] = from == r ? 1 : -1;
+        }
+      }
+    }
+  });
+  return s;
+}
+
+// The offsets that fit the window, best first (see the header).
+std::vector<Fit> fitOffsets(const TileWindow& win, const std::vector<Offset>& candidates, double variance,
+                            int64_t yc, int64_t xc, const TextureFillOptions& o) {
+  std::vector<Fit> ranked;
+  for (const auto& c : candidates) {
+    const Fit f{double(c.dy), double(c.dx), win.cost(c.dy, c.dx)};
+    if (std::isfinite(f.cost)) ranked.push_back(f);
   }
-  std::sort(all.begin(), all.end(), [](const Ranked& a, const Ranked& b) { return a.cost < b.cost; });
-  if (all.size() > kMaxUsed) all.resize(kMaxUsed);
-  std::vector<Ranked> used;
-  for (const auto& r : all) {
-    const Ranked f = refine(win, r);
-    if (f.cost < max_cost) used.push_back(f);
+  std::sort(ranked.begin(), ranked.end(), [](const Fit& a, const Fit& b) { return a.cost < b.cost; });
+  if (ranked.size() > kMaxUsed) ranked.resize(kMaxUsed);
+  std::vector<Fit> kept;
+  for (const Fit& r : ranked) {
+    const Fit f = refine(win, r);
+    if (!(f.cost < o.accept_ratio * variance)) continue;
+    if (!(win.worstQuarter(f.dy, f.dx, yc, xc) < o.quadrant_ratio * variance)) continue;
+    const bool seen = std::any_of(kept.begin(), kept.end(), [&](const Fit& k) {
+      return std::abs(k.dy - f.dy) < 1 && std::abs(k.dx - f.dx) < 1;
+    });
+    if (!seen) kept.push_back(f);
   }
-  std::sort(used.begin(), used.end(), [](const Ranked& a, const Ranked& b) { return a.cost < b.cost; });
-  return used;
+  std::sort(kept.begin(), kept.end(), [](const Fit& a, const Fit& b) { return a.cost < b.cost; });
+  return kept;
+}
+
+// The tiles (row-major index) holding at least one hole pixel the fill treats,
+// interleaved so that parallel chunks share the work (holes cluster).
+std::vector<int64_t> holeTiles(const HoleSides& sides, int64_t h, int64_t w, int64_t tile) {
+  const int64_t tiles_x = (w + tile - 1) / tile, tiles_y = (h + tile - 1) / tile;
+  std::vector<uint8_t> used(size_t(tiles_x * tiles_y), 0);
+  for (int64_t y = 0; y < h; ++y)
+    for (int64_t x = 0; x < w; ++x)
+      if (sides.far[size_t(y * w + x)] >= 0) used[size_t((y / tile) * tiles_x + x / tile)] = 1;
+  std::vector<int64_t> list;
+  for (int64_t t = 0; t < int64_t(used.size()); ++t)
+    if (used[size_t(t)]) list.push_back(t);
+  std::vector<int64_t> interleaved;
+  constexpr int64_t kStride = 16;
+  for (int64_t first = 0; first < kStride; ++first)
+    for (int64_t i = first; i < int64_t(list.size()); i += kStride) interleaved.push_back(list[size_t(i)]);
+  return interleaved;
 }
 
 }  // namespace
@@ -209,67 +356,84 @@ torch::Tensor textureFill(const torch::Tensor& filled, const WarpedView& view, d
   const auto offsets = dominantOffsets(out, clean, o);
   if (offsets.empty()) return filled;
   const int64_t channels = out.size(1), h = out.size(2), w = out.size(3);
-  const Planes p{out.data_ptr<float>(), cpu.disparity.data_ptr<float>(), clean.data_ptr<bool>(),
-                 cpu.covered.data_ptr<bool>(), channels, h, w};
+  const auto source_disparity =
+      torch::where(clean, cpu.disparity, torch::full({}, std::numeric_limits<float>::quiet_NaN())).contiguous();
+  const Planes p{out.data_ptr<float>(), cpu.disparity.data_ptr<float>(),
+                 cpu.covered.data_ptr<bool>(), source_disparity.data_ptr<float>(), channels, h, w};
   float* ip = out.data_ptr<float>();
   // One surface: within twice the warp's jump threshold (a slanted surface
   // changes within a window); a source may lie twice as far off (it is further away).
   const auto tol = float(std::max(2.0 * jump_px, 1.0));
-  const int r = o.window_radius_px;
-  const int64_t min_count = (2 * r + 1) * (2 * r + 1) / 6;
-  // Rows in parallel: each writes only its own hole pixels and reads only clean
-  // (covered, never written) ones.
-  at::parallel_for(0, h, 8, [&](int64_t y0, int64_t y1) {
-    for (int64_t y = y0; y < y1; ++y) {
-      const bool* crow = p.covered + y * w;
-      const float* drow = p.disparity + y * w;
-      for (int64_t x = 0; x < w;) {
-        if (crow[x]) { ++x; continue; }
-        const int64_t run_start = x;
-        while (x < w && !crow[x]) ++x;
-        const int64_t l = run_start - 1, rr = x;  // the run is (l, rr)
-        const bool has_l = l >= 0, has_r = rr < w;
-        if (!has_l && !has_r) continue;
-        if (has_l && has_r && std::abs(drow[l] - drow[rr]) <= 1.0f) continue;  // a crack: the blend is right
-        // The hole shows the farther side (as in the background fill).
-        const int64_t from = (has_l && (!has_r || drow[l] < drow[rr])) ? l : rr;
-        const Window win{p, y, from, drow[from], tol, r, min_count};
-        const double variance = win.variance();
-        const auto ranked = rankOffsets(win, offsets, o.accept_ratio * variance);
-        if (ranked.empty()) continue;
-        // What the smooth fill's error is at distance k from its source: about
-        // that of predicting the surface by itself moved k px along the row,
-        // and never above the variance (where the column smoothing takes over).
-        const int dir = from == rr ? 1 : -1;
-        std::vector<double> smooth_error(size_t(rr - run_start + 1), variance);
-        for (size_t k = 1; k < smooth_error.size(); ++k) {
-          const double e = win.cost(dir * int(k), 0);
-          if (std::isfinite(e)) smooth_error[k] = std::min(e, variance);
+  const HoleSides sides = holeSides(p);
+  const int64_t tile = std::max(1, o.tile_px), tiles_x = (w + tile - 1) / tile;
+  const std::vector<int64_t> tiles = holeTiles(sides, h, w, tile);
+  // Tiles in parallel: each writes only its own hole pixels and reads only
+  // clean (covered, never written) ones.
+  at::parallel_for(0, int64_t(tiles.size()), 1, [&](int64_t i0, int64_t i1) {
+    std::vector<float> far;
+    for (int64_t i = i0; i < i1; ++i) {
+      const int64_t ty = (tiles[size_t(i)] / tiles_x) * tile, tx = (tiles[size_t(i)] % tiles_x) * tile;
+      const int64_t ty1 = std::min(h, ty + tile), tx1 = std::min(w, tx + tile);
+      far.clear();
+      for (int64_t y = ty; y < ty1; ++y)
+        for (int64_t x = tx; x < tx1; ++x)
+          if (sides.far[size_t(y * w + x)] >= 0) far.push_back(sides.far[size_t(y * w + x)]);
+      std::nth_element(far.begin(), far.begin() + ptrdiff_t(far.size() / 2), far.end());
+      TileWindow win(p, far[far.size() / 2], tol);
+      int margin = o.window_radius_px;
+      win.collect(ty - margin, ty1 + margin, tx - margin, tx1 + margin);
+      while (win.size() < size_t(o.min_window_pixels) && margin + margin / 2 <= o.max_window_radius_px &&
+             margin > 1) {
+        margin += margin / 2;
+        win.collect(ty - margin, ty1 + margin, tx - margin, tx1 + margin);
+      }
+      if (win.size() < kMinWindow) continue;
+      const double variance = win.variance();
+      if (!(variance > 0)) continue;  // a flat surface: the smooth fill is already right
+      const auto fits = fitOffsets(win, offsets, variance, (ty + ty1) / 2, (tx + tx1) / 2, o);
+      if (fits.empty()) continue;
+      // The smooth fill's error at distance k from its source, for a source on
+      // either side: about that of predicting the surface by itself moved k px
+      // along the row, and never above the variance (where the column smoothing takes over).
+      // Measured only as far as this tile's pixels lie from their sources.
+      int max_lag[2] = {0, 0};
+      for (int64_t y = ty; y < ty1; ++y)
+        for (int64_t x = tx; x < tx1; ++x) {
+          const auto at = size_t(y * w + x);
+          if (sides.far[at] < 0) continue;
+          int& lag = max_lag[sides.direction[at] > 0 ? 1 : 0];
+          lag = std::max(lag, std::min(kMaxSmoothLag, int(sides.distance[at])));
         }
-        // Each pixel copies through the best offset whose source is clean far
-        // surface; a multiple of a repetition's offset is one too, so a source
-        // that falls into another hole steps on (up to kMaxSteps times). The
-        // copy and the smooth fill are two predictions with their own errors:
-        // they are mixed by inverse error, b / (b + c) for the copy.
-        for (int64_t c = run_start; c < rr; ++c) {
+      std::vector<double> smooth_error[2];
+      for (int side = 0; side < 2; ++side) {
+        smooth_error[side].assign(size_t(max_lag[side]) + 1, variance);
+        for (int k = 1; k <= max_lag[side]; ++k) {
+          const double e = win.cost(0, side ? k : -k);
+          if (std::isfinite(e)) smooth_error[side][size_t(k)] = std::min(e, variance);
+        }
+      }
+      for (int64_t y = ty; y < ty1; ++y)
+        for (int64_t x = tx; x < tx1; ++x) {
+          const auto at = size_t(y * w + x);
+          if (sides.far[at] < 0) continue;
+          // The best offset whose source is clean far surface; a multiple of a
+          // repetition's offset is one too, so a source that falls into another
+          // hole steps on (up to kMaxSteps times).
           bool done = false;
-          for (size_t i = 0; i < ranked.size() && !done; ++i) {
-            const Offset& of = ranked[i].offset;
+          for (size_t f = 0; f < fits.size() && !done; ++f)
             for (int k = 1; k <= kMaxSteps && !done; ++k) {
-              const int64_t ys = y + k * of.dy, xs = c + k * of.dx;
-              if (!p.inside(ys, xs)) break;
-              if (!p.clean[ys * w + xs] || std::abs(p.disparity[ys * w + xs] - drow[from]) > 2 * tol) continue;
-              const double b = smooth_error[size_t(std::abs(c - from))];
-              const auto weight = float(b / std::max(b + ranked[i].cost, 1e-12));
+              const double ys = double(y) + k * fits[f].dy, xs = double(x) + k * fits[f].dx;
+              if (!win.sourceOk(ys, xs)) continue;
+              const int lag = std::min(kMaxSmoothLag, int(sides.distance[at]));
+              const double b = smooth_error[sides.direction[at] > 0 ? 1 : 0][size_t(lag)];
+              const auto weight = float(b / std::max(b + fits[f].cost, 1e-12));
               for (int64_t ch = 0; ch < channels; ++ch) {
-                float& v = ip[(ch * h + y) * w + c];
-                v += weight * (p.at(ch, ys, xs) - v);
+                float& v = ip[(ch * h + y) * w + x];
+                v += weight * (win.sample(ch, ys, xs) - v);
               }
               done = true;
             }
-          }
         }
-      }
     }
   });
   return out.to(filled.device(), filled.scalar_type());
