@@ -12,6 +12,18 @@ target_include_directories(sds_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
 separate_arguments(_sds_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 target_compile_options(sds_torch INTERFACE ${_sds_torch_flags})
 
+# at::parallel_for is a header template: with an OpenMP LibTorch (Debian's and
+# the official builds) it is a `#pragma omp parallel`, which a translation unit
+# compiled without OpenMP ignores, so every parallel_for of our own (the
+# renderer's kernels) ran on one thread. Torch's own extensions build with
+# OpenMP for the same reason.
+find_package(OpenMP)
+if(OpenMP_CXX_FOUND)
+  target_link_libraries(sds_torch INTERFACE OpenMP::OpenMP_CXX)
+else()
+  message(WARNING "No OpenMP for this compiler: the renderer's own loops will run on one thread.")
+endif()
+
 # Every translation unit that includes torch pays ~20 s of parsing on a 2-core
 # machine; a precompiled header cuts that to a few seconds. Targets call this
 # once; targets with the same flags reuse the first one's PCH.
