@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace sds::render {
@@ -22,6 +23,8 @@ constexpr double kMinOverlap = 0.1;   // an offset counts where its overlap is a
 constexpr size_t kMaxUsed = 4;        // the best candidates of a tile that are refined
 constexpr size_t kMinWindow = 64;     // fewer far-surface pixels around a tile fit nothing
 constexpr int kMaxSmoothLag = 32;     // the smooth fill's error is measured up to this distance (beyond: the variance)
+constexpr double kMinRowRepeatDisparity = 1.0;  // nearer to infinity a shift per pixel of disparity means little
+constexpr size_t kRowRepeatSample = 128;        // window pixels the whole-pixel search of a row repeat reads
 
 // Read-only views of one CPU view, float32 [C,H,W] / [H,W].
 struct Planes {
@@ -29,6 +32,10 @@ struct Planes {
   const float* disparity;
   const bool* covered;
   const float* source_disparity;  // the disparity where clean, NaN elsewhere (one read per source test)
+  // The disparity of infinity: 0, or the farthest disparity of the view when
+  // the screen plane was put in front of it (a relative map's farthest point
+  // has disparity 0 before convergence). Row repeats scale with the distance from it.
+  float infinity_disparity;
   int64_t channels, h, w;
   bool inside(int64_t y, int64_t x) const { return y >= 0 && y < h && x >= 0 && x < w; }
   float at(int64_t c, int64_t y, int64_t x) const { return image[(c * h + y) * w + x]; }
@@ -80,6 +87,30 @@ class TileWindow {
       ++n;
     }
     return 2 * n >= points_.size() && n > 0 ? sse / double(n) : std::numeric_limits<double>::infinity();
+  }
+  // The same for each pixel moved along its row by `per_px` x its own
+  // disparity, over every `stride`-th pixel of the window; with `worst`, also
+  // the largest error of its quarters around (yc, xc).
+  double rowRepeatCost(double per_px, size_t stride, int64_t yc = 0, int64_t xc = 0,
+                       double* worst = nullptr) const {
+    double sse = 0, quarter_sse[4] = {0, 0, 0, 0};
+    size_t n = 0, counted = 0, quarter_n[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < points_.size(); i += stride, ++counted) {
+      const Point& q = points_[i];
+      const double e = error(q, 0, per_px * (p_.disparity[q.y * p_.w + q.x] - p_.infinity_disparity));
+      if (e < 0) continue;
+      sse += e;
+      ++n;
+      const int quarter = (q.y >= yc ? 2 : 0) + (q.x >= xc ? 1 : 0);
+      quarter_sse[quarter] += e;
+      ++quarter_n[quarter];
+    }
+    if (worst) {
+      *worst = 0;
+      for (int i = 0; i < 4; ++i)
+        if (quarter_n[i] >= kMinQuarter) *worst = std::max(*worst, quarter_sse[i] / double(quarter_n[i]));
+    }
+    return 2 * n >= counted && n > 0 ? sse / double(n) : std::numeric_limits<double>::infinity();
   }
   // The largest of that error over the window's four quarters around (yc, xc)
   // (a quarter with fewer than kMinQuarter sources does not count).
@@ -149,9 +180,17 @@ class TileWindow {
   std::vector<Point> points_;
 };
 
-// An offset in pixels (fractional after refinement) and its error on a window.
+// An offset in pixels (fractional after refinement) and its error on a window;
+// for a row repeat (see fitRowRepeat) dx is the shift per pixel of disparity.
 struct Fit {
   double dy = 0, dx = 0, cost = std::numeric_limits<double>::infinity();
+  bool row_repeat = false;
+  double variance = 0;  // of the window it was fitted on
+  // Where pixel (y, x), showing a surface at disparity d from infinity's, copies from after `steps` repeats.
+  std::pair<double, double> source(int64_t y, int64_t x, float d, int steps) const {
+    return row_repeat ? std::pair<double, double>{double(y), double(x) + steps * dx * d}
+                      : std::pair<double, double>{double(y) + steps * dy, double(x) + steps * dx};
+  }
 };
 
 // Refined by +-1 px steps (the search grid is coarser than a pixel, and a
@@ -249,6 +288,127 @@ std::vector<Fit> fitOffsets(const TileWindow& win, const std::vector<Offset>& ca
   }
   std::sort(kept.begin(), kept.end(), [](const Fit& a, const Fit& b) { return a.cost < b.cost; });
   return kept;
+}
+
+// A texture repeating along a surface that keeps its depth along the rows (a
+// floor, a road, a facade facing the camera) repeats in the image by a shift
+// along the row proportional to the disparity: a period T of the surface shows
+// as T f / Z px, and the disparity is B f / Z. So on a floor in perspective,
+// whose period changes from row to row, one factor k = T / B describes every
+// row, where no single 2-D offset does. Searched on the window: shifts of 8 px
+// to half the view at the tile's far-side disparity, first in whole pixels on
+// a sample of the window, then the best few to a quarter pixel on all of it.
+std::optional<Fit> fitRowRepeat(const TileWindow& win, double d_far, double variance, int64_t yc, int64_t xc,
+                                int64_t width, const TextureFillOptions& o) {
+  if (d_far < kMinRowRepeatDisparity) return std::nullopt;
+  const size_t stride = std::max<size_t>(1, win.size() / kRowRepeatSample);
+  // Only true minima of the cost along the shift count: on a smooth surface
+  // every short shift fits about as well as the smooth fill, and the cost just
+  // rises from the shortest one.
+  std::vector<Fit> coarse;
+  for (int sign = -1; sign <= 1; sign += 2) {
+    std::vector<double> cost;
+    for (int shift = o.min_offset_px - 1; shift <= width / 2 + 1; ++shift)
+      cost.push_back(win.rowRepeatCost(sign * shift / d_far, stride));
+    for (size_t i = 1; i + 1 < cost.size(); ++i)
+      if (cost[i] < cost[i - 1] && cost[i] <= cost[i + 1])
+        coarse.push_back({0, sign * double(o.min_offset_px - 1 + int(i)) / d_far, cost[i], true});
+  }
+  std::sort(coarse.begin(), coarse.end(), [](const Fit& a, const Fit& b) { return a.cost < b.cost; });
+  Fit best;
+  for (size_t i = 0; i < std::min(coarse.size(), kMaxUsed); ++i)
+    for (int q = -3; q <= 3; ++q) {
+      const double per_px = coarse[i].dx + q * 0.25 / d_far;
+      const double c = win.rowRepeatCost(per_px, 1);
+      if (c < best.cost) best = {0, per_px, c, true};
+    }
+  double worst = 0;
+  win.rowRepeatCost(best.dx, 1, yc, xc, &worst);
+  if (!(best.cost < o.accept_ratio * variance) || !(worst < o.quadrant_ratio * variance)) return std::nullopt;
+  return best;
+}
+
+// What one tile fitted: its far side's disparity, the offsets that hold (best
+// first; none: the tile keeps the smooth fill) and the smooth fill's error by
+// distance to its source, for a source on either side.
+struct TileFit {
+  bool holds_holes = false;  // a tile without hole pixels fits nothing and does not count in the blend
+  float d_far = 0;
+  std::vector<Fit> fits;
+  std::vector<double> smooth_error[2];
+};
+
+TileFit fitTile(const Planes& p, const HoleSides& sides, const std::vector<Offset>& offsets, int64_t ty, int64_t ty1,
+                int64_t tx, int64_t tx1, float tol, const TextureFillOptions& o) {
+  TileFit out;
+  std::vector<float> far;
+  int max_lag[2] = {0, 0};
+  for (int64_t y = ty; y < ty1; ++y)
+    for (int64_t x = tx; x < tx1; ++x) {
+      const auto at = size_t(y * p.w + x);
+      if (sides.far[at] < 0) continue;
+      far.push_back(sides.far[at]);
+      int& lag = max_lag[sides.direction[at] > 0 ? 1 : 0];
+      lag = std::max(lag, std::min(kMaxSmoothLag, int(sides.distance[at])));
+    }
+  if (far.empty()) return out;
+  std::nth_element(far.begin(), far.begin() + ptrdiff_t(far.size() / 2), far.end());
+  out.holds_holes = true;
+  out.d_far = far[far.size() / 2];
+  TileWindow win(p, out.d_far, tol);
+  int margin = o.window_radius_px;
+  win.collect(ty - margin, ty1 + margin, tx - margin, tx1 + margin);
+  while (win.size() < size_t(o.min_window_pixels) && margin + margin / 2 <= o.max_window_radius_px && margin > 1) {
+    margin += margin / 2;
+    win.collect(ty - margin, ty1 + margin, tx - margin, tx1 + margin);
+  }
+  if (win.size() < kMinWindow) return out;
+  const double variance = win.variance();
+  if (!(variance > 0)) return out;  // a flat surface: the smooth fill is already right
+  const int64_t yc = (ty + ty1) / 2, xc = (tx + tx1) / 2;
+  out.fits = fitOffsets(win, offsets, variance, yc, xc, o);
+  if (out.fits.empty())
+    if (const auto repeat = fitRowRepeat(win, out.d_far - p.infinity_disparity, variance, yc, xc, p.w, o))
+      out.fits.push_back(*repeat);
+  if (out.fits.empty()) return out;
+  // About that of predicting the surface by itself moved k px along the row,
+  // and never above the variance (where the column smoothing takes over);
+  // measured as far as this tile's pixels lie from their sources (beyond: the variance).
+  for (int side = 0; side < 2; ++side) {
+    out.smooth_error[side].assign(size_t(max_lag[side]) + 1, variance);
+    for (int k = 1; k <= max_lag[side]; ++k) {
+      const double e = win.cost(0, side ? k : -k);
+      if (std::isfinite(e)) out.smooth_error[side][size_t(k)] = std::min(e, variance);
+    }
+  }
+  for (Fit& f : out.fits) f.variance = variance;
+  return out;
+}
+
+// Adds to `delta` (per channel) `share` x the tile's copy at hole pixel (y, x)
+// minus the smooth fill there: the copy from the best offset whose source is
+// clean far surface (a multiple of a repetition's offset is one too, so a
+// source that falls into another hole steps on, up to kMaxSteps times), mixed
+// with the smooth fill by inverse error, b / (b + c) for the copy. False when
+// no offset finds a source.
+bool copyAt(const Planes& p, const TileFit& f, const HoleSides& sides, int64_t y, int64_t x, float tol, float share,
+            std::vector<float>& delta) {
+  const auto at = size_t(y * p.w + x);
+  const TileWindow surface(p, f.d_far, tol);
+  const int side = sides.direction[at] > 0 ? 1 : 0;
+  const auto lag = size_t(std::min(kMaxSmoothLag, int(sides.distance[at])));
+  for (const Fit& fit : f.fits)
+    for (int k = 1; k <= kMaxSteps; ++k) {
+      const auto [ys, xs] = fit.source(y, x, sides.far[at] - p.infinity_disparity, k);
+      if (!surface.sourceOk(ys, xs)) continue;
+      const auto& curve = f.smooth_error[side];
+      const double b = lag < curve.size() ? curve[lag] : fit.variance;
+      const auto weight = float(b / std::max(b + fit.cost, 1e-12)) * share;
+      for (int64_t ch = 0; ch < p.channels; ++ch)
+        delta[size_t(ch)] += weight * (surface.sample(ch, ys, xs) - p.at(ch, y, x));
+      return true;
+    }
+  return false;
 }
 
 // The tiles (row-major index) holding at least one hole pixel the fill treats,
@@ -353,86 +513,60 @@ torch::Tensor textureFill(const torch::Tensor& filled, const WarpedView& view, d
   WarpedView cpu{out, view.disparity.to(torch::kCPU, torch::kFloat32).contiguous(),
                  view.covered.to(torch::kCPU).contiguous()};
   const auto clean = cleanFarPixels(cpu, jump_px);
-  const auto offsets = dominantOffsets(out, clean, o);
-  if (offsets.empty()) return filled;
+  const auto offsets = dominantOffsets(out, clean, o);  // may be empty: row repeats are searched per tile
   const int64_t channels = out.size(1), h = out.size(2), w = out.size(3);
   const auto source_disparity =
       torch::where(clean, cpu.disparity, torch::full({}, std::numeric_limits<float>::quiet_NaN())).contiguous();
+  const auto seen = cpu.disparity.masked_select(cpu.covered);
+  const float infinity = seen.numel() ? std::min(0.0f, seen.min().item<float>()) : 0.0f;
   const Planes p{out.data_ptr<float>(), cpu.disparity.data_ptr<float>(),
-                 cpu.covered.data_ptr<bool>(), source_disparity.data_ptr<float>(), channels, h, w};
+                 cpu.covered.data_ptr<bool>(), source_disparity.data_ptr<float>(), infinity, channels, h, w};
   float* ip = out.data_ptr<float>();
   // One surface: within twice the warp's jump threshold (a slanted surface
   // changes within a window); a source may lie twice as far off (it is further away).
   const auto tol = float(std::max(2.0 * jump_px, 1.0));
   const HoleSides sides = holeSides(p);
-  const int64_t tile = std::max(1, o.tile_px), tiles_x = (w + tile - 1) / tile;
+  const int64_t tile = std::max(1, o.tile_px), tiles_x = (w + tile - 1) / tile, tiles_y = (h + tile - 1) / tile;
   const std::vector<int64_t> tiles = holeTiles(sides, h, w, tile);
-  // Tiles in parallel: each writes only its own hole pixels and reads only
-  // clean (covered, never written) ones.
+  std::vector<TileFit> fitted(size_t(tiles_x * tiles_y));
   at::parallel_for(0, int64_t(tiles.size()), 1, [&](int64_t i0, int64_t i1) {
-    std::vector<float> far;
     for (int64_t i = i0; i < i1; ++i) {
-      const int64_t ty = (tiles[size_t(i)] / tiles_x) * tile, tx = (tiles[size_t(i)] % tiles_x) * tile;
-      const int64_t ty1 = std::min(h, ty + tile), tx1 = std::min(w, tx + tile);
-      far.clear();
-      for (int64_t y = ty; y < ty1; ++y)
-        for (int64_t x = tx; x < tx1; ++x)
-          if (sides.far[size_t(y * w + x)] >= 0) far.push_back(sides.far[size_t(y * w + x)]);
-      std::nth_element(far.begin(), far.begin() + ptrdiff_t(far.size() / 2), far.end());
-      TileWindow win(p, far[far.size() / 2], tol);
-      int margin = o.window_radius_px;
-      win.collect(ty - margin, ty1 + margin, tx - margin, tx1 + margin);
-      while (win.size() < size_t(o.min_window_pixels) && margin + margin / 2 <= o.max_window_radius_px &&
-             margin > 1) {
-        margin += margin / 2;
-        win.collect(ty - margin, ty1 + margin, tx - margin, tx1 + margin);
-      }
-      if (win.size() < kMinWindow) continue;
-      const double variance = win.variance();
-      if (!(variance > 0)) continue;  // a flat surface: the smooth fill is already right
-      const auto fits = fitOffsets(win, offsets, variance, (ty + ty1) / 2, (tx + tx1) / 2, o);
-      if (fits.empty()) continue;
-      // The smooth fill's error at distance k from its source, for a source on
-      // either side: about that of predicting the surface by itself moved k px
-      // along the row, and never above the variance (where the column smoothing takes over).
-      // Measured only as far as this tile's pixels lie from their sources.
-      int max_lag[2] = {0, 0};
-      for (int64_t y = ty; y < ty1; ++y)
-        for (int64_t x = tx; x < tx1; ++x) {
+      const int64_t t = tiles[size_t(i)], ty = (t / tiles_x) * tile, tx = (t % tiles_x) * tile;
+      fitted[size_t(t)] = fitTile(p, sides, offsets, ty, std::min(h, ty + tile), tx, std::min(w, tx + tile), tol, o);
+    }
+  });
+  // Each hole pixel blends the copies of the four tiles whose centres surround
+  // it (bilinear weights, over those that hold holes of its surface), so
+  // neighbouring tiles' offsets meet without a seam and a tile that found none
+  // fades into the smooth fill. Tiles in parallel: each
+  // writes only its own hole pixels and reads only clean (covered, never
+  // written) ones.
+  at::parallel_for(0, int64_t(tiles.size()), 1, [&](int64_t i0, int64_t i1) {
+    std::vector<float> delta(static_cast<size_t>(channels), 0.0f);
+    for (int64_t i = i0; i < i1; ++i) {
+      const int64_t t = tiles[size_t(i)], ty = (t / tiles_x) * tile, tx = (t % tiles_x) * tile;
+      for (int64_t y = ty; y < std::min(h, ty + tile); ++y)
+        for (int64_t x = tx; x < std::min(w, tx + tile); ++x) {
           const auto at = size_t(y * w + x);
           if (sides.far[at] < 0) continue;
-          int& lag = max_lag[sides.direction[at] > 0 ? 1 : 0];
-          lag = std::max(lag, std::min(kMaxSmoothLag, int(sides.distance[at])));
-        }
-      std::vector<double> smooth_error[2];
-      for (int side = 0; side < 2; ++side) {
-        smooth_error[side].assign(size_t(max_lag[side]) + 1, variance);
-        for (int k = 1; k <= max_lag[side]; ++k) {
-          const double e = win.cost(0, side ? k : -k);
-          if (std::isfinite(e)) smooth_error[side][size_t(k)] = std::min(e, variance);
-        }
-      }
-      for (int64_t y = ty; y < ty1; ++y)
-        for (int64_t x = tx; x < tx1; ++x) {
-          const auto at = size_t(y * w + x);
-          if (sides.far[at] < 0) continue;
-          // The best offset whose source is clean far surface; a multiple of a
-          // repetition's offset is one too, so a source that falls into another
-          // hole steps on (up to kMaxSteps times).
-          bool done = false;
-          for (size_t f = 0; f < fits.size() && !done; ++f)
-            for (int k = 1; k <= kMaxSteps && !done; ++k) {
-              const double ys = double(y) + k * fits[f].dy, xs = double(x) + k * fits[f].dx;
-              if (!win.sourceOk(ys, xs)) continue;
-              const int lag = std::min(kMaxSmoothLag, int(sides.distance[at]));
-              const double b = smooth_error[sides.direction[at] > 0 ? 1 : 0][size_t(lag)];
-              const auto weight = float(b / std::max(b + fits[f].cost, 1e-12));
-              for (int64_t ch = 0; ch < channels; ++ch) {
-                float& v = ip[(ch * h + y) * w + x];
-                v += weight * (win.sample(ch, ys, xs) - v);
-              }
-              done = true;
+          const double u = (double(x) + 0.5) / double(tile) - 0.5, v = (double(y) + 0.5) / double(tile) - 0.5;
+          const auto cu = int64_t(std::floor(u)), cv = int64_t(std::floor(v));
+          std::fill(delta.begin(), delta.end(), 0.0f);
+          bool any = false;
+          float counted = 0;  // the shares of the surrounding tiles that hold holes of this surface
+          for (int64_t dv = 0; dv <= 1; ++dv)
+            for (int64_t du = 0; du <= 1; ++du) {
+              const auto share = float((du ? u - double(cu) : 1.0 - (u - double(cu))) *
+                                       (dv ? v - double(cv) : 1.0 - (v - double(cv))));
+              const int64_t nu = std::clamp<int64_t>(cu + du, 0, tiles_x - 1);
+              const int64_t nv = std::clamp<int64_t>(cv + dv, 0, tiles_y - 1);
+              const TileFit& f = fitted[size_t(nv * tiles_x + nu)];
+              if (share <= 0 || !f.holds_holes || std::abs(f.d_far - sides.far[at]) > tol) continue;
+              counted += share;
+              if (!f.fits.empty()) any = copyAt(p, f, sides, y, x, tol, share, delta) || any;
             }
+          if (!any) continue;
+          for (int64_t ch = 0; ch < channels; ++ch) ip[(ch * h + y) * w + x] += delta[size_t(ch)] / counted;
         }
     }
   });
