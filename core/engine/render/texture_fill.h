@@ -17,13 +17,21 @@
 // predicts the window well (below accept_ratio x its variance) and holds in
 // each quarter of it (below quadrant_ratio x the variance: a repetition holds
 // everywhere around the tile, a partial match of a pattern in perspective
-// does not). Each hole pixel then copies (bilinear) from p + k o, k = 1..3, of
-// the best kept offset whose source is clean far surface, mixed with the smooth
+// does not). Where no 2-D offset holds, a tile tries a row repeat: a texture
+// repeating along a surface that keeps its depth along the rows (a floor, a
+// road, a facade) repeats in the image by a shift along the row proportional
+// to the disparity (measured from infinity's), so one factor fits every row of
+// a floor in perspective.
+//
+// Each hole pixel copies (bilinear) from p + k o, k = 1..3, of its tile's best
+// kept offset whose source is clean far surface, mixed with the smooth
 // background fill (hole_fill.h) that ran before by inverse error: weight
 // b / (b + c) for the copy, c = the offset's error on the window, b = the
 // smooth fill's error at the pixel's distance from its source (the window's
 // error against itself moved that far along the row, at most its variance).
-// Without a kept offset or a clean source the smooth fill stays.
+// The pixel blends the results of the four tiles whose centres surround it
+// (bilinear weights), so tiles meet without a seam; without a kept offset or
+// a clean source the smooth fill stays.
 //
 // "Clean" pixels: covered, with no hole and no nearer surface within 2 px, so a
 // copied pixel never carries foreground colour (nor a mixed outline pixel).
