@@ -96,6 +96,16 @@ WallpaperScene gratingScene() {
   return {image, d, background};
 }
 
+// The right view's mean error in its holes against the scene's background
+// moved by the background's disparity (2 px), with or without the texture fill.
+float holeError(const WallpaperScene& s, bool texture) {
+  auto o = rightView();
+  o.texture_fill = texture;
+  const auto v = renderWithDisparity(s.image, s.disparity, o);
+  const auto truth = s.background.slice(3, 2, 2 + s.image.size(3));
+  return (v.right - truth).abs().mean(1)[0].masked_select(v.right_holes).mean().item<float>();
+}
+
 }  // namespace
 
 class TestRenderer : public QObject {
@@ -256,36 +266,21 @@ class TestRenderer : public QObject {
     auto s = wallpaperScene();
     torch::manual_seed(6);
     s.image = s.image + 0.05f * torch::randn_like(s.image);
-    auto o = rightView();
-    const auto truth = s.background.index({torch::indexing::Slice(), torch::indexing::Slice(),
-                                           torch::indexing::Slice(), torch::indexing::Slice(2, 98)});
-    const auto holeError = [&](bool texture) {
-      o.texture_fill = texture;
-      const auto v = renderWithDisparity(s.image, s.disparity, o);
-      return (v.right - truth).abs().mean(1)[0].masked_select(v.right_holes).mean().item<float>();
-    };
-    const float smooth = holeError(false), textured = holeError(true);
+    const float smooth = holeError(s, false), textured = holeError(s, true);
     QVERIFY2(textured < 0.1f && textured < 0.5f * smooth,
              qPrintable(QString("%1 vs %2").arg(textured).arg(smooth)));
   }
 
   void textureFillPlacesAFractionalPeriodInPhase() {
     const auto s = gratingScene();
-    auto o = rightView();
     using torch::indexing::Slice;
-    const auto truth = s.background.index({Slice(), Slice(), Slice(), Slice(2, 162)});
-    QVERIFY(renderWithDisparity(s.image, s.disparity, o)
+    QVERIFY(renderWithDisparity(s.image, s.disparity, rightView())
                 .right_holes.index({Slice(30, 66), Slice(62, 88)})
                 .all()
                 .item<bool>());
-    const auto holeError = [&](bool texture) {
-      o.texture_fill = texture;
-      const auto v = renderWithDisparity(s.image, s.disparity, o);
-      return (v.right - truth).abs().mean(1)[0].masked_select(v.right_holes).mean().item<float>();
-    };
     // A whole-pixel copy one period away is 0.4 px out of phase, two periods
     // away 0.8 px: per-run whole-pixel offsets left a mean error of 0.021 here.
-    const float smooth = holeError(false), textured = holeError(true);
+    const float smooth = holeError(s, false), textured = holeError(s, true);
     QVERIFY2(textured < 0.012f && textured < 0.1f * smooth,
              qPrintable(QString("%1 vs %2").arg(textured).arg(smooth)));
   }
