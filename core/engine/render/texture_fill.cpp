@@ -296,8 +296,10 @@ std::vector<Fit> fitOffsets(const TileWindow& win, const std::vector<Offset>& ca
 // as T f / Z px, and the disparity is B f / Z. So on a floor in perspective,
 // whose period changes from row to row, one factor k = T / B describes every
 // row, where no single 2-D offset does. Searched on the window: shifts of 8 px
-// to half the view at the tile's far-side disparity, first in whole pixels on
-// a sample of the window, then the best few to a quarter pixel on all of it.
+// up to the view's width at the tile's far-side disparity (near the camera a
+// floor's period can be most of the view; where too few of the window's pixels
+// find a source the cost says so), first in whole pixels on a sample of the
+// window, then the best few to a quarter pixel on all of it.
 std::optional<Fit> fitRowRepeat(const TileWindow& win, double d_far, double variance, int64_t yc, int64_t xc,
                                 int64_t width, const TextureFillOptions& o) {
   if (d_far < kMinRowRepeatDisparity) return std::nullopt;
@@ -308,7 +310,7 @@ std::optional<Fit> fitRowRepeat(const TileWindow& win, double d_far, double vari
   std::vector<Fit> coarse;
   for (int sign = -1; sign <= 1; sign += 2) {
     std::vector<double> cost;
-    for (int shift = o.min_offset_px - 1; shift <= width / 2 + 1; ++shift)
+    for (int shift = o.min_offset_px - 1; shift <= width - 1; ++shift)
       cost.push_back(win.rowRepeatCost(sign * shift / d_far, stride));
     for (size_t i = 1; i + 1 < cost.size(); ++i)
       if (cost[i] < cost[i - 1] && cost[i] <= cost[i + 1])
