@@ -77,57 +77,25 @@ class TileWindow {
 
   // Mean squared difference between the surface and itself moved by (dy, dx);
   // +inf where less than half of the window finds a source.
-  double cost(double dy, double dx) const {
-    double sse = 0;
-    size_t n = 0;
-    for (const Point& q : points_) {
-      const double e = error(q, dy, dx);
-      if (e < 0) continue;
-      sse += e;
-      ++n;
-    }
-    return 2 * n >= points_.size() && n > 0 ? sse / double(n) : std::numeric_limits<double>::infinity();
-  }
-  // The same for each pixel moved along its row by `per_px` x its own
-  // disparity, over every `stride`-th pixel of the window; with `worst`, also
-  // the largest error of its quarters around (yc, xc).
-  double rowRepeatCost(double per_px, size_t stride, int64_t yc = 0, int64_t xc = 0,
-                       double* worst = nullptr) const {
-    double sse = 0, quarter_sse[4] = {0, 0, 0, 0};
-    size_t n = 0, counted = 0, quarter_n[4] = {0, 0, 0, 0};
-    for (size_t i = 0; i < points_.size(); i += stride, ++counted) {
-      const Point& q = points_[i];
-      const double e = error(q, 0, per_px * (p_.disparity[q.y * p_.w + q.x] - p_.infinity_disparity));
-      if (e < 0) continue;
-      sse += e;
-      ++n;
-      const int quarter = (q.y >= yc ? 2 : 0) + (q.x >= xc ? 1 : 0);
-      quarter_sse[quarter] += e;
-      ++quarter_n[quarter];
-    }
-    if (worst) {
-      *worst = 0;
-      for (int i = 0; i < 4; ++i)
-        if (quarter_n[i] >= kMinQuarter) *worst = std::max(*worst, quarter_sse[i] / double(quarter_n[i]));
-    }
-    return 2 * n >= counted && n > 0 ? sse / double(n) : std::numeric_limits<double>::infinity();
-  }
+  double cost(double dy, double dx) const { return measure(FixedShift{dy, dx}, 1, nullptr).mean; }
   // The largest of that error over the window's four quarters around (yc, xc)
   // (a quarter with fewer than kMinQuarter sources does not count).
   double worstQuarter(double dy, double dx, int64_t yc, int64_t xc) const {
-    double sse[4] = {0, 0, 0, 0};
-    size_t n[4] = {0, 0, 0, 0};
-    for (const Point& q : points_) {
-      const double e = error(q, dy, dx);
-      if (e < 0) continue;
-      const int quarter = (q.y >= yc ? 2 : 0) + (q.x >= xc ? 1 : 0);
-      sse[quarter] += e;
-      ++n[quarter];
-    }
-    double worst = 0;
-    for (int i = 0; i < 4; ++i)
-      if (n[i] >= kMinQuarter) worst = std::max(worst, sse[i] / double(n[i]));
-    return worst;
+    const int64_t centre[2] = {yc, xc};
+    return measure(FixedShift{dy, dx}, 1, centre).worst_quarter;
+  }
+  // The mean error for each pixel moved along its row by `per_px` x its own
+  // disparity (from infinity's), over every `stride`-th pixel of the window;
+  // with `worst`, also the largest error of its quarters around (yc, xc).
+  double rowRepeatCost(double per_px, size_t stride, int64_t yc = 0, int64_t xc = 0,
+                       double* worst = nullptr) const {
+    const auto along_row = [&](const Point& q) {
+      return std::pair<double, double>{0.0, per_px * (p_.disparity[q.y * p_.w + q.x] - p_.infinity_disparity)};
+    };
+    const int64_t centre[2] = {yc, xc};
+    const Measure m = measure(along_row, stride, worst ? centre : nullptr);
+    if (worst) *worst = m.worst_quarter;
+    return m.mean;
   }
   // The surface's mean squared deviation from its own mean: a smooth fill's error.
   double variance() const {
@@ -150,6 +118,38 @@ class TileWindow {
   struct Point {
     int32_t y, x;
   };
+  struct Measure {
+    double mean = std::numeric_limits<double>::infinity();  // +inf where less than half find a source
+    double worst_quarter = 0;                                // with a centre only
+  };
+  struct FixedShift {
+    double dy, dx;
+    std::pair<double, double> operator()(const Point&) const { return {dy, dx}; }
+  };
+  // The error of predicting every `stride`-th window pixel q by q + shift(q);
+  // with `centre` (y, x), also per quarter around it.
+  template <class Shift>
+  Measure measure(const Shift& shift, size_t stride, const int64_t* centre) const {
+    double sse = 0, quarter_sse[4] = {0, 0, 0, 0};
+    size_t n = 0, counted = 0, quarter_n[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < points_.size(); i += stride, ++counted) {
+      const Point& q = points_[i];
+      const auto [dy, dx] = shift(q);
+      const double e = error(q, dy, dx);
+      if (e < 0) continue;
+      sse += e;
+      ++n;
+      if (!centre) continue;
+      const int quarter = (q.y >= centre[0] ? 2 : 0) + (q.x >= centre[1] ? 1 : 0);
+      quarter_sse[quarter] += e;
+      ++quarter_n[quarter];
+    }
+    Measure m;
+    if (2 * n >= counted && n > 0) m.mean = sse / double(n);
+    for (int i = 0; centre && i < 4; ++i)
+      if (quarter_n[i] >= kMinQuarter) m.worst_quarter = std::max(m.worst_quarter, quarter_sse[i] / double(quarter_n[i]));
+    return m;
+  }
   bool onSurface(int64_t y, int64_t x, float t) const {
     return p_.inside(y, x) && std::abs(p_.source_disparity[y * p_.w + x] - d_far_) <= t;  // NaN: not clean
   }
@@ -185,7 +185,6 @@ class TileWindow {
 struct Fit {
   double dy = 0, dx = 0, cost = std::numeric_limits<double>::infinity();
   bool row_repeat = false;
-  double variance = 0;  // of the window it was fitted on
   // Where pixel (y, x), showing a surface at disparity d from infinity's, copies from after `steps` repeats.
   std::pair<double, double> source(int64_t y, int64_t x, float d, int steps) const {
     return row_repeat ? std::pair<double, double>{double(y), double(x) + steps * dx * d}
@@ -336,6 +335,7 @@ std::optional<Fit> fitRowRepeat(const TileWindow& win, double d_far, double vari
 struct TileFit {
   bool holds_holes = false;  // a tile without hole pixels fits nothing and does not count in the blend
   float d_far = 0;
+  double variance = 0;  // of the window the fits were measured on
   std::vector<Fit> fits;
   std::vector<double> smooth_error[2];
 };
@@ -365,7 +365,7 @@ TileFit fitTile(const Planes& p, const HoleSides& sides, const std::vector<Offse
     win.collect(ty - margin, ty1 + margin, tx - margin, tx1 + margin);
   }
   if (win.size() < kMinWindow) return out;
-  const double variance = win.variance();
+  const double variance = out.variance = win.variance();
   if (!(variance > 0)) return out;  // a flat surface: the smooth fill is already right
   const int64_t yc = (ty + ty1) / 2, xc = (tx + tx1) / 2;
   out.fits = fitOffsets(win, offsets, variance, yc, xc, o);
@@ -383,7 +383,6 @@ TileFit fitTile(const Planes& p, const HoleSides& sides, const std::vector<Offse
       if (std::isfinite(e)) out.smooth_error[side][size_t(k)] = std::min(e, variance);
     }
   }
-  for (Fit& f : out.fits) f.variance = variance;
   return out;
 }
 
@@ -404,7 +403,7 @@ bool copyAt(const Planes& p, const TileFit& f, const HoleSides& sides, int64_t y
       const auto [ys, xs] = fit.source(y, x, sides.far[at] - p.infinity_disparity, k);
       if (!surface.sourceOk(ys, xs)) continue;
       const auto& curve = f.smooth_error[side];
-      const double b = lag < curve.size() ? curve[lag] : fit.variance;
+      const double b = lag < curve.size() ? curve[lag] : f.variance;
       const auto weight = float(b / std::max(b + fit.cost, 1e-12)) * share;
       for (int64_t ch = 0; ch < p.channels; ++ch)
         delta[size_t(ch)] += weight * (surface.sample(ch, ys, xs) - p.at(ch, y, x));
